@@ -1,0 +1,3 @@
+module shuho
+
+go 1.26
