@@ -62,7 +62,7 @@ func Decode(data []byte) (*digest.Digest, error) {
 	// saved in Shift_JIS would then read as a string of replacement
 	// characters instead of being refused.
 	if off := invalidUTF8(data); off >= 0 {
-		return nil, dc.failAt(off, stringAt(data, off), fmt.Sprintf("invalid UTF-8 (byte 0x%02X); a digest must be saved as UTF-8, not Shift_JIS or another encoding", data[off]))
+		return nil, dc.failAt(off, jsonloc.StringAt(data, off), fmt.Sprintf("invalid UTF-8 (byte 0x%02X); a digest must be saved as UTF-8, not Shift_JIS or another encoding", data[off]))
 	}
 	root, err := dc.parse()
 	if err != nil {
@@ -85,7 +85,7 @@ func (dc *decoder) failAt(off int, field, msg string) *digest.ParseError {
 // fail returns an error at the value of field, or, when the field is
 // absent, at the object that lacks it.
 func (dc *decoder) fail(field, format string, args ...any) *digest.ParseError {
-	line, col := locate(dc.data, field)
+	line, col := jsonloc.Locate(dc.data, field)
 	return &digest.ParseError{Line: line, Column: col, Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -260,6 +261,23 @@ func TestDecodeColumns(t *testing.T) {
 }
 
 // TestDecodeAccepts covers what Decode reads that Encode never writes.
+// TestDecodeBounded: the error path of Decode stays cheap on an input made
+// to blow up an index of every value's path (394 MB in jsonloc before it
+// walked the document instead).
+func TestDecodeBounded(t *testing.T) {
+	in := []byte(`{"` + strings.Repeat("k", 20000) + `": [` + strings.Repeat("0,", 20000) + `0], "title": 1}`)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Decode(in)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "1:60020: title: expected a string") {
+		t.Errorf("Decode = %v, want the title's wrong type at 1:60020", err)
+	}
+	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 20 {
+		t.Errorf("Decode of %d bytes allocated %d MB", len(in), mb)
+	}
+}
+
 func TestDecodeAccepts(t *testing.T) {
 	tests := []struct {
 		name     string

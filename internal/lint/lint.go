@@ -105,10 +105,16 @@ func Check(d *digest.Digest, p *digest.Profile, lines *digest.Lines) []Finding {
 		}
 	}
 	c.duplicates()
-	slices.SortStableFunc(c.out, func(a, b Finding) int {
+	Sort(c.out)
+	return c.out
+}
+
+// Sort orders findings by line, section and item, keeping the order of
+// findings at the same place.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Section, b.Section), cmp.Compare(a.Item, b.Item))
 	})
-	return c.out
 }
 
 // FromRepairs turns what import repaired into info findings, placed in the

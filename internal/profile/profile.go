@@ -236,8 +236,8 @@ func parse(data []byte) (*digest.Profile, *fault) {
 
 // maxDepth is how deep tooDeep lets values nest: far more than a profile
 // needs, so that a value of the wrong shape is still reported as such, and
-// few enough that the paths of the values (which grow with the depth, and of
-// which the index of an error holds one per value) stay short.
+// few enough that the paths that the walker and an error's location keep
+// (which grow with the depth) stay short.
 const maxDepth = 32
 
 // tooDeep returns the offset of the first "[" or "{" in the well-formed JSON
@@ -319,13 +319,8 @@ func syntaxFault(data []byte, off int, msg string) *fault {
 // the start of the value (for objects and arrays) or just past its end (for
 // the rest), so the value is the last one that starts before Offset.
 func typeFault(data []byte, te *json.UnmarshalTypeError) *fault {
-	path, off := "", -1
-	for p, o := range jsonloc.Index(data) {
-		if o < int(te.Offset) && o > off {
-			path, off = p, o
-		}
-	}
-	if off < 0 {
+	path, off, ok := jsonloc.PathAt(data, int(te.Offset))
+	if !ok {
 		path, off = te.Field, min(max(int(te.Offset)-1, 0), len(data))
 	}
 	found := map[string]string{
@@ -426,6 +421,16 @@ func (w *walker) value(t reflect.Type, path string, depth int) *fault {
 	if err != nil {
 		return nil // the decoder has accepted the value; nothing to add
 	}
+	if t == nil {
+		// Nothing in a value of no known type can be at fault. Skipping it
+		// spares formatting the path of every value in it, whose cost a
+		// hostile file can make the number of values times a member name
+		// of 20,000 bytes.
+		if d, ok := tok.(json.Delim); ok {
+			w.skip(d)
+		}
+		return nil
+	}
 	switch tok := tok.(type) {
 	case json.Delim:
 		if tok == '[' {
@@ -493,6 +498,25 @@ func (w *walker) value(t reflect.Type, path string, depth int) *fault {
 		}
 	}
 	return nil
+}
+
+// skip reads the rest of the array or object that open opened.
+func (w *walker) skip(open json.Delim) {
+	if open != '[' && open != '{' {
+		return
+	}
+	for depth := 1; depth > 0; {
+		tok, err := w.dec.Token()
+		if err != nil {
+			return
+		}
+		switch tok {
+		case json.Delim('['), json.Delim('{'):
+			depth++
+		case json.Delim(']'), json.Delim('}'):
+			depth--
+		}
+	}
 }
 
 // jsonFields returns the JSON fields of struct type t.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -429,6 +430,31 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error %v is not %v", err, kind)
 			}
 		})
+	}
+}
+
+// TestParseBounded: placing an error stays cheap on inputs made to blow up
+// a list of every value's path; each made Parse allocate 394 MB when it
+// built one.
+func TestParseBounded(t *testing.T) {
+	long := `{"` + strings.Repeat("k", 20000) + `": [` + strings.Repeat("0,", 20000) + `0]}`
+	tests := []struct {
+		name, input, want string
+	}{
+		{"after a wrong type", `{"title": 1, "x": ` + long + `}`, "p.json:1:11: title: found a number; expected a string"},
+		{"inside a wrong type", `{"title": ` + long + `}`, "p.json:1:11: title: found an object; expected a string"},
+	}
+	for _, tt := range tests {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := Parse("p.json", []byte(tt.input))
+		runtime.ReadMemStats(&after)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: Parse = %v, want %s", tt.name, err, tt.want)
+		}
+		if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 10 {
+			t.Errorf("%s: Parse of %d bytes allocated %d MB", tt.name, len(tt.input), mb)
+		}
 	}
 }
 

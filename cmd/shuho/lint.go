@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+
+	"shuho/internal/lint"
+)
+
+func lintCommand() *command {
+	var rules strings.Builder
+	for _, r := range lint.Rules {
+		fmt.Fprintf(&rules, "  %-24s %-7s %s\n", r.ID, r.Severity, r.Fires)
+	}
+	return &command{
+		name:  "lint",
+		args:  "FILE",
+		short: "check a digest and list its findings",
+		long: `Lint reads a digest, in the text form (.txt) or the JSON form (.json), from
+FILE ("-": standard input) and prints its findings, one a line:
+
+  LINE SECTION.ITEM SEVERITY RULE: message
+
+LINE is the line of the text input (0 for JSON); SECTION and ITEM are 1-based
+(0 when a finding is about the whole digest or section). With --json it prints
+{"findings": [...], "errors": N, "warnings": N, "repairs": N}.
+
+Reading a text digest repairs the damage of copying it out of Word or PDF
+(page breaks, page numbers, full-width citations, …); --repairs lists each
+repair as an info finding. Outlets, sections and the week are checked against
+the profile (--profile).
+
+Exit status: 0 when there is no error (warnings allowed), 1 when there is at
+least one error, 2 when FILE cannot be read as a digest.
+
+Rules:
+` + rules.String(),
+		flags: func(fs *flag.FlagSet, o *options) {
+			fs.BoolVar(&o.json, "json", false, "print the findings as JSON")
+			fs.BoolVar(&o.repairs, "repairs", false, "list what reading the text repaired, as info findings")
+		},
+		run: runLint,
+	}
+}
+
+func runLint(ctx context.Context, e *env, o *options, args []string) error {
+	if len(args) != 1 {
+		return usagef("lint takes one FILE")
+	}
+	p, err := loadProfile(o)
+	if err != nil {
+		return err
+	}
+	in, err := e.readDigest(args[0], p)
+	if err != nil {
+		return err
+	}
+	findings := lint.Check(in.d, p, in.lines)
+	if o.repairs {
+		findings = append(lint.FromRepairs(in.repairs, in.lines), findings...)
+		lint.Sort(findings)
+	}
+	errs, warns := lint.Count(findings)
+	if o.json {
+		out := struct {
+			Findings []lint.Finding `json:"findings"`
+			Errors   int            `json:"errors"`
+			Warnings int            `json:"warnings"`
+			Repairs  int            `json:"repairs"`
+		}{findings, errs, warns, len(in.repairs)}
+		if out.Findings == nil {
+			out.Findings = []lint.Finding{}
+		}
+		b, err := json.MarshalIndent(out, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := e.stdout.Write(append(b, '\n')); err != nil {
+			return err
+		}
+	} else {
+		var b strings.Builder
+		for _, f := range findings {
+			b.WriteString(f.String())
+			b.WriteByte('\n')
+		}
+		if _, err := fmt.Fprint(e.stdout, b.String()); err != nil {
+			return err
+		}
+		summary := fmt.Sprintf("%s: %s, %s", args[0], plural(errs, "error"), plural(warns, "warning"))
+		if n := len(in.repairs); n > 0 && !o.repairs {
+			summary += fmt.Sprintf("; %s made in reading it (--repairs lists them)", plural(n, "repair"))
+		}
+		fmt.Fprintln(e.stderr, summary)
+	}
+	if errs > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

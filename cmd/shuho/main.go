@@ -1,0 +1,52 @@
+// Command shuho produces the weekly bilingual political and security digest
+// of a country (週報) from public news, for an embassy's political desk.
+//
+// Usage:
+//
+//	shuho COMMAND [flags] [arguments]
+//
+// Flags may come before or after the arguments. Every command takes
+// -h for its manual, and these common flags:
+//
+//	--profile KEY|FILE  the country profile: a built-in key ("az", the
+//	                    default) or a profile file of your own (JSON, as
+//	                    "shuho profile show" prints it); also $SHUHO_PROFILE
+//	--log-level LEVEL   debug, info, warn or error (default warn); also
+//	                    $SHUHO_LOG_LEVEL
+//
+// The commands:
+//
+//	convert IN OUT        convert a digest between the text form (.txt) and
+//	                      the JSON form (.json); "-" is standard input or
+//	                      output. Reading a text digest repairs the damage of
+//	                      copying it out of Word or PDF.
+//	lint FILE [--json]    check a digest (.txt or .json) and print one finding
+//	                      a line, "LINE SECTION.ITEM SEVERITY RULE: message",
+//	                      or with --json the findings as JSON; --repairs lists
+//	                      what reading the text repaired. Exit status 1 when
+//	                      there is an error, 2 when the file is not a digest.
+//	profile show          print the effective country profile as JSON, the
+//	                      form a profile file takes
+//	profile list          list the built-in profiles
+//	help [COMMAND]        print this manual or a command's
+//	version               print shuho's version
+//
+// Exit status: 0 on success; 1 when lint finds an error or a command fails;
+// 2 when the command line is wrong or an input cannot be read as what it
+// should be (not a digest, a broken profile), with a message naming the file,
+// the line and what was expected.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
