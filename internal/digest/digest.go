@@ -8,10 +8,6 @@
 // headline, an English headline and body blocks that cite their sources.
 package digest
 
-import (
-	"strings"
-)
-
 // Digest is one weekly digest.
 //
 // Invariants of a digest that came from a parser (and that writers rely on):
@@ -122,6 +118,23 @@ type Citation struct {
 // Valid reports whether the citation's date is a real calendar date.
 func (c Citation) Valid() bool { return !c.Date.IsZero() }
 
+// IsOutletLabel reports whether s can stand as the outlet of a citation
+// "(OUTLET / DD.MM.YYYY)": upper-case ASCII letters, digits, ".", "-" and
+// spaces, with at least one letter ("APA", "REPORT.AZ", "OC MEDIA").
+func IsOutletLabel(s string) bool {
+	letter := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			letter = true
+		case c >= '0' && c <= '9', c == '.', c == '-', c == ' ':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
 // Period is the span a digest covers, both ends inclusive. Its dates keep the
 // numbers as written, so a period may hold a date that does not exist (lint
 // reports it) but never a missing one.
@@ -216,10 +229,4 @@ type Repair struct {
 	Kind string
 	// Detail says in a few words what was changed.
 	Detail string
-}
-
-// IsBlank reports whether s holds nothing but white space (including the
-// ideographic space U+3000).
-func IsBlank(s string) bool {
-	return strings.TrimSpace(s) == ""
 }

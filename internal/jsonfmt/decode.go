@@ -479,6 +479,9 @@ func (dc *decoder) citation(v any, path string) (digest.Citation, error) {
 	if outlet == "" {
 		return c, dc.fail(o.field("outlet"), "%s; a citation needs an outlet, such as \"APA\"", missingOrEmpty(ok))
 	}
+	if !digest.IsOutletLabel(outlet) {
+		return c, dc.fail(o.field("outlet"), "%q cannot stand in a citation; expected upper-case letters, digits, \".\", \"-\" and spaces, such as \"REPORT.AZ\"", outlet)
+	}
 	c.Outlet = outlet
 	text, _, err := dc.line(o, "date_text", oneLineCite)
 	if err != nil {

@@ -167,6 +167,7 @@ var decodeErrorCases = []struct {
 	{name: "outlet missing", old: `"outlet": "APA", `, new: ``, line: 21, field: cite1 + ".outlet", msg: "missing; a citation needs an outlet"},
 	{name: "outlet empty", old: `"outlet": "APA"`, new: `"outlet": " "`, line: 21, field: cite1 + ".outlet", msg: "empty; a citation needs an outlet"},
 	{name: "outlet wrong type", old: `"outlet": "APA"`, new: `"outlet": false`, line: 21, field: cite1 + ".outlet", msg: "expected a string, found false"},
+	{name: "outlet not a label", old: `"outlet": "APA"`, new: `"outlet": "Apa (web)"`, line: 21, field: cite1 + ".outlet", msg: `"Apa (web)" cannot stand in a citation`},
 	{name: "no date at all", old: `"date": "2026-11-16", "date_text": "16.11.2026"`, new: `"date": null, "date_text": ""`, line: 21, field: cite1, msg: "a citation needs date_text (the date as written, such as 16.11.2026) or date"},
 	{name: "date not ISO", old: `"date": "2026-11-16"`, new: `"date": "16.11.2026"`, line: 21, field: cite1 + ".date", msg: `"16.11.2026" is not a date of the form YYYY-MM-DD`},
 	{name: "date wrong type", old: `"date": "2026-11-16"`, new: `"date": 20261116`, line: 21, field: cite1 + ".date", msg: "expected a string, found the number 20261116"},

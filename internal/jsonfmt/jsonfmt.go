@@ -225,6 +225,9 @@ func blockToWire(b digest.Block) (wb wireBlock, field, msg string) {
 		if strings.TrimSpace(c.Outlet) == "" {
 			return wb, cp() + ".outlet", "empty; a citation needs an outlet"
 		}
+		if !digest.IsOutletLabel(strings.TrimSpace(c.Outlet)) {
+			return wb, cp() + ".outlet", fmt.Sprintf("%q cannot stand in a citation; expected upper-case letters, digits, \".\", \"-\" and spaces", c.Outlet)
+		}
 		if msg := badString(c.DateText); msg != "" {
 			return wb, cp() + ".date_text", msg
 		}

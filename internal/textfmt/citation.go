@@ -66,7 +66,7 @@ func citation(s string) (digest.Citation, bool) {
 	}
 	outlet = strings.TrimSpace(outlet)
 	date = strings.TrimSpace(date)
-	if !isOutlet(outlet) || date == "" || date[0] < '0' || date[0] > '9' {
+	if !digest.IsOutletLabel(outlet) || date == "" || date[0] < '0' || date[0] > '9' {
 		return digest.Citation{}, false
 	}
 	for i := 0; i < len(date); i++ {
@@ -75,22 +75,6 @@ func citation(s string) (digest.Citation, bool) {
 		}
 	}
 	return digest.Citation{Outlet: outlet, DateText: date, Date: digest.ParseCitationDate(date)}, true
-}
-
-// isOutlet reports whether s is written as a citation label may be.
-func isOutlet(s string) bool {
-	letter := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			letter = true
-		case c >= '0' && c <= '9', c == '.', c == '-', c == ' ':
-		default:
-			return false
-		}
-	}
-	return letter
 }
 
 // appendCitations writes " (A / 16.11.2026; B / 17.11.2026)" after text, in
