@@ -1,0 +1,86 @@
+package digest_test
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// layers orders the internal packages as DESIGN.md does: a package may
+// import only packages of a lower layer (and, within the pure stages, other
+// pure stages). The vocabulary is at the bottom; I/O, the pipeline and the
+// web stack on top of the pure stages.
+var layers = map[string]int{
+	"digest": 0, "digest/digesttest": 1, "jsonloc": 0,
+	"textfmt": 1, "jsonfmt": 1, "lint": 1, "profile": 1, "render": 1, "feed": 1, "extract": 1,
+	"cluster": 1, "rank": 1, "glossary": 1, "draft": 1,
+	"fetch": 2, "store": 2,
+	"pipeline": 3,
+	"web": 4,
+}
+
+// TestDependenciesPointOneWay reads the imports of every non-test file under
+// internal/ and checks that they point down the layers: digest imports
+// nothing internal, a pure stage never imports store, fetch, pipeline or
+// web, and nothing imports the command.
+func TestDependenciesPointOneWay(t *testing.T) {
+	root := ".."
+	seen := map[string]bool{}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		pkg := filepath.ToSlash(rel)
+		seen[pkg] = true
+		layer, ok := layers[pkg]
+		if !ok {
+			t.Errorf("package internal/%s has no layer in this test; place it in layers", pkg)
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			p := strings.Trim(imp.Path.Value, `"`)
+			if strings.HasPrefix(p, "shuho/cmd") {
+				t.Errorf("%s imports the command %s", path, p)
+			}
+			dep, ok := strings.CutPrefix(p, "shuho/internal/")
+			if !ok {
+				continue
+			}
+			if l := layers[dep]; l > layer || (layer == 0 && dep != pkg) || (pkg != "digest/digesttest" && dep == "digest/digesttest") {
+				t.Errorf("%s (layer %d) imports internal/%s (layer %d)", path, layer, dep, l)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, must := range []string{"digest", "textfmt", "lint", "profile"} {
+		if !seen[must] {
+			t.Errorf("did not see internal/%s; the walk is wrong", must)
+		}
+	}
+	if len(seen) < len(layers)-2 {
+		keys := make([]string, 0, len(seen))
+		for k := range seen {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		t.Errorf("saw only %v", keys)
+	}
+}
