@@ -20,7 +20,7 @@ var layers = map[string]int{
 	"cluster": 1, "rank": 1, "glossary": 1, "draft": 1,
 	"fetch": 2, "store": 2,
 	"pipeline": 3,
-	"web": 4,
+	"web":      4,
 }
 
 // TestDependenciesPointOneWay reads the imports of every non-test file under
