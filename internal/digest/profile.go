@@ -2,6 +2,7 @@ package digest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -74,14 +75,7 @@ const (
 var Affiliations = []Affiliation{StateOwned, Private, Independent, ForeignGovernment, International}
 
 // Valid reports whether a is a known affiliation.
-func (a Affiliation) Valid() bool {
-	for _, k := range Affiliations {
-		if a == k {
-			return true
-		}
-	}
-	return false
-}
+func (a Affiliation) Valid() bool { return slices.Contains(Affiliations, a) }
 
 // Outlet is a news source a digest cites.
 type Outlet struct {
@@ -123,14 +117,7 @@ const (
 var TermKinds = []TermKind{Person, Place, Organisation, Title, Adjective}
 
 // Valid reports whether k is a known kind of term.
-func (k TermKind) Valid() bool {
-	for _, t := range TermKinds {
-		if k == t {
-			return true
-		}
-	}
-	return false
-}
+func (k TermKind) Valid() bool { return slices.Contains(TermKinds, k) }
 
 // Term is one entry of the glossary: a name and how the desk writes it.
 type Term struct {
