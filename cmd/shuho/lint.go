@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
 
+	"shuho/internal/digest"
 	"shuho/internal/lint"
 )
 
@@ -26,7 +28,9 @@ FILE ("-": standard input) and prints its findings, one a line:
 
 LINE is the line of the text input (0 for JSON); SECTION and ITEM are 1-based
 (0 when a finding is about the whole digest or section). With --json it prints
-{"findings": [...], "errors": N, "warnings": N, "repairs": N}.
+{"findings": [...], "errors": N, "warnings": N, "repairs": N}; for a FILE that
+is not a digest, the same with no findings and "error": {"file", "line",
+"column", "field", "message"}.
 
 Reading a text digest repairs the damage of copying it out of Word or PDF
 (page breaks, page numbers, full-width citations, …); --repairs lists each
@@ -56,6 +60,10 @@ func runLint(ctx context.Context, e *env, o *options, args []string) error {
 	}
 	in, err := e.readDigest(args[0], p)
 	if err != nil {
+		if o.json {
+			// Scripts read standard output: tell them too, in JSON.
+			printJSONError(e, err)
+		}
 		return err
 	}
 	findings := lint.Check(in.d, p, in.lines)
@@ -100,6 +108,30 @@ func runLint(ctx context.Context, e *env, o *options, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// printJSONError writes what lint --json prints for a file it cannot read:
+// no findings, and the error with its place.
+func printJSONError(e *env, err error) {
+	type place struct {
+		File    string `json:"file,omitempty"`
+		Line    int    `json:"line,omitempty"`
+		Column  int    `json:"column,omitempty"`
+		Field   string `json:"field,omitempty"`
+		Message string `json:"message"`
+	}
+	pl := place{Message: err.Error()}
+	var pe *digest.ParseError
+	if errors.As(err, &pe) {
+		pl = place{pe.File, pe.Line, pe.Column, pe.Field, pe.Msg}
+	}
+	b, _ := json.MarshalIndent(struct {
+		Findings []lint.Finding `json:"findings"`
+		Errors   int            `json:"errors"`
+		Warnings int            `json:"warnings"`
+		Error    place          `json:"error"`
+	}{Findings: []lint.Finding{}, Error: pl}, "", "  ")
+	e.stdout.Write(append(b, '\n'))
 }
 
 func plural(n int, word string) string {

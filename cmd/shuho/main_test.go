@@ -147,6 +147,14 @@ func TestBadInput(t *testing.T) {
 				t.Fatal(err)
 			}
 			shuho(t, "", nil, "lint", in).want(t, 2, "", tt.msg)
+			r := shuho(t, "", nil, "lint", "--json", in)
+			var report struct {
+				Findings []any
+				Error    struct{ File, Message string }
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &report); err != nil || r.code != 2 || report.Findings == nil || report.Error.File != in || report.Error.Message == "" {
+				t.Errorf("lint --json of a broken file: exit %d, %q (%v)", r.code, r.stdout, err)
+			}
 			shuho(t, "", nil, "convert", in, out).want(t, 2, "", tt.msg)
 			if b, _ := os.ReadFile(out); string(b) != "kept" {
 				t.Errorf("convert of a broken input changed OUT to %q", b)

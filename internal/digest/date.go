@@ -122,11 +122,15 @@ func atoi(s string) (int, bool) {
 }
 
 // ParseCitationDate reads a citation's date as written, "DD.MM.YYYY" with one-
-// or two-digit day and month. It returns the zero Date when text is not a
+// or two-digit day and month (or "/" or "-" in place of both dots). It returns the zero Date when text is not a
 // real calendar date of that form ("20.11.20266", "31.02.2026"): the citation
 // keeps text as written and is marked invalid.
 func ParseCitationDate(text string) Date {
-	parts := strings.Split(text, ".")
+	sep := "."
+	if i := strings.IndexAny(text, "./-"); i >= 0 {
+		sep = text[i : i+1] // "16/11/2026" and "16-11-2026" are read too
+	}
+	parts := strings.Split(text, sep)
 	if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
 		return Date{}
 	}

@@ -45,7 +45,9 @@ func TestParseCitationDate(t *testing.T) {
 		{"16.11.26", Date{}},
 		{"16.11", Date{}},
 		{"116.11.2026", Date{}},
-		{"16-11-2026", Date{}},
+		{"16-11-2026", NewDate(2026, 11, 16)},
+		{"16/11/2026", NewDate(2026, 11, 16)},
+		{"16.11-2026", Date{}},
 		{"a.b.cdef", Date{}},
 		{"", Date{}},
 	}

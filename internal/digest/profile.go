@@ -147,14 +147,15 @@ func (p *Profile) Location() *time.Location {
 func (p *Profile) SetLocation(loc *time.Location) { p.loc = loc }
 
 // SectionKey returns the key of the section whose title or one of whose
-// aliases equals title (ignoring spaces), or "" when none does.
+// aliases equals title (ignoring spaces), or whose English title does
+// (ignoring case too), or "" when none does.
 func (p *Profile) SectionKey(title string) string {
 	if p == nil {
 		return ""
 	}
 	t := squeeze(title)
 	for _, s := range p.Sections {
-		if squeeze(s.Title) == t {
+		if squeeze(s.Title) == t || s.TitleEN != "" && strings.EqualFold(squeeze(s.TitleEN), t) {
 			return s.Key
 		}
 		for _, a := range s.Aliases {

@@ -6,14 +6,18 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"shuho/internal/digest"
 )
 
-// shingleSize and the thresholds decide when two bodies tell the same story.
-// Items pasted twice, or one cut down from the other, share nearly every
-// run of four words; two different stories in the wire services' templated
-// style ("President Aliyev held a telephone conversation with President of
-// Kazakhstan …" and "… of Uzbekistan …") share many runs but lose those that
-// touch the names, which keeps them well under the threshold.
+// When two items tell the same story. Items pasted twice, or one cut down
+// from the other, share nearly every run of four words and name the same
+// people, places and numbers. Two different stories in the wire services'
+// templated style ("President Ilham Aliyev held a telephone conversation with
+// President of Kazakhstan …" and "… of Uzbekistan …", or two ambassadors
+// presenting credentials under one headline) can share as many runs, but each
+// names someone or something the other does not. Notes are the desk's
+// background, which two stories may share, and do not count.
 const (
 	shingleSize = 4
 	// minShingles: a body of fewer runs is too short to judge.
@@ -21,6 +25,10 @@ const (
 	// containment: the share of the shorter body's runs that the longer
 	// body must hold.
 	containment = 0.85
+	// ownNames: how many names (capitalised words inside sentences, and
+	// numbers) each of two bodies must have that the other lacks for them
+	// to tell different stories.
+	ownNames = 2
 )
 
 var seed = maphash.MakeSeed()
@@ -28,11 +36,13 @@ var seed = maphash.MakeSeed()
 type itemRef struct {
 	sec, item, line int
 	shingles        []uint64 // sorted, each once
+	names           []uint64 // sorted, each once
 }
 
 // duplicates reports each item that tells the same story as an earlier one:
 // the same English headline (ignoring case, punctuation and spacing), or a
-// body that mostly repeats the earlier body.
+// body that mostly repeats the earlier body, unless the two name different
+// people, places or numbers.
 func (c *checker) duplicates() {
 	var refs []itemRef
 	byHeadline := map[string]int{}
@@ -42,25 +52,21 @@ func (c *checker) duplicates() {
 	for i, s := range c.d.Sections {
 		for j, it := range s.Items {
 			r := itemRef{sec: i + 1, item: j + 1, line: c.lines.Item(i, j).Line}
+			r.shingles, r.names = fingerprint(it.Blocks)
 			n := len(refs)
+			refs = append(refs, r)
+			shared = append(shared, 0)
 			if h := normalizeHeadline(it.HeadlineEN); h != "" {
 				if first, ok := byHeadline[h]; ok {
 					f := refs[first]
-					c.add(DuplicateItem, Error, r.sec, r.item, r.line, "same English headline as item %d.%d", f.sec, f.item)
-					refs = append(refs, r)
-					shared = append(shared, 0)
-					continue
+					if !differentNames(f, r) {
+						c.add(DuplicateItem, Error, r.sec, r.item, r.line, "same English headline as item %d.%d", f.sec, f.item)
+						continue
+					}
+				} else {
+					byHeadline[h] = n
 				}
-				byHeadline[h] = n
 			}
-			var texts []string
-			for _, b := range it.Blocks {
-				texts = append(texts, b.Text)
-				texts = append(texts, b.Entries...)
-			}
-			r.shingles = shingles(texts)
-			refs = append(refs, r)
-			shared = append(shared, 0)
 			if len(r.shingles) < minShingles {
 				continue
 			}
@@ -78,7 +84,8 @@ func (c *checker) duplicates() {
 			for _, k := range touched {
 				smaller := min(len(refs[k].shingles), len(r.shingles))
 				share := float64(shared[k]) / float64(smaller)
-				if share >= containment && (share > bestShare || share == bestShare && int(k) < best) {
+				if share >= containment && !differentNames(refs[k], r) &&
+					(share > bestShare || share == bestShare && int(k) < best) {
 					best, bestShare = int(k), share
 				}
 				shared[k] = 0
@@ -89,6 +96,31 @@ func (c *checker) duplicates() {
 			}
 		}
 	}
+}
+
+// differentNames reports whether each of two items names at least ownNames
+// people, places or numbers that the other does not: then they tell
+// different stories, whatever else they share.
+func differentNames(a, b itemRef) bool {
+	n := intersect(a.names, b.names)
+	return len(a.names)-n >= ownNames && len(b.names)-n >= ownNames
+}
+
+// intersect counts the values two sorted sets share.
+func intersect(a, b []uint64) int {
+	n := 0
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] < b[0]:
+			a = a[1:]
+		case a[0] > b[0]:
+			b = b[1:]
+		default:
+			n++
+			a, b = a[1:], b[1:]
+		}
+	}
+	return n
 }
 
 // normalizeHeadline keeps the words of an English headline, lower-cased and
@@ -110,37 +142,62 @@ func normalizeHeadline(h string) string {
 	return b.String()
 }
 
-// shingles returns the hashes of the runs of shingleSize consecutive words
-// in texts, each text on its own (a run does not bridge two blocks). Words
-// are runs of letters and digits, lower-cased; markup and punctuation fall
-// away.
-func shingles(texts []string) []uint64 {
-	var set []uint64
+// fingerprint returns the hashes of the runs of shingleSize consecutive
+// words in the paragraphs and lists of an item (a run does not bridge two
+// blocks), and of its names: words that start with a capital inside a
+// sentence, and numbers. Words are runs of letters and digits, lower-cased;
+// markup and punctuation fall away. Notes do not count.
+func fingerprint(blocks []digest.Block) (shingles, names []uint64) {
 	var words []uint64
 	var w []byte
-	for _, t := range texts {
-		words = words[:0]
-		for i := 0; i <= len(t); {
-			r, size := utf8.RuneError, 1
-			if i < len(t) {
-				r, size = utf8.DecodeRuneInString(t[i:])
-			}
-			if i < len(t) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				w = utf8.AppendRune(w, unicode.ToLower(r))
-			} else if len(w) > 0 {
-				words = append(words, maphash.Bytes(seed, w))
-				w = w[:0]
-			}
-			i += size
+	for _, b := range blocks {
+		if b.Kind == digest.Note {
+			continue
 		}
-		for i := 0; i+shingleSize <= len(words); i++ {
-			h := words[i]
-			for _, x := range words[i+1 : i+shingleSize] {
-				h = h*0x100000001b3 ^ x
+		texts := b.Entries
+		if b.Kind != digest.List {
+			texts = []string{b.Text}
+		}
+		for _, t := range texts {
+			words = words[:0]
+			start := true // at the start of a sentence
+			capital, number := false, false
+			for i := 0; i <= len(t); {
+				r, size := utf8.RuneError, 1
+				if i < len(t) {
+					r, size = utf8.DecodeRuneInString(t[i:])
+				}
+				if i < len(t) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+					if len(w) == 0 {
+						capital, number = unicode.IsUpper(r), unicode.IsDigit(r)
+					}
+					w = utf8.AppendRune(w, unicode.ToLower(r))
+				} else {
+					if len(w) > 0 {
+						h := maphash.Bytes(seed, w)
+						words = append(words, h)
+						if number || capital && !start {
+							names = append(names, h)
+						}
+						start = false
+						w = w[:0]
+					}
+					if r == '.' || r == '!' || r == '?' {
+						start = true
+					}
+				}
+				i += size
 			}
-			set = append(set, h)
+			for i := 0; i+shingleSize <= len(words); i++ {
+				h := words[i]
+				for _, x := range words[i+1 : i+shingleSize] {
+					h = h*0x100000001b3 ^ x
+				}
+				shingles = append(shingles, h)
+			}
 		}
 	}
-	slices.Sort(set)
-	return slices.Compact(set)
+	slices.Sort(shingles)
+	slices.Sort(names)
+	return slices.Compact(shingles), slices.Compact(names)
 }

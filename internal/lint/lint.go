@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"shuho/internal/digest"
 )
@@ -43,6 +44,7 @@ const (
 	HeadlineStyle         = "headline-style"
 	// More than the spec asks for.
 	PeriodWeek     = "period-week"     // the period is not one of the profile's weeks
+	CitationUnread = "citation-unread" // a block ends with what looks like a citation but is not one
 	SectionUnknown = "section-unknown" // a section's title is none of the profile's
 	Repaired       = "repaired"        // import repaired damaged input (info)
 )
@@ -57,7 +59,8 @@ type Rule struct {
 // Rules lists every rule.
 var Rules = []Rule{
 	{CitationDateInvalid, Error, "a citation's date is not a real calendar date"},
-	{CitationOutsidePeriod, Warning, "a citation's date is before or after the digest's period"},
+	{CitationOutsidePeriod, Warning, "a citation's date is before or after the digest's period (a note's, only after it: background may be older)"},
+	{CitationUnread, Warning, "a block ends with something like a citation that cannot be read as one, such as (APA / 16 November 2026)"},
 	{ItemWithoutCitation, Error, "no block of the item has a citation"},
 	{HeadlineMissing, Error, "the Japanese or the English headline is empty"},
 	{DuplicateItem, Error, "two items tell the same story (same or near-same English headline or body)"},
@@ -252,7 +255,12 @@ func (c *checker) item(i, j int, it *digest.Item) {
 		}
 		for _, ct := range b.Citations {
 			cited = true
-			c.citation(sec, n, bl.Last, ct)
+			c.citation(sec, n, bl.Last, ct, b.Kind == digest.Note)
+		}
+		if len(b.Citations) == 0 && len(texts) > 0 {
+			if g := citationLike(texts[len(texts)-1]); g != "" {
+				c.add(CitationUnread, Warning, sec, n, bl.Last, "the %s ends with “%s”, which looks like a citation but cannot be read as one; expected (OUTLET / DD.MM.YYYY)", b.Kind, g)
+			}
 		}
 	}
 	if !cited {
@@ -260,11 +268,16 @@ func (c *checker) item(i, j int, it *digest.Item) {
 	}
 }
 
-func (c *checker) citation(sec, item, line int, ct digest.Citation) {
-	if !ct.Valid() {
+func (c *checker) citation(sec, item, line int, ct digest.Citation, note bool) {
+	pr := c.d.Period
+	switch {
+	case !ct.Valid():
 		c.add(CitationDateInvalid, Error, sec, item, line, "citation date %s is not a calendar date", ct.DateText)
-	} else if pr := c.d.Period; pr.Valid() && !pr.Contains(ct.Date) {
-		c.add(CitationOutsidePeriod, Warning, sec, item, line, "citation date %s is outside the period %s", ct.DateText, pr)
+	case !pr.Valid():
+	case pr.To.Before(ct.Date):
+		c.add(CitationOutsidePeriod, Warning, sec, item, line, "citation date %s is after the period %s", ct.DateText, pr)
+	case ct.Date.Before(pr.From) && !note:
+		c.add(CitationOutsidePeriod, Warning, sec, item, line, "citation date %s is before the period %s", ct.DateText, pr)
 	}
 	if c.p != nil {
 		if _, ok := c.p.Outlet(ct.Outlet); !ok {
@@ -311,3 +324,29 @@ func unbalanced(s string) string {
 }
 
 func isDigitOrSpace(c byte) bool { return c == ' ' || c >= '0' && c <= '9' }
+
+// citationLike returns the parenthesised group that ends text when it looks
+// meant as a citation (a letter, a year such as 2026, and a "/" or ","), or
+// "".
+func citationLike(text string) string {
+	if !strings.HasSuffix(text, ")") && !strings.HasSuffix(text, "）") {
+		return ""
+	}
+	open := strings.LastIndexAny(text, "(（")
+	if open < 0 {
+		return ""
+	}
+	g := text[open:]
+	year := false
+	for i := 0; i+4 <= len(g); i++ {
+		if (g[i:i+2] == "19" || g[i:i+2] == "20") && isDigit(g[i+2]) && isDigit(g[i+3]) && (i+4 == len(g) || !isDigit(g[i+4])) {
+			year = true
+		}
+	}
+	if year && strings.ContainsAny(g, "/／,") && strings.ContainsFunc(g, unicode.IsUpper) {
+		return g
+	}
+	return ""
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -35,6 +35,21 @@ const filler2 = "● バイラモフ外相、ジュネーブを訪問\n\nFM Bayr
 
 const good = "● ハサノフ国防相、トルコ国防相と会談\n\nDefense Minister meets Turkish counterpart\n\nOn November 16, Defense Minister Zakir Hasanov held talks with his Turkish counterpart in Ankara. (APA / 16.11.2026)"
 
+// call is a templated item on a telephone conversation, as state media
+// write them.
+func call(country, leader, day string) string {
+	return "● アリエフ大統領、" + country + "大統領と電話会談\n\nPresident Aliyev holds phone call with President of " + country +
+		"\n\nOn November " + day + ", President Ilham Aliyev held a telephone conversation with President of " + country + " " + leader +
+		". The presidents discussed the development of bilateral relations and the Middle Corridor, and agreed to meet in Baku. (AZERTAG / " + day + ".11.2026)\n\n" +
+		"NOTE: The two presidents last met at the summit of the Organization of Turkic States in Gabala. (TURAN / 18.11.2026)"
+}
+
+// credentials is an item whose headline does not name the ambassador.
+func credentials(country, name string) string {
+	return "● 新任大使、信任状を奉呈\n\nNew ambassador presents credentials to President Aliyev\n\n" +
+		"Ambassador " + name + " of " + country + " presented his credentials to President Ilham Aliyev, who wished him success in strengthening relations between Azerbaijan and " + country + ". (AZERTAG / 18.11.2026)"
+}
+
 func check(t *testing.T, text string) []Finding {
 	t.Helper()
 	p := az(t)
@@ -78,8 +93,14 @@ func TestRules(t *testing.T) {
 			doc(strings.Replace(good, "16.11.2026", "31.02.2026", 1)), "15 1.1", "31.02.2026",
 			doc(strings.Replace(good, "16.11.2026", "20.11.2026", 1))},
 		{CitationOutsidePeriod,
-			doc(strings.Replace(good, "16.11.2026", "13.11.2026", 1)), "15 1.1", "outside the period 2026-11-14..2026-11-20",
+			doc(strings.Replace(good, "16.11.2026", "13.11.2026", 1)), "15 1.1", "13.11.2026 is before the period 2026-11-14..2026-11-20",
 			doc(strings.Replace(good, "16.11.2026", "14.11.2026", 1))},
+		{CitationOutsidePeriod, // a note's background may be older, not newer
+			doc(good + "\n\nNOTE: Background. (TURAN / 23.11.2026)"), "17 1.1", "23.11.2026 is after the period",
+			doc(good + "\n\nNOTE: Background. (TURAN / 03.10.2025)")},
+		{CitationUnread,
+			doc(strings.Replace(good, "(APA / 16.11.2026)", "(APA / 16 November 2026)", 1)), "15 1.1", "ends with “(APA / 16 November 2026)”, which looks like a citation",
+			doc(strings.Replace(good, "(APA / 16.11.2026)", "(the 2026 budget, APA says) (APA / 16.11.2026)", 1))},
 		{CitationOutsidePeriod,
 			doc(strings.Replace(good, "16.11.2026", "21.11.2026", 1)), "15 1.1", "21.11.2026",
 			doc(strings.Replace(good, "16.11.2026", "20.11.2026", 1))},
@@ -95,6 +116,13 @@ func TestRules(t *testing.T) {
 		{DuplicateItem,
 			doc(good + "\n\n" + strings.Replace(good, "ハサノフ国防相", "国防相", 1)), "17 1.2", "same English headline as item 1.1",
 			doc(good + "\n\n● ハサノフ国防相、ギリシャ国防相と会談\n\nDefense Minister meets Greek counterpart\n\nOn November 18, Defense Minister Zakir Hasanov held talks with the Greek Minister of National Defence in Baku. (APA / 18.11.2026)")},
+		{DuplicateItem, // templated stories about different people are different stories
+			doc(call("Kazakhstan", "Kassym-Jomart Tokayev", "15") + "\n\n" + strings.Replace(call("Kazakhstan", "Kassym-Jomart Tokayev", "15"), "President of Kazakhstan\n", "Kazakh leader\n", 1)),
+			"19 1.2", "the body repeats item 1.1",
+			doc(call("Kazakhstan", "Kassym-Jomart Tokayev", "15") + "\n\n" + call("Uzbekistan", "Shavkat Mirziyoyev", "17"))},
+		{DuplicateItem, // the same headline over plainly different stories
+			doc(credentials("Italy", "Marco Rossi") + "\n\n" + credentials("Italy", "Marco Rossi")), "17 1.2", "same English headline as item 1.1",
+			doc(credentials("Italy", "Marco Rossi") + "\n\n" + strings.Replace(credentials("Chile", "Ana Pérez"), "Italy", "Chile", 1))},
 		{DuplicateItem,
 			doc(good + "\n\n● 国防相会談\n\nHasanov and Guler hold talks in Ankara\n\nOn November 16, Defense Minister Zakir Hasanov held talks with his Turkish counterpart in Ankara. The sides discussed training. (REPORT.AZ / 16.11.2026)"),
 			"17 1.2", "the body repeats item 1.1",
@@ -125,7 +153,7 @@ func TestRules(t *testing.T) {
 			doc(strings.Replace(good, "会談\n", "会談、共同声明\n", 1))},
 		{HeadlineStyle,
 			doc(strings.Replace(good, "国防相、トルコ", "国防相，トルコ", 1)), "11 1.1", "comma other than 、",
-			doc(good)},
+			doc(strings.Replace(good, "国防相、トルコ国防相と会談", "国防相、兵士1,000人と３，０００人を視察", 1))},
 		{HeadlineStyle,
 			doc(strings.Replace(good, "ハサノフ国防相、トルコ国防相", "ムスタファエフ駐露大使、ラブロフ露外相", 1)), "11 1.1", "ラブロフ; the glossary writes ラヴロフ",
 			doc(strings.Replace(good, "ハサノフ国防相、トルコ国防相", "ロシア大使、ラヴロフ露外相", 1))},
@@ -187,6 +215,34 @@ func TestExtractedExample(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no repair finding for the page break at line 38 in item 2.1: %v", repairs)
+	}
+}
+
+// TestWordCopyWithoutBlankLines: a Word copy without empty paragraphs runs
+// an item's paragraphs together, but a citation still closes its block, so
+// the mistyped date is still found.
+func TestWordCopyWithoutBlankLines(t *testing.T) {
+	data, err := os.ReadFile("../textfmt/testdata/example-digest-extracted.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(l) != "" {
+			kept = append(kept, l)
+		}
+	}
+	p := az(t)
+	r, err := textfmt.Parse([]byte(strings.Join(kept, "\n")), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := Check(r.Digest, p, r.Lines)
+	if len(fs) != 1 || fs[0].Rule != CitationDateInvalid || fs[0].Section != 3 || fs[0].Item != 3 {
+		t.Errorf("findings %v; want the one mistyped date in item 3.3", fs)
+	}
+	if b := r.Digest.Sections[2].Items[2].Blocks; len(b) != 2 || b[1].Citations[0].Outlet != "REPORT.AZ" {
+		t.Errorf("item 3.3 read as %d blocks: %#v", len(b), b)
 	}
 }
 

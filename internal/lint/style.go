@@ -12,7 +12,7 @@ func (c *checker) headlineStyle(sec, item, line int, h string) {
 	if strings.HasSuffix(h, "。") {
 		c.add(HeadlineStyle, Warning, sec, item, line, "the Japanese headline ends with 。; headlines end without it")
 	}
-	if strings.ContainsAny(h, ",，") {
+	if westernComma(h) {
 		c.add(HeadlineStyle, Warning, sec, item, line, "the Japanese headline uses a comma other than 、")
 	}
 	if c.p == nil {
@@ -80,3 +80,21 @@ func ruAbbreviation(h string) int {
 }
 
 func isKatakana(r rune) bool { return unicode.Is(unicode.Katakana, r) }
+
+// westernComma reports whether h uses "," or "，" as a comma; between digits
+// ("1,000人") it is a thousands separator.
+func westernComma(h string) bool {
+	rs := []rune(h)
+	for i, r := range rs {
+		if r != ',' && r != '，' {
+			continue
+		}
+		if i > 0 && i+1 < len(rs) && isAnyDigit(rs[i-1]) && isAnyDigit(rs[i+1]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func isAnyDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }

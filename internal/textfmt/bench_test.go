@@ -37,16 +37,22 @@ func BenchmarkFormat500(b *testing.B) {
 	}
 }
 
-// BenchmarkParsePathological reads 10 MB inputs built to be slow: one
-// paragraph wrapped over 500,000 lines, and 200,000 lower-case paragraphs
-// that all heal into one. Parsing must stay linear.
+// BenchmarkParsePathological reads inputs built to be slow: one paragraph
+// wrapped over 500,000 lines, 200,000 lower-case paragraphs that all heal
+// into one, 50,000 citation groups ending one paragraph, 50,000 lines each
+// closed by a citation, 50,000 running feet. Parsing must stay linear.
 func BenchmarkParsePathological(b *testing.B) {
-	wrapped := []byte(doc(item + string(bytes.Repeat([]byte("word word word\n"), 500_000))))
-	healed := []byte(doc(item + "Start\n\n" + string(bytes.Repeat([]byte("more words here\n\n"), 200_000))))
+	rep := func(s string, n int) string { return string(bytes.Repeat([]byte(s), n)) }
 	for _, in := range []struct {
 		name string
 		data []byte
-	}{{"wrapped", wrapped}, {"healed", healed}} {
+	}{
+		{"wrapped", []byte(doc(item + rep("word word word\n", 500_000)))},
+		{"healed", []byte(doc(item + "Start\n\n" + rep("more words here\n\n", 200_000)))},
+		{"citation-groups", []byte(doc(item + "Text" + rep(" (APA / 1.1.2026)", 50_000)))},
+		{"cited-lines", []byte(doc(item + rep("Text (APA / 1.1.2026)\n", 50_000)))},
+		{"running-feet", []byte(doc(item + rep("在アゼルバイジャン大使館\nx\n", 50_000)))},
+	} {
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))
 			for b.Loop() {

@@ -1,19 +1,67 @@
 package textfmt
 
 import (
+	"regexp"
 	"strings"
 
 	"shuho/internal/digest"
 )
 
+// cut is a block's text with the citations that ended it cut off.
+type cut struct {
+	rest  string
+	cits  []digest.Citation
+	fixes []string // what was repaired in reading the citations
+}
+
 // cutCitations splits a block's text into the text and the citations that
-// end it: "… posed no danger. (REPORT.AZ / 18.11.2026)". It accepts full-width
-// parentheses, slash, semicolon and digits, any spacing around the slash,
-// one- or two-digit days and months, and several sources separated by ";"
-// (or ","). halfwidth reports whether full-width characters were made
-// half-width. When the text does not end with a citation, ok is false and
-// the text is returned whole.
-func cutCitations(text string) (rest string, cits []digest.Citation, halfwidth bool, ok bool) {
+// end it: "… posed no danger. (REPORT.AZ / 18.11.2026)". It accepts what desks
+// and word processors write besides the canonical form, reporting each
+// repair: full-width parentheses, slash, semicolon and digits; any spacing;
+// one- or two-digit days and months; several sources in one pair of
+// parentheses separated by ";" or ","; two groups in a row; a full stop after
+// the closing parenthesis; and, when the date is a whole DD.MM.YYYY date,
+// ",", "-" or "–" between outlet and date, "/" or "-" inside the date, and an
+// outlet in lower case that the profile knows (or in capitals). When the
+// text does not end with a citation, ok is false.
+func cutCitations(text string, p *digest.Profile) (cut, bool) {
+	var c cut
+	if t, ok := strings.CutSuffix(text, "."); ok && (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) {
+		text = t
+		c.fixes = append(c.fixes, "full stop after the citation removed")
+	} else if t, ok := strings.CutSuffix(text, "。"); ok && (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) {
+		text = t
+		c.fixes = append(c.fixes, "full stop after the citation removed")
+	}
+	rest, cits, fixes, ok := cutGroup(text, p)
+	if !ok {
+		return cut{rest: text}, false
+	}
+	c.fixes = append(c.fixes, fixes...)
+	// "(APA / 16.11.2026) (TREND / 16.11.2026)": one group, as the writer
+	// writes several sources. Groups are cut from the end, so they are
+	// gathered last first and put in order once.
+	groups := [][]digest.Citation{cits}
+	for {
+		r, more, f, ok := cutGroup(rest, p)
+		if !ok {
+			break
+		}
+		rest, groups = r, append(groups, more)
+		c.fixes = append(append(c.fixes, f...), "two groups of citations made one")
+	}
+	if len(groups) > 1 {
+		cits = nil
+		for i := len(groups) - 1; i >= 0; i-- {
+			cits = append(cits, groups[i]...)
+		}
+	}
+	c.rest, c.cits = rest, cits
+	return c, true
+}
+
+// cutGroup cuts the parenthesised group of citations that ends text.
+func cutGroup(text string, p *digest.Profile) (rest string, cits []digest.Citation, fixes []string, ok bool) {
 	var open int
 	switch {
 	case strings.HasSuffix(text, ")"):
@@ -21,60 +69,105 @@ func cutCitations(text string) (rest string, cits []digest.Citation, halfwidth b
 	case strings.HasSuffix(text, "）"):
 		open = strings.LastIndexAny(text[:len(text)-len("）")], "(（")
 	default:
-		return text, nil, false, false
+		return text, nil, nil, false
 	}
 	if open < 0 {
-		return text, nil, false, false
+		return text, nil, nil, false
 	}
 	inner := text[open:]
-	if strings.HasPrefix(inner, "(") {
-		inner = inner[1:]
-	} else {
-		inner = inner[len("（"):]
-	}
-	if strings.HasSuffix(inner, ")") {
-		inner = inner[:len(inner)-1]
-	} else {
-		inner = inner[:len(inner)-len("）")]
-	}
+	inner = strings.TrimPrefix(strings.TrimPrefix(inner, "("), "（")
+	inner = strings.TrimSuffix(strings.TrimSuffix(inner, ")"), "）")
 	if strings.ContainsAny(inner, "()（）") {
-		return text, nil, false, false
+		return text, nil, nil, false
 	}
 	norm := halfWidth(inner)
-	halfwidth = norm != inner || text[open] != '('
-	for part := range strings.FieldsFuncSeq(norm, func(r rune) bool { return r == ';' || r == ',' }) {
-		c, good := citation(part)
+	if norm != inner || text[open] != '(' || !strings.HasSuffix(text, ")") {
+		fixes = append(fixes, "full-width characters made half-width")
+	}
+	// Most groups are canonical, "APA / 16.11.2026; TREND / 17.11.2026",
+	// which needs no regular expression.
+	if cits = strictGroup(norm); cits != nil {
+		return strings.TrimSpace(text[:open]), cits, fixes, true
+	}
+	matches := pairPattern.FindAllStringSubmatchIndex(norm, -1)
+	end := 0
+	for _, m := range matches {
+		if m[0] != end {
+			return text, nil, nil, false
+		}
+		end = m[1]
+		c, f, good := citation(norm[m[2]:m[3]], norm[m[4]:m[5]], norm[m[6]:m[7]], p)
 		if !good {
-			return text, nil, false, false
+			return text, nil, nil, false
 		}
 		cits = append(cits, c)
+		fixes = append(fixes, f...)
 	}
-	if len(cits) == 0 {
-		return text, nil, false, false
+	if end != len(norm) || len(cits) == 0 {
+		return text, nil, nil, false
 	}
-	return strings.TrimSpace(text[:open]), cits, halfwidth, true
+	return strings.TrimSpace(text[:open]), cits, fixes, true
 }
 
-// citation reads "OUTLET / DATE". The outlet is upper-case letters, digits,
-// ".", "-" and spaces with at least one letter; the date starts with a digit
-// and holds digits, "." and "-" (anything of that shape is a citation, so that
-// a mistyped date is kept and flagged rather than left in the text).
-func citation(s string) (digest.Citation, bool) {
-	outlet, date, found := strings.Cut(s, "/")
-	if !found {
-		return digest.Citation{}, false
-	}
+// pairPattern matches one "OUTLET / DATE" of a group and what separates it
+// from the next.
+var pairPattern = regexp.MustCompile(`\s*([A-Za-z0-9][A-Za-z0-9. \-]*?)\s*(/|,|-|–)\s*([0-9][0-9./\-]*)\s*(?:[;,]|$)`)
+
+// citation checks one outlet and date. The canonical separator is "/", with
+// an outlet in capitals and a date of digits and dots, which is taken even
+// when the date is mistyped (so that "20.11.20266" is kept and flagged, not
+// left in the text). Anything else needs a whole date, and an outlet in lower
+// case one that the profile knows, so that "(No. 5, 12.03.2026)" stays text.
+func citation(outlet, sep, date string, p *digest.Profile) (digest.Citation, []string, bool) {
+	var fixes []string
 	outlet = strings.TrimSpace(outlet)
-	date = strings.TrimSpace(date)
-	if !digest.IsOutletLabel(outlet) || date == "" || date[0] < '0' || date[0] > '9' {
-		return digest.Citation{}, false
-	}
-	for i := 0; i < len(date); i++ {
-		if c := date[i]; !(c >= '0' && c <= '9' || c == '.' || c == '-') {
-			return digest.Citation{}, false
+	strict := sep == "/" && digest.IsOutletLabel(outlet) && !strings.Contains(date, "/")
+	if !strict {
+		if !wholeDate(date) {
+			return digest.Citation{}, nil, false
+		}
+		if upper := strings.ToUpper(outlet); upper != outlet {
+			if _, known := p.Outlet(outlet); !known {
+				return digest.Citation{}, nil, false
+			}
+			fixes = append(fixes, "outlet "+outlet+" written "+upper)
+			outlet = upper
+		}
+		if sep != "/" {
+			fixes = append(fixes, "“"+sep+"” between outlet and date written “/”")
+		}
+		if !digest.IsOutletLabel(outlet) {
+			return digest.Citation{}, nil, false
 		}
 	}
-	return digest.Citation{Outlet: outlet, DateText: date, Date: digest.ParseCitationDate(date)}, true
+	return digest.Citation{Outlet: outlet, DateText: date, Date: digest.ParseCitationDate(date)}, fixes, true
+}
+
+// strictGroup reads a group written "OUTLET / DATE; OUTLET / DATE" with
+// outlets in capitals and dates of digits and dots; nil otherwise.
+func strictGroup(s string) []digest.Citation {
+	var cits []digest.Citation
+	for part := range strings.SplitSeq(s, ";") {
+		outlet, date, ok := strings.Cut(part, "/")
+		outlet, date = strings.TrimSpace(outlet), strings.TrimSpace(date)
+		if !ok || !digest.IsOutletLabel(outlet) || date == "" || strings.Trim(date, "0123456789.") != "" || date[0] == '.' {
+			return nil
+		}
+		cits = append(cits, digest.Citation{Outlet: outlet, DateText: date, Date: digest.ParseCitationDate(date)})
+	}
+	return cits
+}
+
+// wholeDate reports whether s is a day, a month and a four-digit year, with
+// the same separator (".", "/" or "-") twice.
+func wholeDate(s string) bool {
+	sep := strings.IndexAny(s, "./-")
+	if sep < 1 || sep > 2 {
+		return false
+	}
+	parts := strings.Split(s, s[sep:sep+1])
+	return len(parts) == 3 && len(parts[1]) >= 1 && len(parts[1]) <= 2 && len(parts[2]) == 4 &&
+		strings.Trim(s, "0123456789"+s[sep:sep+1]) == ""
 }
 
 // appendCitations writes " (A / 16.11.2026; B / 17.11.2026)" after text, in

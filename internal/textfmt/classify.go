@@ -50,7 +50,11 @@ type line struct {
 	// body is what follows the marker: the headline after "●", the note
 	// after "NOTE:", the entry after "- ", the section title after "N.".
 	body string
-	num  int // the section number
+	num  int // the section number; 0 for a section line without one
+	// odd: the line used a marker other than the canonical one ("◆" for
+	// "●", "•" for "- ", "注：" for "NOTE:", "（2）" for "2."), which the
+	// parser reports as a repair.
+	odd bool
 	// brokeBefore: a page number or form feed stood between this line and
 	// the previous content line, which makes a page-break repair likely.
 	brokeBefore bool
@@ -60,51 +64,69 @@ type line struct {
 }
 
 // classify judges one trimmed line. The profile helps recognise section
-// lines whose titles are not Japanese.
-func classify(s string, p *digest.Profile) (k kind, body string, num int) {
+// lines whose titles are not Japanese or that carry no number.
+func classify(s string, p *digest.Profile) line {
+	l := line{text: s, kind: kText, body: s}
 	if s == "" {
-		return kBlank, "", 0
+		l.kind = kBlank
+		return l
 	}
-	switch c := s[0]; {
-	case c == '*':
-		if isEnd(s) {
-			return kEnd, "", 0
-		}
-	case c == '-' || c == 0xE2 || c == 0xEF:
-		// '-', or the first byte of "‐–—" (U+2010…U+2014, E2 80 …) or of
-		// "－" (U+FF0D, EF BC 8D): a page number "- 2 -" comes before a
-		// list entry "- …".
-		if isPageNumber(s) {
-			return kPageNum, "", 0
-		}
+	if s[0] == '*' && isEnd(s) {
+		l.kind, l.body = kEnd, ""
+		return l
 	}
-	if isDigitStart(s) {
-		if isPageNumber(s) {
-			return kPageNum, "", 0
-		}
-		if n, title, ok := sectionLine(s, p); ok {
-			return kSection, title, n
-		}
+	if isPageNumber(s) {
+		l.kind, l.body = kPageNum, ""
+		return l
 	}
-	if (s[0] == 'P' || s[0] == 'p') && isPageNumber(s) {
-		return kPageNum, "", 0
+	if n, title, odd, ok := sectionLine(s, p); ok {
+		l.kind, l.body, l.num, l.odd = kSection, title, n, odd
+		return l
 	}
 	if rest, ok := strings.CutPrefix(s, "●"); ok {
-		return kHeadline, strings.TrimSpace(rest), 0
+		l.kind, l.body = kHeadline, strings.TrimSpace(rest)
+		return l
 	}
-	if rest, ok := cutNote(s); ok {
-		return kNote, rest, 0
+	if r, size := utf8.DecodeRuneInString(s); strings.ContainsRune(headlineMarks, r) && hasCJK(s[size:]) {
+		// Other desks and other years marked headlines with ◆ or ■.
+		l.kind, l.body, l.odd = kHeadline, strings.TrimSpace(s[size:]), true
+		return l
 	}
+	if rest, canonical, ok := cutNote(s); ok {
+		l.kind, l.body, l.odd = kNote, rest, !canonical
+		return l
+	}
+	if rest, canonical, ok := cutBullet(s); ok {
+		l.kind, l.body, l.odd = kEntry, rest, !canonical
+		return l
+	}
+	return l
+}
+
+// headlineMarks are the marks other than ● that start a Japanese headline.
+const headlineMarks = "◆■◇□○◎▲★"
+
+// cutBullet reads a list entry: "- " (canonical), or the bullets that Word
+// and other editors leave when a list is copied out: "•", "・", "◦", "▪",
+// "‣", the Symbol font's U+F0B7, and "-" or "–" followed by white space.
+func cutBullet(s string) (rest string, canonical, ok bool) {
 	if s == "-" {
-		return kEntry, "", 0
+		return "", true, true
 	}
-	if rest, ok := strings.CutPrefix(s, "- "); ok {
-		return kEntry, strings.TrimSpace(rest), 0
+	if r, ok := strings.CutPrefix(s, "- "); ok {
+		return strings.TrimSpace(r), true, true
 	}
-	if rest, ok := strings.CutPrefix(s, "• "); ok {
-		return kEntry, strings.TrimSpace(rest), 0
+	r, size := utf8.DecodeRuneInString(s)
+	rest = s[size:]
+	switch r {
+	case '•', '・', '◦', '▪', '‣', '\uF0B7':
+		return strings.TrimSpace(rest), false, true
+	case '-', '–':
+		if r2, _ := utf8.DecodeRuneInString(rest); unicode.IsSpace(r2) {
+			return strings.TrimSpace(rest), false, true
+		}
 	}
-	return kText, s, 0
+	return "", false, false
 }
 
 // isEnd reports whether s is the end marker: at least three asterisks, END
@@ -125,62 +147,63 @@ func isEnd(s string) bool {
 	return len(rest) >= 3 && strings.Trim(rest, "*") == ""
 }
 
-// isDigitStart reports whether s starts with an ASCII or full-width digit.
-func isDigitStart(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９')
-}
-
 func isDash(r rune) bool {
 	return r == '-' || r == '‐' || r == '‑' || r == '‒' || r == '–' || r == '—' || r == '―' || r == '－'
 }
 
 // isPageNumber reports whether s is a page number standing alone: "2",
-// "- 2 -", "- 2/5 -", "2 / 5", "Page 2", "page 2 of 5" (full-width digits
-// too). Numbers have at most three digits: a longer one is content.
+// "- 2 -", "- 2/5 -", "2 / 5", "2 of 5", "Page 2", "page 2 of 5", "p. 2",
+// "〔2〕", "[2]" (full-width digits and dashes too). Numbers have at most
+// three digits: a longer one is content.
 func isPageNumber(s string) bool {
 	if len(s) > 40 {
 		return false
 	}
-	s = halfWidth(s)
-	if len(s) > 4 && strings.EqualFold(s[:4], "page") {
-		s = strings.TrimSpace(s[4:])
-		n, rest := digits(s)
-		if n == 0 {
-			return false
-		}
-		rest = strings.TrimSpace(rest)
-		if rest == "" {
-			return true
-		}
-		if len(rest) > 2 && strings.EqualFold(rest[:2], "of") {
-			n, rest = digits(strings.TrimSpace(rest[2:]))
-			return n > 0 && rest == ""
-		}
+	if c := s[0]; !(c >= '0' && c <= '9' || c == '-' || c == 'p' || c == 'P' || c == '[' || c >= 0x80) {
 		return false
 	}
+	s = halfWidth(s)
 	r, size := utf8.DecodeRuneInString(s)
-	dashed := isDash(r)
-	if dashed {
-		s = strings.TrimSpace(s[size:])
+	closer := rune(0)
+	switch {
+	case isDash(r):
+		closer = '-'
+	case r == '[':
+		closer = ']'
+	case r == '〔':
+		closer = '〕'
+	}
+	if closer != 0 {
+		last, lsize := utf8.DecodeLastRuneInString(s)
+		if !(last == closer || closer == '-' && isDash(last)) || len(s) <= size+lsize {
+			return false
+		}
+		s = strings.TrimSpace(s[size : len(s)-lsize])
+	}
+	lower := strings.ToLower(s)
+	for _, prefix := range []string{"page", "p."} {
+		if strings.HasPrefix(lower, prefix) {
+			s = strings.TrimSpace(s[len(prefix):])
+			break
+		}
 	}
 	n, rest := digits(s)
 	if n == 0 {
 		return false
 	}
 	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return true
+	}
 	if strings.HasPrefix(rest, "/") {
-		n, rest = digits(strings.TrimSpace(rest[1:]))
-		if n == 0 {
-			return false
-		}
-		rest = strings.TrimSpace(rest)
+		rest = rest[1:]
+	} else if len(rest) > 2 && strings.EqualFold(rest[:2], "of") {
+		rest = rest[2:]
+	} else {
+		return false
 	}
-	if !dashed {
-		return rest == ""
-	}
-	r, size = utf8.DecodeRuneInString(rest)
-	return isDash(r) && size == len(rest)
+	n, rest = digits(strings.TrimSpace(rest))
+	return n > 0 && strings.TrimSpace(rest) == ""
 }
 
 // digits returns how many ASCII digits s starts with (0 when more than
@@ -196,74 +219,138 @@ func digits(s string) (int, string) {
 	return n, s[n:]
 }
 
-// sectionLine reads "N. Title" (also "N．Title", full-width digits). To tell
-// a section line from a numbered sentence, the title must be short and not
-// end like a sentence, and be either Japanese or a title of the profile.
-func sectionLine(s string, p *digest.Profile) (int, string, bool) {
-	i, n := 0, 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r >= '0' && r <= '9':
-			n = n*10 + int(r-'0')
-		case r >= '０' && r <= '９':
-			n = n*10 + int(r-'０')
-		default:
-			goto digitsDone
+// sectionLine reads a section line: "N. Title" (canonical), and the forms
+// other desks and years used: "N．Title", "N) Title", "(N) Title",
+// "II. Title", "Ⅱ．Title", full-width digits; and, when the title is one of
+// the profile's, "N Title" and an unnumbered "【Title】" (num 0). To tell a
+// section line from a numbered sentence, the title must be short and not end
+// like a sentence, and be either Japanese or a title of the profile.
+func sectionLine(s string, p *digest.Profile) (num int, title string, odd, ok bool) {
+	if t, found := strings.CutPrefix(s, "【"); found {
+		if t, found = strings.CutSuffix(t, "】"); found && p.SectionKey(t) != "" {
+			return 0, strings.TrimSpace(t), true, true
 		}
+		return 0, "", false, false
+	}
+	i := 0
+	r, size := utf8.DecodeRuneInString(s)
+	paren := r == '(' || r == '（'
+	if paren {
 		i += size
-		if i > 9 { // at most three digits, full-width or not
-			return 0, "", false
+	}
+	num, n, wide, roman := sectionNumber(s[i:])
+	if num == 0 {
+		return 0, "", false, false
+	}
+	i += n
+	odd = paren || wide || roman
+	r, size = utf8.DecodeRuneInString(s[i:])
+	switch {
+	case paren:
+		if r != ')' && r != '）' {
+			return 0, "", false, false
 		}
+	case r == '.':
+	case r == '．' || r == ')' || r == '）':
+		odd = true
+	case (r == ' ' || r == '\u3000') && !roman:
+		// "2 内政関連": only a title of the profile makes this a section.
+		title = strings.TrimSpace(s[i:])
+		if p.SectionKey(title) == "" {
+			return 0, "", false, false
+		}
+		return num, title, true, true
+	default:
+		return 0, "", false, false
 	}
-digitsDone:
-	rest := s[i:]
-	rest = strings.TrimLeft(rest, " \t\u3000")
-	if r, ok := strings.CutPrefix(rest, "."); ok {
-		rest = r
-	} else if r, ok := strings.CutPrefix(rest, "．"); ok {
-		rest = r
-	} else {
-		return 0, "", false
-	}
-	title := strings.TrimSpace(rest)
+	title = strings.TrimSpace(s[i+size:])
 	if title == "" || utf8.RuneCountInString(title) > 40 {
-		return 0, "", false
+		return 0, "", false, false
 	}
 	if p.SectionKey(title) != "" {
-		return n, title, true
+		return num, title, odd, true
 	}
 	last, _ := utf8.DecodeLastRuneInString(title)
-	if last == '.' || last == '。' || last == ':' || last == ',' {
-		return 0, "", false
+	if last == '.' || last == '。' || last == ':' || last == ',' || !hasCJK(title) {
+		return 0, "", false, false
 	}
-	if !hasCJK(title) {
-		return 0, "", false
-	}
-	return n, title, true
+	return num, title, odd, true
 }
 
-// cutNote reads "NOTE: …" in any letter case, with a half- or full-width
-// colon.
-func cutNote(s string) (string, bool) {
-	if len(s) < 5 || !strings.EqualFold(s[:4], "NOTE") {
-		return "", false
+// sectionNumber reads the number that starts a section line: one to three
+// ASCII or full-width digits, or a Roman numeral I–X (ASCII or Ⅰ–Ⅹ). It
+// returns the number (0 when there is none), the bytes it took, and whether
+// it was written in full-width digits or as a Roman numeral.
+func sectionNumber(s string) (num, n int, wide, roman bool) {
+	digits := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		switch {
+		case r >= '0' && r <= '9':
+			num = num*10 + int(r-'0')
+		case r >= '０' && r <= '９':
+			num, wide = num*10+int(r-'０'), true
+		default:
+			goto done
+		}
+		n += size
+		if digits++; digits > 3 {
+			return 0, 0, false, false
+		}
 	}
-	rest := strings.TrimLeft(s[4:], " ")
-	if r, ok := strings.CutPrefix(rest, ":"); ok {
-		return strings.TrimSpace(r), true
+done:
+	if digits > 0 {
+		return num, n, wide, false
 	}
-	if r, ok := strings.CutPrefix(rest, "："); ok {
-		return strings.TrimSpace(r), true
+	if r, size := utf8.DecodeRuneInString(s); r >= 'Ⅰ' && r <= 'Ⅹ' {
+		return int(r-'Ⅰ') + 1, size, false, true
 	}
-	return "", false
+	for _, rn := range romans {
+		if strings.HasPrefix(s, rn.numeral) {
+			return rn.value, len(rn.numeral), false, true
+		}
+	}
+	return 0, 0, false, false
 }
 
-// hasCJK reports whether s holds a kanji, hiragana or katakana.
+// romans are the Roman numerals of section lines, longest first so that
+// "III" is not read as "I".
+var romans = []struct {
+	numeral string
+	value   int
+}{{"VIII", 8}, {"VII", 7}, {"III", 3}, {"IX", 9}, {"VI", 6}, {"IV", 4}, {"II", 2}, {"X", 10}, {"V", 5}, {"I", 1}}
+
+// cutNote reads a note: "NOTE: …" (canonical), NOTE in another case or with
+// a full-width colon, and the Japanese "注：", "（注）".
+func cutNote(s string) (rest string, canonical, ok bool) {
+	if len(s) >= 5 && strings.EqualFold(s[:4], "NOTE") {
+		r := strings.TrimLeft(s[4:], " ")
+		canonical = strings.HasPrefix(s, "NOTE:")
+		if t, found := strings.CutPrefix(r, ":"); found {
+			return strings.TrimSpace(t), canonical, true
+		}
+		if t, found := strings.CutPrefix(r, "："); found {
+			return strings.TrimSpace(t), false, true
+		}
+		return "", false, false
+	}
+	for _, m := range []string{"注：", "注:", "（注）", "(注)"} {
+		if t, found := strings.CutPrefix(s, m); found {
+			return strings.TrimSpace(t), false, true
+		}
+	}
+	return "", false, false
+}
+
+// hasCJK reports whether s holds a kanji, hiragana or katakana. All of them
+// take three bytes from E3 to E9 in UTF-8, which most English lines lack.
 func hasCJK(s string) bool {
-	for _, r := range s {
-		if r >= 0x3000 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)) {
-			return true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE3 && s[i] <= 0xE9 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				return true
+			}
 		}
 	}
 	return false

@@ -17,6 +17,7 @@ package textfmt
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -38,15 +39,16 @@ const (
 	RepairUTF16        = "utf16-decoded"
 	RepairLineEnds     = "line-ends-normalised"
 	RepairTrailing     = "trailing-space-removed"
+	RepairInvisible    = "invisible-characters-removed"
 	RepairPageNumber   = "page-number-dropped"
 	RepairRunningHead  = "running-header-dropped"
+	RepairMark         = "classification-mark-dropped"
 	RepairPageBreak    = "page-break-joined"
 	RepairLineJoined   = "wrapped-line-joined"
 	RepairHeadlinePair = "headline-pair-split"
-	RepairHalfWidth    = "citation-made-half-width"
+	RepairCitation     = "citation-normalised"
 	RepairEmphasis     = "english-emphasis-moved"
-	RepairNote         = "note-marker-normalised"
-	RepairBullet       = "bullet-normalised"
+	RepairMarker       = "marker-normalised"
 	RepairPeriod       = "period-normalised"
 	RepairEndMarker    = "end-marker-added"
 )
@@ -73,6 +75,14 @@ type parser struct {
 	d       *digest.Digest
 	lines   *digest.Lines
 	pos     int // next line of src
+	// inBody: the head has been read; from here a repetition of the head's
+	// lines is a running head.
+	inBody     bool
+	periodText string   // the period line as written
+	heads      []string // the head's lines without spaces, for running heads
+	headsLen   int      // their length in all
+	probes     []string // the first letter of each, which a running head holds
+	repeated   map[string]bool
 }
 
 func (ps *parser) repair(line int, kind, format string, args ...any) {
@@ -103,8 +113,9 @@ func (ps *parser) decode(data []byte) error {
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 		ps.repair(1, RepairLineEnds, "CRLF or CR line ends made LF")
 	}
-	trailing := 0
-	firstTrailing := 0
+	all := data
+	trailing, firstTrailing := 0, 0
+	invisibles, firstInvisible := 0, 0
 	ps.src = make([]line, 0, bytes.Count(data, []byte{'\n'})+1)
 	no := 0
 	for len(data) > 0 || no == 0 {
@@ -116,26 +127,97 @@ func (ps *parser) decode(data []byte) error {
 			data = nil
 		}
 		if !utf8.Valid(raw) {
-			col := utf8.RuneCount(raw[:firstInvalid(raw)]) + 1
-			return &digest.ParseError{Line: no, Column: col,
-				Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8 text", raw[firstInvalid(raw)])}
+			bad := firstInvalid(raw)
+			msg := fmt.Sprintf("invalid UTF-8 (byte 0x%02X); the file must be saved as UTF-8 text", raw[bad])
+			if looksShiftJIS(all) {
+				msg += " (it looks like Shift_JIS: open it and save it again choosing the encoding UTF-8)"
+			}
+			return &digest.ParseError{Line: no, Column: utf8.RuneCount(raw[:bad]) + 1, Msg: msg}
 		}
 		s := string(raw)
+		if hasInvisible(s) {
+			s = strings.Map(dropInvisible, s)
+			if invisibles++; invisibles == 1 {
+				firstInvisible = no
+			}
+		}
 		formFeed := strings.IndexByte(s, '\f') >= 0
+		if formFeed || strings.IndexByte(s, '\v') >= 0 {
+			// A form feed is a page break (pdftotext ends each page with
+			// one), recorded on the line; in the text it is a space.
+			s = strings.NewReplacer("\f", " ", "\v", " ").Replace(s)
+		}
 		t := strings.TrimSpace(s)
-		if t != "" && len(t) < len(s) && strings.TrimRightFunc(s, unicode.IsSpace) != s {
-			trailing++
-			if firstTrailing == 0 {
+		if t != "" && strings.TrimRightFunc(s, unicode.IsSpace) != s {
+			if trailing++; trailing == 1 {
 				firstTrailing = no
 			}
 		}
-		k, body, num := classify(t, ps.prof)
-		ps.src = append(ps.src, line{no: no, text: t, kind: k, body: body, num: num, brokeBefore: formFeed})
+		l := classify(t, ps.prof)
+		l.no, l.brokeBefore = no, formFeed
+		ps.src = append(ps.src, l)
 	}
 	if trailing > 0 {
 		ps.repair(firstTrailing, RepairTrailing, "trailing white space removed from %d lines", trailing)
 	}
+	if invisibles > 0 {
+		ps.repair(firstInvisible, RepairInvisible, "invisible characters (zero-width spaces, soft hyphens) removed from %d lines", invisibles)
+	}
 	return nil
+}
+
+// invisible holds the characters that Word and web pages leave in text
+// without showing them: zero-width spaces and joiners, the word joiner, a
+// byte order mark inside the text, the soft hyphen. They would hide a
+// section line or a citation from the parser.
+const invisible = "\u200B\u200C\u200D\u2060\uFEFF\u00AD"
+
+// hasInvisible reports whether s holds an invisible character; it looks for
+// the first bytes they share (E2 80/81, EF BB, C2 AD), since most lines have
+// none and strings.ContainsAny would decode every rune.
+func hasInvisible(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case 0xE2:
+			if s[i+1] == 0x80 || s[i+1] == 0x81 {
+				r, _ := utf8.DecodeRuneInString(s[i:])
+				if strings.ContainsRune(invisible, r) {
+					return true
+				}
+			}
+		case 0xEF:
+			if s[i+1] == 0xBB {
+				return true // only U+FEFF starts EF BB in text
+			}
+		case 0xC2:
+			if s[i+1] == 0xAD {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func dropInvisible(r rune) rune {
+	if strings.ContainsRune(invisible, r) {
+		return -1
+	}
+	return r
+}
+
+// looksShiftJIS reports whether data holds many two-byte Shift_JIS kana,
+// which a Japanese Windows editor's "ANSI" text does and other encodings
+// almost never do.
+func looksShiftJIS(data []byte) bool {
+	kana := 0
+	for i := 0; i+1 < len(data); i++ {
+		a, b := data[i], data[i+1]
+		if a == 0x82 && b >= 0x9F && b <= 0xF1 || a == 0x83 && b >= 0x40 && b <= 0x96 {
+			kana++
+			i++
+		}
+	}
+	return kana >= 10
 }
 
 func firstInvalid(b []byte) int {
@@ -189,24 +271,23 @@ func sniff(data []byte) error {
 	return nil
 }
 
-// next returns the next line that is not blank and not a page number,
-// recording what it skipped on the returned line.
+// next returns the next line that is not blank, not a page number and not a
+// running head, recording on it what it skipped.
 func (ps *parser) next() (line, bool) {
 	blank, broke := false, false
 	for ps.pos < len(ps.src) {
 		l := ps.src[ps.pos]
 		ps.pos++
-		switch l.kind {
-		case kBlank:
+		switch {
+		case l.kind == kBlank:
 			blank = true
 			continue
-		case kPageNum:
+		case l.kind == kPageNum:
 			ps.repair(l.no, RepairPageNumber, "page number %q dropped", l.text)
 			broke = true
 			continue
-		}
-		if ps.d != nil && len(ps.d.Sections) > 0 && l.kind == kText && l.text == ps.d.Title {
-			ps.repair(l.no, RepairRunningHead, "repeated title line dropped")
+		case ps.inBody && ps.runningHead(l):
+			ps.repair(l.no, RepairRunningHead, "running head or foot %q dropped", clip(l.text, 40))
 			broke = true
 			continue
 		}
@@ -226,15 +307,72 @@ func (ps *parser) peek() (line, bool) {
 	return l, ok
 }
 
+// runningHead reports whether l, met after the digest's head, is a page's
+// running head or foot rather than content: the title, subtitle, issuer or
+// period line again, alone or with a page number ("- 3 -  在アゼルバイジャン
+// 大使館"), or a short line without lower-case letters that recurs on three
+// or more pages (a marking such as 取扱注意).
+func (ps *parser) runningHead(l line) bool {
+	if l.kind != kText && l.kind != kEntry {
+		return false
+	}
+	if ps.repeated[l.text] {
+		return true
+	}
+	// Most lines are content: longer than the head's lines with a page
+	// number, or without the first character of any of them.
+	if len(l.text) > ps.headsLen+40 {
+		return false
+	}
+	found := false
+	for _, p := range ps.probes {
+		found = found || strings.Contains(l.text, p)
+	}
+	if !found {
+		return false
+	}
+	rest := strings.Join(strings.Fields(l.text), "")
+	for _, h := range ps.heads {
+		rest = strings.ReplaceAll(rest, h, "")
+	}
+	if len(rest) == len(strings.Join(strings.Fields(l.text), "")) {
+		return false // nothing of the head in it
+	}
+	return rest == "" || isPageNumber(rest)
+}
+
+// findRepeated collects the short lines without lower-case letters that
+// occur three or more times: running heads and feet such as a marking or a
+// desk's name. Lines that hold a citation are content, however often.
+func (ps *parser) findRepeated() {
+	count := map[string]int{}
+	for _, l := range ps.src {
+		if l.kind == kText && utf8.RuneCountInString(l.text) <= 40 && !strings.ContainsFunc(l.text, unicode.IsLower) &&
+			strings.ContainsFunc(l.text, unicode.IsLetter) && !strings.HasSuffix(l.text, ")") && !strings.HasSuffix(l.text, "）") {
+			count[l.text]++
+		}
+	}
+	for t, n := range count {
+		if n >= 3 {
+			if ps.repeated == nil {
+				ps.repeated = map[string]bool{}
+			}
+			ps.repeated[t] = true
+		}
+	}
+}
+
 func (ps *parser) parse() error {
 	ps.d = &digest.Digest{}
 	ps.lines = &digest.Lines{}
 	if ps.prof != nil {
 		ps.d.Profile = ps.prof.Key
 	}
+	ps.findRepeated()
 	if err := ps.head(); err != nil {
 		return err
 	}
+	ps.inBody = true
 	for {
 		l, ok := ps.next()
 		if !ok {
@@ -249,11 +387,18 @@ func (ps *parser) parse() error {
 		case kEnd:
 			ps.lines.End = l.no
 			if after, ok := ps.next(); ok {
-				return digest.Errorf(after.no, "text after the end marker %s; the end marker must be the last line", endMarker)
+				return digest.Errorf(after.no, "%s after the end marker %s; the end marker must be the last line", describe(after), endMarker)
 			}
 			return ps.check()
 		case kSection:
-			ps.d.Sections = append(ps.d.Sections, digest.Section{Number: l.num, Key: ps.prof.SectionKey(l.body), Title: l.body})
+			n := l.num
+			if n == 0 { // 【内政関連】
+				n = len(ps.d.Sections) + 1
+			}
+			if l.odd {
+				ps.repair(l.no, RepairMarker, "section line written “%d. %s”", n, l.body)
+			}
+			ps.d.Sections = append(ps.d.Sections, digest.Section{Number: n, Key: ps.prof.SectionKey(l.body), Title: l.body})
 			ps.lines.Sections = append(ps.lines.Sections, digest.SectionLines{Line: l.no})
 		case kHeadline:
 			if err := ps.item(l); err != nil {
@@ -261,21 +406,31 @@ func (ps *parser) parse() error {
 			}
 		default:
 			s := ps.d.Sections[len(ps.d.Sections)-1]
-			return digest.Errorf(l.no, "%s in section “%d. %s” before its first item; expected a headline line starting with ●", l.kind, s.Number, s.Title)
+			return digest.Errorf(l.no, "%s in section “%d. %s” before its first item; expected a headline line starting with ●", describe(l), s.Number, s.Title)
 		}
 	}
 	return ps.check()
 }
 
+// marks are the handling marks that may stand above a digest's title.
+var marks = []string{"秘", "極秘", "厳秘", "取扱注意", "部外秘", "関係者限り", "公開", "限定"}
+
 // head reads the title, subtitle, period and issuer, up to the first section
 // line.
 func (ps *parser) head() error {
-	l, ok := ps.next()
-	if !ok {
-		return digest.Errorf(1, "no digest title; expected a title line such as アゼルバイジャン政治・治安情報")
+	var l line
+	for {
+		var ok bool
+		if l, ok = ps.next(); !ok {
+			return digest.Errorf(1, "no digest title; expected a title line such as アゼルバイジャン政治・治安情報")
+		}
+		if l.kind != kText || !slices.Contains(marks, strings.Trim(l.text, "【】［］[]()（）<>〈〉《》")) {
+			break
+		}
+		ps.repair(l.no, RepairMark, "handling mark %q above the title dropped", l.text)
 	}
 	if l.kind != kText {
-		return digest.Errorf(l.no, "%s where the digest's title was expected (a line such as アゼルバイジャン政治・治安情報)", l.kind)
+		return digest.Errorf(l.no, "%s where the digest's title was expected (a line such as アゼルバイジャン政治・治安情報)", describe(l))
 	}
 	ps.d.Title, ps.lines.Title = l.text, l.no
 	for {
@@ -286,9 +441,20 @@ func (ps *parser) head() error {
 		switch l.kind {
 		case kSection:
 			if ps.lines.Period == 0 {
-				return digest.Errorf(l.no, "no period before the first section; expected a line such as 2026年11月14日～11月20日 after the title")
+				return digest.Errorf(l.no, "no period before the first section; expected a line such as 2026年11月14日～11月20日 after the title (line %d)", ps.lines.Title)
 			}
 			ps.pos-- // the body loop reads it
+			ps.heads = ps.heads[:0]
+			for _, h := range []string{ps.d.Title, ps.d.Subtitle, ps.d.Issuer, ps.periodText} {
+				if h = strings.Join(strings.Fields(h), ""); h != "" {
+					ps.heads = append(ps.heads, h)
+					ps.headsLen += len(h)
+					if i := strings.IndexFunc(h, unicode.IsLetter); i >= 0 {
+						_, size := utf8.DecodeRuneInString(h[i:])
+						ps.probes = append(ps.probes, h[i:i+size])
+					}
+				}
+			}
 			return nil
 		case kHeadline:
 			return digest.Errorf(l.no, "item outside any section; expected a section line such as “1. 軍事・治安関係” before the first item")
@@ -301,10 +467,10 @@ func (ps *parser) head() error {
 		}
 		if isPeriod {
 			if ps.lines.Period != 0 {
-				return digest.Errorf(l.no, "a second period line (the first is on line %d); a digest covers one period", ps.lines.Period)
+				return digest.Errorf(l.no, "a second period line (the first is line %d); a digest covers one period", ps.lines.Period)
 			}
-			ps.d.Period, ps.lines.Period = pr.p, l.no
-			if pr.era || pr.weekday || pr.inferred {
+			ps.d.Period, ps.lines.Period, ps.periodText = pr.p, l.no, l.text
+			if pr.era || pr.weekday || pr.inferred || pr.odd {
 				ps.repair(l.no, RepairPeriod, "period read as %s", pr.p)
 			}
 			continue
@@ -317,7 +483,11 @@ func (ps *parser) head() error {
 			ps.d.Issuer, ps.lines.Issuer = l.text, l.no
 			continue
 		}
-		return digest.Errorf(l.no, "cannot place %s in the digest's head; expected the subtitle in parentheses, the period (such as 2026年11月14日～11月20日), the issuer or the first section line", describe(l))
+		taken := fmt.Sprintf("line %d was read as the title", ps.lines.Title)
+		if ps.lines.Issuer != 0 {
+			taken += fmt.Sprintf(" and line %d as the issuer", ps.lines.Issuer)
+		}
+		return digest.Errorf(l.no, "cannot place %s in the digest's head (%s); expected the subtitle in parentheses, the period (such as 2026年11月14日～11月20日) or the first section line", describe(l), taken)
 	}
 }
 
@@ -341,273 +511,4 @@ func clip(s string, n int) string {
 func isParenthesised(s string) bool {
 	return (strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（")) &&
 		(strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")) && len(s) > 2
-}
-
-// rawBlock is a body block being assembled from lines.
-type rawBlock struct {
-	kind        digest.BlockKind
-	parts       [][]string // the paragraph or note, or each list entry, as lines
-	first, last int
-	brokeBefore bool // a page break stood before it
-	bullet      bool // an entry used "•"
-	b           digest.Block
-}
-
-// item reads one item from its headline line h to the next headline, section
-// or end marker.
-func (ps *parser) item(h line) error {
-	sec := len(ps.d.Sections) - 1
-	it := digest.Item{}
-	il := digest.ItemLines{Line: h.no}
-	// A Japanese headline wrapped onto following lines of the same block.
-	ja := []string{h.body}
-	for {
-		l, ok := ps.peek()
-		if !ok || l.blankBefore || l.brokeBefore || l.kind != kText || !hasCJK(l.text) {
-			break
-		}
-		ps.next()
-		ja = append(ja, l.text)
-		ps.repair(l.no, RepairLineJoined, "Japanese headline continued from line %d", h.no)
-	}
-	it.HeadlineJA, it.Emphasis = cutEmphasis(joinLines(ja))
-	// The English headline: the next line, if it is text.
-	if l, ok := ps.peek(); ok && l.kind == kText {
-		ps.next()
-		if !l.blankBefore {
-			ps.repair(l.no, RepairHeadlinePair, "English headline read from the line after the Japanese one")
-		}
-		il.LineEN = l.no
-		en := []string{l.text}
-		for {
-			c, ok := ps.peek()
-			if !ok || c.blankBefore || c.kind != kText || !startsLower(c.text) {
-				break
-			}
-			ps.next()
-			en = append(en, c.text)
-			ps.repair(c.no, RepairLineJoined, "English headline continued from line %d", l.no)
-		}
-		var emph bool
-		it.HeadlineEN, emph = cutEmphasis(joinLines(en))
-		if emph {
-			it.Emphasis = true
-			ps.repair(l.no, RepairEmphasis, "emphasis on the English headline moved to the item")
-		}
-	}
-	// The body blocks.
-	var blocks []*rawBlock
-	var cur *rawBlock
-	for {
-		l, ok := ps.peek()
-		if !ok || l.kind == kHeadline || l.kind == kSection || l.kind == kEnd {
-			break
-		}
-		ps.next()
-		if l.blankBefore || l.kind == kNote || (l.kind == kEntry && (cur == nil || cur.kind != digest.List)) {
-			cur = nil
-		}
-		switch {
-		case cur == nil:
-			cur = &rawBlock{first: l.no, brokeBefore: l.brokeBefore}
-			switch l.kind {
-			case kNote:
-				cur.kind = digest.Note
-				if l.text != noteLine(l.body) {
-					ps.repair(l.no, RepairNote, "note marker written “NOTE: ”")
-				}
-			case kEntry:
-				cur.kind = digest.List
-			default:
-				cur.kind = digest.Paragraph
-			}
-			cur.parts = append(cur.parts, []string{l.body})
-			cur.bullet = l.kind == kEntry && strings.HasPrefix(l.text, "•")
-			blocks = append(blocks, cur)
-		case l.kind == kEntry:
-			cur.parts = append(cur.parts, []string{l.body})
-			cur.bullet = cur.bullet || strings.HasPrefix(l.text, "•")
-		default:
-			// A line wrapped inside a paragraph, note or list entry.
-			n := len(cur.parts) - 1
-			cur.parts[n] = append(cur.parts[n], l.text)
-			if l.brokeBefore {
-				ps.repair(l.no, RepairPageBreak, "text continued across a page break from line %d", cur.last)
-			} else {
-				ps.repair(l.no, RepairLineJoined, "wrapped line joined to line %d", cur.last)
-			}
-		}
-		cur.last = l.no
-	}
-	for _, b := range blocks {
-		ps.finish(b)
-	}
-	blocks = ps.heal(blocks)
-	for _, b := range blocks {
-		it.Blocks = append(it.Blocks, b.b)
-		il.Blocks = append(il.Blocks, digest.BlockLines{First: b.first, Last: b.last})
-	}
-	ps.d.Sections[sec].Items = append(ps.d.Sections[sec].Items, it)
-	ps.lines.Sections[sec].Items = append(ps.lines.Sections[sec].Items, il)
-	return nil
-}
-
-// finish turns a raw block into a digest block, cutting its citations.
-func (ps *parser) finish(r *rawBlock) {
-	r.b = digest.Block{Kind: r.kind}
-	last := &r.b.Text
-	if r.kind == digest.List {
-		r.b.Entries = make([]string, len(r.parts))
-		for i, p := range r.parts {
-			r.b.Entries[i] = joinLines(p)
-		}
-		last = &r.b.Entries[len(r.b.Entries)-1]
-		if r.bullet {
-			ps.repair(r.first, RepairBullet, "list bullets written “- ”")
-		}
-	} else {
-		r.b.Text = joinLines(r.parts[0])
-	}
-	rest, cits, hw, ok := cutCitations(*last)
-	if ok {
-		*last = rest
-		r.b.Citations = cits
-		if hw {
-			ps.repair(r.last, RepairHalfWidth, "full-width characters in the citation made half-width")
-		}
-	}
-}
-
-// heal joins blocks that a page break cut apart: a block without a citation
-// and a following paragraph that starts in lower case, or that follows a page
-// number while the first ends mid-sentence; and a citation left alone by a
-// page break goes back to the block before it.
-func (ps *parser) heal(blocks []*rawBlock) []*rawBlock {
-	out := blocks[:0]
-	var tail []string // the pieces of the last text of out's last block
-	flush := func() {
-		if len(tail) > 1 {
-			a := out[len(out)-1]
-			t := joinLines(tail)
-			if a.kind == digest.List {
-				a.b.Entries[len(a.b.Entries)-1] = t
-			} else {
-				a.b.Text = t
-			}
-		}
-	}
-	for _, b := range blocks {
-		if len(out) > 0 {
-			a := out[len(out)-1]
-			citeOnly := b.b.Text == "" && len(b.b.Citations) > 0
-			midSentence := b.brokeBefore && !endsSentence(tail[len(tail)-1]) && b.b.Text != ""
-			if len(a.b.Citations) == 0 && b.kind == digest.Paragraph && (citeOnly || startsLower(b.b.Text) || midSentence) {
-				if b.b.Text != "" {
-					tail = append(tail, b.b.Text)
-				}
-				a.b.Citations = b.b.Citations
-				a.last = b.last
-				ps.repair(b.first, RepairPageBreak, "block continued across a page break from line %d", a.first)
-				continue
-			}
-			flush()
-		}
-		out = append(out, b)
-		if b.kind == digest.List {
-			tail = []string{b.b.Entries[len(b.b.Entries)-1]}
-		} else {
-			tail = []string{b.b.Text}
-		}
-	}
-	if len(out) > 0 {
-		flush()
-	}
-	return out
-}
-
-// joinLines joins the lines of one text broken by wrapping: with a space,
-// except between Japanese characters.
-func joinLines(lines []string) string {
-	if len(lines) == 1 {
-		return lines[0]
-	}
-	var b strings.Builder
-	for _, l := range lines {
-		if b.Len() > 0 && l != "" {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(l)
-			if !isCJK(last) || !isCJK(first) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(l)
-	}
-	return b.String()
-}
-
-func startsLower(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsLower(r)
-}
-
-// endsSentence reports whether s ends as a sentence or a quotation does.
-func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?:;\"'”’)]」』。！？…", r)
-}
-
-// cutEmphasis removes the "**" that wrap a whole headline.
-func cutEmphasis(s string) (string, bool) {
-	if len(s) >= 4 && strings.HasPrefix(s, "**") && strings.HasSuffix(s, "**") {
-		inner := strings.TrimSpace(s[2 : len(s)-2])
-		if !strings.Contains(inner, "**") {
-			return inner, true
-		}
-	}
-	return s, false
-}
-
-// check makes sure that what was read will be read the same once written:
-// a text made by joining wrapped lines could look like a section line, a page
-// number or the end marker when it stands on a line of its own.
-func (ps *parser) check() error {
-	for i, s := range ps.d.Sections {
-		for j, it := range s.Items {
-			il := ps.lines.Item(i, j)
-			if it.HeadlineEN != "" {
-				if err := ps.expect(it.HeadlineEN, kText, il.LineEN); err != nil {
-					return err
-				}
-			}
-			for k, b := range it.Blocks {
-				bl := ps.lines.Block(i, j, k)
-				switch b.Kind {
-				case digest.List:
-					for _, e := range b.Entries {
-						if err := ps.expect("- "+e, kEntry, bl.First); err != nil {
-							return err
-						}
-					}
-				case digest.Note:
-					if err := ps.expect(noteLine(b.Text), kNote, bl.First); err != nil {
-						return err
-					}
-				default:
-					if err := ps.expect(string(appendCitations(nil, b.Text, b.Citations)), kText, bl.First); err != nil {
-						return err
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
-func (ps *parser) expect(s string, k kind, no int) error {
-	s = strings.TrimSpace(s)
-	got, _, _ := classify(s, ps.prof)
-	if got != k || (k == kText && s == ps.d.Title) {
-		return digest.Errorf(no, "the text %q, joined from wrapped lines, would read as %s once written on one line; put it on one line as it is meant", clip(s, 40), got)
-	}
-	return nil
 }

@@ -22,9 +22,9 @@ import (
 func profile() *digest.Profile {
 	return &digest.Profile{Key: "az", Sections: []digest.ProfileSection{
 		{Key: "security", Title: "軍事・治安関係"},
-		{Key: "domestic", Title: "内政関連"},
+		{Key: "domestic", Title: "内政関連", TitleEN: "Domestic politics"},
 		{Key: "foreign", Title: "外政関連", Aliases: []string{"外交関係"}},
-	}}
+	}, Outlets: []digest.Outlet{{Label: "TURAN"}, {Label: "APA"}}}
 }
 
 func read(t testing.TB, name string) []byte {
@@ -159,7 +159,7 @@ func TestExtractedExampleRepairs(t *testing.T) {
 	for _, rp := range r.Repairs {
 		kinds[rp.Kind] = true
 	}
-	for _, k := range []string{RepairBOM, RepairLineEnds, RepairTrailing, RepairPageNumber, RepairPageBreak, RepairHeadlinePair, RepairHalfWidth} {
+	for _, k := range []string{RepairBOM, RepairLineEnds, RepairTrailing, RepairPageNumber, RepairPageBreak, RepairHeadlinePair, RepairCitation} {
 		if !kinds[k] {
 			t.Errorf("no %s repair reported; got %v", k, r.Repairs)
 		}
@@ -177,12 +177,56 @@ func doc(body string) string { return head + body + tail }
 
 const item = "● ハサノフ国防相、トルコ国防相と会談\n\nDefense Minister meets Turkish counterpart\n\n"
 
+// repairCase is damaged digest text, the clean text it means, and the repair
+// that reading it must report.
+type repairCase struct {
+	name          string
+	damaged, want string
+	repair        string
+}
+
 func TestRepairs(t *testing.T) {
-	tests := []struct {
-		name          string
-		damaged, want string
-		repair        string
-	}{
+	for _, tt := range repairCases() {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustParse(t, []byte(tt.damaged))
+			want := mustParse(t, []byte(tt.want))
+			if d := diff(got.Digest, canonical(want.Digest)); d != "" {
+				t.Errorf("repaired digest differs: %s\ngot text:\n%s", d, Format(got.Digest))
+			}
+			if !hasRepair(got.Repairs, tt.repair) {
+				t.Errorf("no %s repair reported; got %v", tt.repair, got.Repairs)
+			}
+			if hasRepair(want.Repairs, tt.repair) {
+				t.Errorf("the clean text also reports %s: %v", tt.repair, want.Repairs)
+			}
+			assertRoundTrip(t, got)
+			assertNothingLost(t, []byte(tt.damaged), got)
+		})
+	}
+}
+
+// assertRoundTrip checks that the canonical text of r reads back as r's
+// digest and writes again the same bytes.
+func assertRoundTrip(t testing.TB, r *Result) {
+	t.Helper()
+	text := Format(r.Digest)
+	back, err := Parse(text, profile())
+	if err != nil {
+		t.Fatalf("canonical output does not parse: %v\n%s", err, text)
+	}
+	if d := diff(back.Digest, canonical(r.Digest)); d != "" {
+		t.Fatalf("round trip: %s\n%s", d, text)
+	}
+	if again := Format(back.Digest); !bytes.Equal(again, text) {
+		t.Fatalf("canonical output is not idempotent:\n%s\n---\n%s", text, again)
+	}
+	if len(back.Repairs) != 0 {
+		t.Fatalf("canonical output needed repairs: %v", back.Repairs)
+	}
+}
+
+func repairCases() []repairCase {
+	tests := []repairCase{
 		{"page break with page number, lower case",
 			doc(item + "Revenues are projected at 35.1 billion manats and\n\n- 2 -\n\nexpenditures at 38.4 billion. (APA / 16.11.2026)"),
 			doc(item + "Revenues are projected at 35.1 billion manats and expenditures at 38.4 billion. (APA / 16.11.2026)"),
@@ -238,7 +282,7 @@ func TestRepairs(t *testing.T) {
 		{"full-width citation and digits",
 			doc(item + "Text. （ＡＺＥＲＴＡＧ／１５．１１．２０２６）"),
 			doc(item + "Text. (AZERTAG / 15.11.2026)"),
-			RepairHalfWidth},
+			RepairCitation},
 		{"headline pair without a blank line",
 			doc("● ハサノフ国防相、トルコ国防相と会談\nDefense Minister meets Turkish counterpart\n\nText. (APA / 16.11.2026)"),
 			doc(item + "Text. (APA / 16.11.2026)"),
@@ -262,11 +306,11 @@ func TestRepairs(t *testing.T) {
 		{"note marker in another case and a full-width colon",
 			doc(item + "Text. (APA / 16.11.2026)\n\nNote：Background. (TURAN / 17.11.2026)"),
 			doc(item + "Text. (APA / 16.11.2026)\n\nNOTE: Background. (TURAN / 17.11.2026)"),
-			RepairNote},
+			RepairMarker},
 		{"bullets from Word",
 			doc(item + "He met:\n\n• the minister;\n• the speaker. (APA / 16.11.2026)"),
 			doc(item + "He met:\n\n- the minister;\n- the speaker. (APA / 16.11.2026)"),
-			RepairBullet},
+			RepairMarker},
 		{"missing end marker",
 			strings.TrimSuffix(doc(item+"Text. (APA / 16.11.2026)"), tail),
 			doc(item + "Text. (APA / 16.11.2026)"),
@@ -284,21 +328,74 @@ func TestRepairs(t *testing.T) {
 			doc(item + "Text. (APA / 16.11.2026)"),
 			RepairPeriod},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := mustParse(t, []byte(tt.damaged))
-			want := mustParse(t, []byte(tt.want))
-			if d := diff(got.Digest, want.Digest); d != "" {
-				t.Errorf("repaired digest differs: %s\ngot text:\n%s", d, Format(got.Digest))
-			}
-			if !hasRepair(got.Repairs, tt.repair) {
-				t.Errorf("no %s repair reported; got %v", tt.repair, got.Repairs)
-			}
-			if hasRepair(want.Repairs, tt.repair) {
-				t.Errorf("the clean text also reports %s: %v", tt.repair, want.Repairs)
-			}
-		})
+	// Found in review: the forms other desks, years and word processors
+	// give a digest.
+	second := "\n\n2. 内政関連\n\n● 見出し\n\nHeadline\n\nMore. (APA / 17.11.2026)"
+	first := doc(item + "Text. (APA / 16.11.2026)" + second)
+	for _, form := range []string{"（2）内政関連", "(2) 内政関連", "2) 内政関連", "２．内政関連", "II. 内政関連", "Ⅱ．内政関連", "2 内政関連", "【内政関連】"} {
+		tests = append(tests, repairCase{"section line " + form, strings.Replace(first, "2. 内政関連", form, 1), first, RepairMarker})
 	}
+	for _, bullet := range []string{"•\t", "•", "・", "\uF0B7 ", "◦ ", "▪ ", "–\t", "-\t"} {
+		tests = append(tests, repairCase{"bullet " + bullet,
+			doc(item + "He met:\n\n" + bullet + "the minister;\n" + bullet + "the speaker. (APA / 16.11.2026)"),
+			doc(item + "He met:\n\n- the minister;\n- the speaker. (APA / 16.11.2026)"),
+			RepairMarker})
+	}
+	more := []repairCase{
+		{"headline marked ◆",
+			doc("◆ ハサノフ国防相、トルコ国防相と会談\n\nDefense Minister meets Turkish counterpart\n\nText. (APA / 16.11.2026)"),
+			doc(item + "Text. (APA / 16.11.2026)"), RepairMarker},
+		{"zero-width space before a headline and in a citation",
+			doc("\u200B● ハサノフ国防相、トルコ国防相と会談\n\nDefense Minister meets Turkish counterpart\n\nText. (APA / 16.11.2026)\u200B"),
+			doc(item + "Text. (APA / 16.11.2026)"), RepairInvisible},
+		{"issuer as a running foot inside a paragraph",
+			doc(item + "Revenues are projected at 35.1 billion manats and\n\f在アゼルバイジャン大使館\n\nexpenditures at 38.4 billion. (APA / 16.11.2026)"),
+			doc(item + "Revenues are projected at 35.1 billion manats and expenditures at 38.4 billion. (APA / 16.11.2026)"), RepairRunningHead},
+		{"running foot with a page number",
+			doc(item + "Revenues are projected at 35.1 billion manats and\n\n- 3 -  在アゼルバイジャン大使館\n\nexpenditures at 38.4 billion. (APA / 16.11.2026)"),
+			doc(item + "Revenues are projected at 35.1 billion manats and expenditures at 38.4 billion. (APA / 16.11.2026)"), RepairRunningHead},
+		{"a marking on every page",
+			doc(item + "One. (APA / 16.11.2026)\n\n取扱注意\n\n● 見出し\n\nHeadline\n\nTwo and\n\n取扱注意\n\nthree. (APA / 17.11.2026)\n\n取扱注意"),
+			doc(item + "One. (APA / 16.11.2026)\n\n● 見出し\n\nHeadline\n\nTwo and three. (APA / 17.11.2026)"), RepairRunningHead},
+		{"handling mark above the title",
+			"秘\n\n" + doc(item+"Text. (APA / 16.11.2026)"),
+			doc(item + "Text. (APA / 16.11.2026)"), RepairMark},
+		{"Japanese headline cut by a page break",
+			doc("● ハサノフ国防相、トルコ\n\f- 2 -\n国防相と会談\n\nDefense Minister meets Turkish counterpart\n\nText. (APA / 16.11.2026)"),
+			doc(item + "Text. (APA / 16.11.2026)"), RepairPageBreak},
+		{"English headline wrapped after a word that cannot end it",
+			doc("● ハサノフ国防相、トルコ国防相と会談\n\nDefense Minister holds talks with\nTurkish counterpart\n\nText. (APA / 16.11.2026)"),
+			doc("● ハサノフ国防相、トルコ国防相と会談\n\nDefense Minister holds talks with Turkish counterpart\n\nText. (APA / 16.11.2026)"), RepairLineJoined},
+		{"a paragraph after a list across a page break stays a paragraph",
+			doc(item + "He met:\n\n- UN High Commissioner for Refugees\n- President of the ICRC\n\f- 4 -\n\nThe sides also discussed demining. (TREND / 19.11.2026)"),
+			doc(item + "He met:\n\n- UN High Commissioner for Refugees\n- President of the ICRC\n\nThe sides also discussed demining. (TREND / 19.11.2026)"), RepairPageNumber},
+		{"a hyphen at the end of a line",
+			doc(item + "President Kassym-\nJomart Tokayev said so. (APA / 16.11.2026)"),
+			doc(item + "President Kassym-Jomart Tokayev said so. (APA / 16.11.2026)"), RepairLineJoined},
+		{"a sentence wrapped before a dash",
+			doc(item + "The Baku\n- Tbilisi - Kars railway reopened. (APA / 16.11.2026)"),
+			doc(item + "The Baku - Tbilisi - Kars railway reopened. (APA / 16.11.2026)"), RepairLineJoined},
+		{"period with slashes",
+			strings.Replace(doc(item+"Text. (APA / 16.11.2026)"), "2026年11月14日～11月20日", "2026/11/14～11/20", 1),
+			doc(item + "Text. (APA / 16.11.2026)"), RepairPeriod},
+		{"period with から and まで",
+			strings.Replace(doc(item+"Text. (APA / 16.11.2026)"), "2026年11月14日～11月20日", "2026年11月14日から11月20日まで", 1),
+			doc(item + "Text. (APA / 16.11.2026)"), RepairPeriod},
+		{"a full stop after the citation",
+			doc(item + "Text. (APA / 16.11.2026)."), doc(item + "Text. (APA / 16.11.2026)"), RepairCitation},
+		{"an outlet in lower case",
+			doc(item + "Text. (Turan / 16.11.2026)"), doc(item + "Text. (TURAN / 16.11.2026)"), RepairCitation},
+		{"a comma between outlet and date",
+			doc(item + "Text. (APA, 16.11.2026)"), doc(item + "Text. (APA / 16.11.2026)"), RepairCitation},
+		{"a dash between outlet and date",
+			doc(item + "Text. (OC-MEDIA - 16.11.2026)"), doc(item + "Text. (OC-MEDIA / 16.11.2026)"), RepairCitation},
+		{"two groups of citations",
+			doc(item + "Text. (APA / 16.11.2026) (TREND / 16.11.2026)"), doc(item + "Text. (APA / 16.11.2026; TREND / 16.11.2026)"), RepairCitation},
+		{"a Japanese note marker",
+			doc(item + "Text. (APA / 16.11.2026)\n\n（注）Background. (TURAN / 17.11.2026)"),
+			doc(item + "Text. (APA / 16.11.2026)\n\nNOTE: Background. (TURAN / 17.11.2026)"), RepairMarker},
+	}
+	return append(tests, more...)
 }
 
 func hasRepair(rs []digest.Repair, kind string) bool {
@@ -341,6 +438,10 @@ func TestCitations(t *testing.T) {
 		{"Text (see the Annex / 2).", "Text (see the Annex / 2).", nil, ""},
 		{"Text (SOCAR / annual report)", "Text (SOCAR / annual report)", nil, ""},
 		{"Text (APA / 16.11.2026; see above)", "Text (APA / 16.11.2026; see above)", nil, ""},
+		{"The law (No. 5, 12.03.2026)", "The law (No. 5, 12.03.2026)", nil, ""},
+		{"Text (Unknown / 16.11.2026)", "Text (Unknown / 16.11.2026)", nil, ""},
+		{"Text. (APA / 16/11/2026)", "Text.", []digest.Citation{{Outlet: "APA", DateText: "16/11/2026", Date: digest.NewDate(2026, 11, 16)}}, "Text. (APA / 16.11.2026)"},
+		{"Text. (APA / 31.11.2026).", "Text.", []digest.Citation{{Outlet: "APA", DateText: "31.11.2026", Date: digest.Date{}}}, "Text. (APA / 31.11.2026)"},
 	}
 	for _, tt := range tests {
 		r := mustParse(t, []byte(doc(item+tt.in)))
@@ -400,6 +501,10 @@ func TestSectionsAndBlocks(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d %s %s %d", s.Number, s.Key, s.Title, len(s.Items)))
 	}
 	want := []string{"1 security 軍事・治安関係 1", "2 domestic 内政関連 0", "4 foreign 外交関係 1"}
+	// An English title of the profile names its section.
+	if d := mustParse(t, []byte(doc(item+"Text. (APA / 16.11.2026)\n\n2. Domestic politics"))).Digest; len(d.Sections) != 2 || d.Sections[1].Key != "domestic" {
+		t.Errorf("“2. Domestic politics” read as %+v", d.Sections)
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("sections = %q, want %q", got, want)
 	}
@@ -438,6 +543,9 @@ func TestErrors(t *testing.T) {
 		{"title is a section line", "1. 軍事・治安関係\n\n" + body, 1, "title"},
 		{"text after the end marker", body + "\nSigned,\nthe desk\n", 19, "after the end marker"},
 		{"end marker before sections", "Title\n\n2026年11月14日～11月20日\n\n*****END*****\n", 5, "end marker before any section"},
+		{"unrecognised section line", strings.Replace(body, "Text. (APA / 16.11.2026)", "Text. (APA / 16.11.2026)\n\n〈2〉経済", 1), 17, "the Japanese line \"〈2〉経済\" stands in the English body"},
+		{"period of another form", strings.Replace(body, "2026年11月14日～11月20日", "2026年11月14日～2026年11月", 1), 5, "cannot read the period"},
+		{"issue date above the title", "2026年11月21日\n\n" + body, 9, "line 1 was read as the title and line 3 as the issuer"},
 		{"ambiguous join", doc(item + "Text. (APA / 16.11.2026)\n\n● 見出し\n\nHeadline\n\n*****\nEND*****"), 0, "would read as"},
 	}
 	for _, tt := range tests {
@@ -515,6 +623,9 @@ func letters(text []byte, skip map[int]bool) string {
 		if skip[i+1] {
 			continue
 		}
+		// Markers (●, NOTE:, 注：, a section's number, a bullet) are
+		// form, not content.
+		l = classify(strings.TrimSpace(l), profile()).body
 		for _, r := range halfWidth(l) {
 			if unicode.IsLetter(r) {
 				rs = append(rs, unicode.ToLower(r))
@@ -536,7 +647,7 @@ func assertNothingLost(t testing.TB, input []byte, r *Result) {
 	}
 	skipIn := map[int]bool{r.Lines.Period: true, r.Lines.End: true}
 	for _, rp := range r.Repairs {
-		if rp.Kind == RepairPageNumber || rp.Kind == RepairRunningHead {
+		if rp.Kind == RepairPageNumber || rp.Kind == RepairRunningHead || rp.Kind == RepairMark {
 			skipIn[rp.Line] = true
 		}
 	}
@@ -561,6 +672,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(doc(item + "He held talks with\n\n- 3/5 -\n\nTurkish Minister. (APA / 16.11.2026)\n\n• a\n• b (APA/1.2.2026)")))
 	f.Add([]byte(doc(item + "NOTE：x\n\n(APA / 1.1.2026)\n\n２．内政関連\n\n●\n\n- 2 -")))
 	f.Add([]byte(utf16le(doc(item + "Text."))))
+	for _, c := range repairCases() {
+		f.Add([]byte(c.damaged))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Parse(data, profile())
 		if err != nil {
@@ -573,20 +687,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		text := Format(r.Digest)
-		back, err := Parse(text, profile())
-		if err != nil {
-			t.Fatalf("canonical output does not parse: %v\n%s", err, text)
-		}
-		if d := diff(back.Digest, canonical(r.Digest)); d != "" {
-			t.Fatalf("round trip: %s\n%s", d, text)
-		}
-		if again := Format(back.Digest); !bytes.Equal(again, text) {
-			t.Fatalf("canonical output is not idempotent:\n%s\n---\n%s", text, again)
-		}
-		if len(back.Repairs) != 0 {
-			t.Fatalf("canonical output needed repairs: %v", back.Repairs)
-		}
+		assertRoundTrip(t, r)
 		assertNothingLost(t, data, r)
 	})
 }

@@ -18,6 +18,9 @@ type period struct {
 	era bool
 	// weekday: a weekday in parentheses ("(土)") was dropped.
 	weekday bool
+	// odd: the period was written in another form ("2026/11/14～11/20",
+	// "…から…まで").
+	odd bool
 }
 
 // parsePeriod reads a period line: "2026年11月14日～11月20日", the end with or
@@ -25,11 +28,22 @@ type period struct {
 // digits, spaces anywhere, a weekday after a date ("14日(土)") and Japanese era
 // years (令和8年). It keeps day numbers that do not exist, for lint to report.
 func parsePeriod(s string) (period, bool) {
-	if !strings.Contains(s, "年") || !strings.Contains(s, "日") {
+	var out period
+	s = strings.Join(strings.Fields(halfWidth(s)), "")
+	if t, ok := strings.CutSuffix(s, "まで"); ok {
+		s, out.odd = strings.Replace(t, "から", "～", 1), true
+	}
+	if !strings.Contains(s, "年") {
+		// "2026/11/14～11/20" or "2026.11.14～20"
+		var ok bool
+		if s, ok = numericPeriod(s); !ok {
+			return period{}, false
+		}
+		out.odd = true
+	}
+	if !strings.Contains(s, "日") {
 		return period{}, false
 	}
-	s = strings.Join(strings.Fields(halfWidth(s)), "")
-	var out period
 	sep := strings.IndexFunc(s, func(r rune) bool {
 		return r == '~' || r == '〜' || r == '～' || r == '-' || r == '–' || r == '—' || r == '―' || r == '－'
 	})
@@ -71,6 +85,36 @@ func parsePeriod(s string) (period, bool) {
 	}
 	out.p = digest.Period{From: f, To: t}
 	return out, true
+}
+
+// numericPeriod rewrites a period of numeric dates, "2026/11/14～11/20",
+// "2026.11.14-20", as "2026年11月14日～11月20日".
+func numericPeriod(s string) (string, bool) {
+	i := strings.IndexAny(s, "~〜～")
+	if i < 0 {
+		return "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	from, to := s[:i], s[i+size:]
+	sep := "/"
+	if !strings.Contains(from, "/") {
+		sep = "."
+	}
+	f := strings.Split(from, sep)
+	t := strings.Split(to, sep)
+	if len(f) != 3 || len(f[0]) != 4 || len(t) > 3 {
+		return "", false
+	}
+	units := []string{"年", "月", "日"}
+	var b strings.Builder
+	for k, p := range f {
+		b.WriteString(p + units[k])
+	}
+	b.WriteString("～")
+	for k, p := range t {
+		b.WriteString(p + units[3-len(t)+k])
+	}
+	return b.String(), true
 }
 
 type jdate struct {
@@ -187,9 +231,18 @@ func appendJDate(b []byte, d digest.Date, year bool) []byte {
 	return append(b, "日"...)
 }
 
-// looksLikePeriod reports whether s seems meant as a period line (a date in
-// 年, a range sign) though parsePeriod cannot read it, so that it is reported
-// as a period rather than taken for the issuer.
+// looksLikePeriod reports whether s seems meant as a period line (a year, a
+// range sign) though parsePeriod cannot read it, so that it is reported as a
+// period rather than taken for the issuer.
 func looksLikePeriod(s string) bool {
-	return strings.Contains(s, "年") && strings.ContainsAny(s, "~〜～") && strings.ContainsAny(halfWidth(s), "0123456789")
+	s = halfWidth(s)
+	year := false
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i:i+2] == "19" || s[i:i+2] == "20") && isDigit(s[i+2]) && isDigit(s[i+3]) && (i == 0 || !isDigit(s[i-1])) {
+			year = true
+		}
+	}
+	return year && (strings.ContainsAny(s, "~〜～") || strings.Contains(s, "から"))
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -29,9 +29,8 @@ func Append(b []byte, d *digest.Digest) []byte {
 		b = appendPart(b, d.Issuer)
 	}
 	for _, s := range d.Sections {
-		b = appendInt(b, s.Number, 1)
-		b = append(b, ". "...)
-		b = appendPart(b, s.Title)
+		b = appendSection(b, s)
+		b = append(b, "\n\n"...)
 		for _, it := range s.Items {
 			b = appendPart(b, headlineLine(it))
 			if it.HeadlineEN != "" {
@@ -96,4 +95,11 @@ func noteLine(text string) string {
 		return "NOTE:"
 	}
 	return "NOTE: " + text
+}
+
+// appendSection writes a section's line, "1. 軍事・治安関係".
+func appendSection(b []byte, s digest.Section) []byte {
+	b = appendInt(b, s.Number, 1)
+	b = append(b, ". "...)
+	return append(b, s.Title...)
 }
