@@ -67,8 +67,8 @@ func runConvert(ctx context.Context, e *env, o *options, args []string) error {
 		if data, err = jsonfmt.Encode(src.d); err != nil {
 			return fmt.Errorf("%s: %w", in, err)
 		}
-	} else {
-		data = textfmt.Format(src.d)
+	} else if data, err = textfmt.Marshal(src.d, p); err != nil {
+		return fmt.Errorf("%s: %w", in, err)
 	}
 	if err := e.output(out, data); err != nil {
 		return err

@@ -219,6 +219,14 @@ func TestConvertGolden(t *testing.T) {
 	if once.stdout != twice.stdout || once.code != 0 {
 		t.Errorf("convert is not idempotent")
 	}
+	// JSON that the text form cannot hold is refused, not written wrong.
+	j := shuho(t, "", nil, "convert", example, "-", "--to", "json").stdout
+	j = strings.Replace(j, `"headline_en": "Azerbaijani Defense Minister meets Turkish counterpart in Ankara"`, `"headline_en": ""`, 1)
+	out := filepath.Join(t.TempDir(), "out.txt")
+	shuho(t, j, nil, "convert", "-", out).want(t, 2, "", "item 1.1: the English headline is empty")
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("convert wrote %s for a digest it refused", out)
+	}
 	shuho(t, "", nil, "convert", example, filepath.Join(t.TempDir(), "x.pdf")).want(t, 2, "", "writing .pdf comes with publishing")
 	shuho(t, "", nil, "convert", example, filepath.Join(t.TempDir(), "noext")).want(t, 2, "", "cannot tell the form")
 	shuho(t, "", nil, "convert", example, "-", "--to", "yaml").want(t, 2, "", "expected txt or json")

@@ -27,7 +27,9 @@ const (
 	containment = 0.85
 	// ownNames: how many names (capitalised words inside sentences, and
 	// numbers) each of two bodies must have that the other lacks for them
-	// to tell different stories.
+	// to tell different stories: one when their headlines differ ("… meets
+	// Italian ambassador", "… meets Spanish ambassador"), two under the same
+	// headline.
 	ownNames = 2
 )
 
@@ -35,6 +37,7 @@ var seed = maphash.MakeSeed()
 
 type itemRef struct {
 	sec, item, line int
+	headline        string   // normalised English headline
 	shingles        []uint64 // sorted, each once
 	names           []uint64 // sorted, each once
 }
@@ -51,12 +54,12 @@ func (c *checker) duplicates() {
 	var touched []int32
 	for i, s := range c.d.Sections {
 		for j, it := range s.Items {
-			r := itemRef{sec: i + 1, item: j + 1, line: c.lines.Item(i, j).Line}
+			r := itemRef{sec: i + 1, item: j + 1, line: c.lines.Item(i, j).Line, headline: normalizeHeadline(it.HeadlineEN)}
 			r.shingles, r.names = fingerprint(it.Blocks)
 			n := len(refs)
 			refs = append(refs, r)
 			shared = append(shared, 0)
-			if h := normalizeHeadline(it.HeadlineEN); h != "" {
+			if h := r.headline; h != "" {
 				if first, ok := byHeadline[h]; ok {
 					f := refs[first]
 					if !differentNames(f, r) {
@@ -98,12 +101,16 @@ func (c *checker) duplicates() {
 	}
 }
 
-// differentNames reports whether each of two items names at least ownNames
-// people, places or numbers that the other does not: then they tell
-// different stories, whatever else they share.
+// differentNames reports whether each of two items names people, places or
+// numbers that the other does not (see ownNames): then they tell different
+// stories, whatever else they share.
 func differentNames(a, b itemRef) bool {
+	need := ownNames
+	if a.headline != b.headline {
+		need = 1
+	}
 	n := intersect(a.names, b.names)
-	return len(a.names)-n >= ownNames && len(b.names)-n >= ownNames
+	return len(a.names)-n >= need && len(b.names)-n >= need
 }
 
 // intersect counts the values two sorted sets share.

@@ -257,8 +257,13 @@ func (c *checker) item(i, j int, it *digest.Item) {
 			cited = true
 			c.citation(sec, n, bl.Last, ct, b.Kind == digest.Note)
 		}
-		if len(b.Citations) == 0 && len(texts) > 0 {
-			if g := citationLike(texts[len(texts)-1]); g != "" {
+		for e, t := range texts {
+			g := citationLike(t)
+			switch {
+			case g == "":
+			case e < len(texts)-1:
+				c.add(CitationUnread, Warning, sec, n, bl.First, "list entry %d ends with “%s”, but only the end of a list's last entry is read as its citation", e+1, g)
+			case len(b.Citations) == 0:
 				c.add(CitationUnread, Warning, sec, n, bl.Last, "the %s ends with “%s”, which looks like a citation but cannot be read as one; expected (OUTLET / DD.MM.YYYY)", b.Kind, g)
 			}
 		}

@@ -44,6 +44,13 @@ func call(country, leader, day string) string {
 		"NOTE: The two presidents last met at the summit of the Organization of Turkic States in Gabala. (TURAN / 18.11.2026)"
 }
 
+// courtesy is a templated item on a courtesy call.
+func courtesy(adjective, country string) string {
+	return "● マンマドフ外務次官、駐アゼルバイジャン大使と会談\n\nDeputy FM meets " + adjective + " ambassador\n\n" +
+		"On November 17, Deputy Foreign Minister Elnur Mammadov met with the Ambassador of " + country +
+		" to Azerbaijan. The sides discussed the current state and prospects of bilateral relations and cooperation within international organisations. (MFA / 17.11.2026)"
+}
+
 // credentials is an item whose headline does not name the ambassador.
 func credentials(country, name string) string {
 	return "● 新任大使、信任状を奉呈\n\nNew ambassador presents credentials to President Aliyev\n\n" +
@@ -101,6 +108,9 @@ func TestRules(t *testing.T) {
 		{CitationUnread,
 			doc(strings.Replace(good, "(APA / 16.11.2026)", "(APA / 16 November 2026)", 1)), "15 1.1", "ends with “(APA / 16 November 2026)”, which looks like a citation",
 			doc(strings.Replace(good, "(APA / 16.11.2026)", "(the 2026 budget, APA says) (APA / 16.11.2026)", 1))},
+		{CitationUnread,
+			doc(good + "\n\n- Met the minister (APA / 16.11.2026)\n- Met the speaker. (TREND / 16.11.2026)"), "17 1.1", "list entry 1 ends with “(APA / 16.11.2026)”",
+			doc(good + "\n\n- Met the minister\n- Met the speaker. (TREND / 16.11.2026)")},
 		{CitationOutsidePeriod,
 			doc(strings.Replace(good, "16.11.2026", "21.11.2026", 1)), "15 1.1", "21.11.2026",
 			doc(strings.Replace(good, "16.11.2026", "20.11.2026", 1))},
@@ -120,6 +130,9 @@ func TestRules(t *testing.T) {
 			doc(call("Kazakhstan", "Kassym-Jomart Tokayev", "15") + "\n\n" + strings.Replace(call("Kazakhstan", "Kassym-Jomart Tokayev", "15"), "President of Kazakhstan\n", "Kazakh leader\n", 1)),
 			"19 1.2", "the body repeats item 1.1",
 			doc(call("Kazakhstan", "Kassym-Jomart Tokayev", "15") + "\n\n" + call("Uzbekistan", "Shavkat Mirziyoyev", "17"))},
+		{DuplicateItem, // courtesy calls in one template, different headlines
+			doc(courtesy("Italian", "Italy") + "\n\n" + strings.Replace(courtesy("Italian", "Italy"), "Italian ambassador", "ambassador of Italy", 1)), "17 1.2", "the body repeats item 1.1",
+			doc(courtesy("Italian", "Italy") + "\n\n" + courtesy("Spanish", "Spain"))},
 		{DuplicateItem, // the same headline over plainly different stories
 			doc(credentials("Italy", "Marco Rossi") + "\n\n" + credentials("Italy", "Marco Rossi")), "17 1.2", "same English headline as item 1.1",
 			doc(credentials("Italy", "Marco Rossi") + "\n\n" + strings.Replace(credentials("Chile", "Ana Pérez"), "Italy", "Chile", 1))},

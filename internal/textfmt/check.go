@@ -19,6 +19,12 @@ func (ps *parser) check() error {
 		}
 		for j, it := range s.Items {
 			il := ps.lines.Item(i, j)
+			if got := classify(headlineLine(it), ps.prof); got.kind != kHeadline {
+				return digest.Errorf(il.Line, "the headline %q would read as %s once written; a headline cannot be a section's title", clip(it.HeadlineJA, 40), got.kind)
+			}
+			if it.HeadlineEN == "" && len(it.Blocks) > 0 && it.Blocks[0].Kind == digest.Paragraph {
+				return digest.Errorf(il.Line, "the item has no English headline before its first paragraph; expected the English headline on the line after the Japanese one")
+			}
 			if it.HeadlineEN != "" {
 				if err := ps.expect(it.HeadlineEN, kText, il.LineEN); err != nil {
 					return err

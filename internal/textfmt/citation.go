@@ -113,23 +113,22 @@ func cutGroup(text string, p *digest.Profile) (rest string, cits []digest.Citati
 // from the next.
 var pairPattern = regexp.MustCompile(`\s*([A-Za-z0-9][A-Za-z0-9. \-]*?)\s*(/|,|-|–)\s*([0-9][0-9./\-]*)\s*(?:[;,]|$)`)
 
-// citation checks one outlet and date. The canonical separator is "/", with
-// an outlet in capitals and a date of digits and dots, which is taken even
-// when the date is mistyped (so that "20.11.20266" is kept and flagged, not
-// left in the text). Anything else needs a whole date, and an outlet in lower
-// case one that the profile knows, so that "(No. 5, 12.03.2026)" stays text.
+// citation checks one outlet and date. The canonical form is an outlet in
+// capitals, "/", and a date shaped as day.month.year, which is taken even
+// when the date is mistyped (so that "20.11.20266" and "31.02.2026" are kept
+// and flagged, not left in the text) but not when it is something else
+// ("(EU / 2025)", "(UN / 2024)" stay text). Anything else needs a whole date
+// and an outlet that the profile knows, so that "(No. 5, 12.03.2026)" and
+// "(COP29 - 11.11.2026)" stay text.
 func citation(outlet, sep, date string, p *digest.Profile) (digest.Citation, []string, bool) {
 	var fixes []string
 	outlet = strings.TrimSpace(outlet)
-	strict := sep == "/" && digest.IsOutletLabel(outlet) && !strings.Contains(date, "/")
-	if !strict {
-		if !wholeDate(date) {
+	if !(sep == "/" && digest.IsOutletLabel(outlet) && dottedDate(date)) {
+		known, ok := p.Outlet(outlet)
+		if !ok || !wholeDate(date) {
 			return digest.Citation{}, nil, false
 		}
 		if upper := strings.ToUpper(outlet); upper != outlet {
-			if _, known := p.Outlet(outlet); !known {
-				return digest.Citation{}, nil, false
-			}
 			fixes = append(fixes, "outlet "+outlet+" written "+upper)
 			outlet = upper
 		}
@@ -137,10 +136,21 @@ func citation(outlet, sep, date string, p *digest.Profile) (digest.Citation, []s
 			fixes = append(fixes, "“"+sep+"” between outlet and date written “/”")
 		}
 		if !digest.IsOutletLabel(outlet) {
-			return digest.Citation{}, nil, false
+			outlet = known.Label
 		}
 	}
 	return digest.Citation{Outlet: outlet, DateText: date, Date: digest.ParseCitationDate(date)}, fixes, true
+}
+
+// dottedDate reports whether s is shaped as a citation's date, whether or not
+// it names a real day: one or two digits, a dot, one or two digits, a dot,
+// and two or more digits.
+func dottedDate(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 || len(parts[0]) < 1 || len(parts[0]) > 2 || len(parts[1]) < 1 || len(parts[1]) > 2 || len(parts[2]) < 2 {
+		return false
+	}
+	return strings.Trim(s, "0123456789.") == ""
 }
 
 // strictGroup reads a group written "OUTLET / DATE; OUTLET / DATE" with
@@ -150,7 +160,7 @@ func strictGroup(s string) []digest.Citation {
 	for part := range strings.SplitSeq(s, ";") {
 		outlet, date, ok := strings.Cut(part, "/")
 		outlet, date = strings.TrimSpace(outlet), strings.TrimSpace(date)
-		if !ok || !digest.IsOutletLabel(outlet) || date == "" || strings.Trim(date, "0123456789.") != "" || date[0] == '.' {
+		if !ok || !digest.IsOutletLabel(outlet) || !dottedDate(date) {
 			return nil
 		}
 		cits = append(cits, digest.Citation{Outlet: outlet, DateText: date, Date: digest.ParseCitationDate(date)})

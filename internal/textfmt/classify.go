@@ -103,8 +103,10 @@ func classify(s string, p *digest.Profile) line {
 	return l
 }
 
-// headlineMarks are the marks other than ● that start a Japanese headline.
-const headlineMarks = "◆■◇□○◎▲★"
+// headlineMarks are the marks other than ● that start a Japanese headline,
+// including Word's Wingdings bullets (●, ■, ◆ and ■ as private-use
+// characters) that a copy out of a bulleted list leaves.
+const headlineMarks = "◆■◇□○◎▲★\uF06C\uF06E\uF075\uF0A7"
 
 // cutBullet reads a list entry: "- " (canonical), or the bullets that Word
 // and other editors leave when a list is copied out: "•", "・", "◦", "▪",
@@ -232,6 +234,13 @@ func sectionLine(s string, p *digest.Profile) (num int, title string, odd, ok bo
 		}
 		return 0, "", false, false
 	}
+	// "■ 内政関連": a headline mark before a title of the profile.
+	if r, size := utf8.DecodeRuneInString(s); r == '●' || strings.ContainsRune(headlineMarks, r) {
+		if t := strings.TrimSpace(s[size:]); p.SectionKey(t) != "" {
+			return 0, t, true, true
+		}
+		return 0, "", false, false
+	}
 	i := 0
 	r, size := utf8.DecodeRuneInString(s)
 	paren := r == '(' || r == '（'
@@ -263,7 +272,11 @@ func sectionLine(s string, p *digest.Profile) (num int, title string, odd, ok bo
 	default:
 		return 0, "", false, false
 	}
-	title = strings.TrimSpace(s[i+size:])
+	rest := s[i+size:]
+	if next, _ := utf8.DecodeRuneInString(rest); next >= '0' && next <= '9' || next >= '０' && next <= '９' {
+		return 0, "", false, false // "3.5%増", "1.5兆": a number, not a section
+	}
+	title = strings.TrimSpace(rest)
 	if title == "" || utf8.RuneCountInString(title) > 40 {
 		return 0, "", false, false
 	}

@@ -37,21 +37,25 @@ func (ps *parser) item(h line) error {
 	// Japanese: in the same block any such line, and across a blank line or a
 	// page break a line with no Latin letters (an English headline always has
 	// some).
-	ja := []string{h.body}
+	ja := h.body
 	for {
 		l, ok := ps.peek()
-		if !ok || l.kind != kText || !hasCJK(l.text) || (l.blankBefore || l.brokeBefore) && hasLatin(l.text) {
+		sameBlock := !l.blankBefore && !l.brokeBefore
+		// "トカエフ" / "・カザフスタン大統領と会談": a headline wrapped before
+		// a middle dot, not a list.
+		dot := l.kind == kEntry && sameBlock && strings.HasPrefix(l.text, "・")
+		if !ok || l.kind != kText && !dot || !hasCJK(l.text) || !sameBlock && hasLatin(l.text) {
 			break
 		}
 		ps.next()
-		ja = append(ja, l.text)
+		ja += l.text // Japanese lines join without a space
 		kind := RepairLineJoined
 		if l.brokeBefore {
 			kind = RepairPageBreak
 		}
 		ps.repair(l.no, kind, "Japanese headline continued from line %d", h.no)
 	}
-	it.HeadlineJA, it.Emphasis = cutEmphasis(joinLines(ja))
+	it.HeadlineJA, it.Emphasis = cutEmphasis(ja)
 	// The English headline: the next line, if it is text, continued on the
 	// lines of its block that start in lower case or follow a word that
 	// cannot end a headline ("… phone call with" / "President of …").
@@ -64,7 +68,8 @@ func (ps *parser) item(h line) error {
 		en := []string{l.text}
 		for {
 			c, ok := ps.peek()
-			if !ok || c.blankBefore || c.brokeBefore || c.kind != kText || !(startsLower(c.text) || unfinished(en[len(en)-1])) {
+			if !ok || c.blankBefore || c.brokeBefore || c.kind != kText || !(startsLower(c.text) || unfinished(en[len(en)-1])) ||
+				endsWithCitation(c.text, ps.prof) { // a headline has no citation: that is the body
 				break
 			}
 			ps.next()
@@ -73,6 +78,11 @@ func (ps *parser) item(h line) error {
 		}
 		var emph bool
 		it.HeadlineEN, emph = cutEmphasis(joinLines(en))
+		if emph && it.HeadlineEN == "" {
+			// "****" alone is not an emphasised empty headline: an empty
+			// one would make the first paragraph the headline once written.
+			it.HeadlineEN, emph = joinLines(en), false
+		}
 		if emph {
 			it.Emphasis = true
 			ps.repair(l.no, RepairEmphasis, "emphasis on the English headline moved to the item")
@@ -108,20 +118,22 @@ func (ps *parser) body(headline string) ([]*rawBlock, error) {
 		ps.next()
 		fresh := cur == nil || l.blankBefore || l.kind == kNote
 		if !fresh && l.kind == kEntry && cur.kind != digest.List {
-			last := cur.lastLine()
-			if dashBullet(l.text) && !endsSentence(last) {
+			next, _ := ps.peek()
+			if dashBullet(l.text) && !endsSentence(cur.lastLine()) && !(next.kind == kEntry && !next.blankBefore) {
 				// "Baku" / "- Tbilisi - Kars railway": a sentence
-				// wrapped before a dash, not a list.
+				// wrapped before a dash, not a list (which has more than
+				// one entry).
 				l.kind, l.body = kText, l.text
 			} else {
 				fresh = true
 			}
 		}
-		if !fresh && l.kind == kText && endsWithCitation(cur.lastLine(), ps.prof) {
+		if !fresh && l.kind == kText && !startsLower(l.text) && endsWithCitation(cur.lastLine(), ps.prof) {
 			// A citation closes its block: what follows, even without a
 			// blank line between (a Word copy without empty paragraphs),
-			// is the next paragraph.
+			// is the next paragraph, unless it goes on in lower case.
 			fresh = true
+			ps.repair(l.no, RepairBlockSplit, "a new paragraph after the citation on line %d", cur.last)
 		}
 		if fresh && l.kind == kText && japaneseHeading(l.text) {
 			return nil, digest.Errorf(l.no, "the Japanese line %q stands in the English body of the item “%s”; expected a section line such as “2. 内政関連”, a headline starting with ●, or English text",
@@ -209,6 +221,16 @@ func (ps *parser) heal(blocks []*rawBlock) []*rawBlock {
 		if len(out) > 0 {
 			a := out[len(out)-1]
 			citeOnly := b.b.Text == "" && len(b.b.Citations) > 0
+			if len(a.b.Citations) == 0 && a.kind == digest.List && b.kind == digest.List && b.brokeBefore {
+				// A list that a page break cut in two.
+				flush()
+				a.b.Entries = append(a.b.Entries, b.b.Entries...)
+				a.b.Citations = b.b.Citations
+				a.last = b.last
+				tail = []string{a.b.Entries[len(a.b.Entries)-1]}
+				ps.repair(b.first, RepairPageBreak, "list continued across a page break from line %d", a.first)
+				continue
+			}
 			last := tail[len(tail)-1]
 			midSentence := b.brokeBefore && b.b.Text != "" &&
 				(a.kind != digest.List && !endsSentence(last) || a.kind == digest.List && unfinished(last))
@@ -250,7 +272,8 @@ func joinLines(lines []string) string {
 			last, _ := utf8.DecodeLastRuneInString(prev)
 			first, _ := utf8.DecodeRuneInString(l)
 			cjk := isCJK(last) && isCJK(first)
-			hyphen := last == '-' && unicode.IsLetter(first) && len(prev) > 1 && unicode.IsLetter(rune(prev[len(prev)-2]))
+			before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-utf8.RuneLen(last)])
+			hyphen := last == '-' && (unicode.IsLetter(first) || unicode.IsDigit(first)) && (unicode.IsLetter(before) || unicode.IsDigit(before))
 			if !cjk && !hyphen {
 				b.WriteByte(' ')
 			}
@@ -269,7 +292,7 @@ func startsLower(s string) bool {
 // to a list does.
 func endsSentence(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune(".!?:;\"'”’)]」』。！？…", r)
+	return strings.ContainsRune(".!?:;\"'”’)]」』。！？…*", r) // "*" closes an italic quotation
 }
 
 // unfinished reports whether an English headline line cannot end where it

@@ -45,6 +45,7 @@ const (
 	RepairMark         = "classification-mark-dropped"
 	RepairPageBreak    = "page-break-joined"
 	RepairLineJoined   = "wrapped-line-joined"
+	RepairBlockSplit   = "block-split-at-citation"
 	RepairHeadlinePair = "headline-pair-split"
 	RepairCitation     = "citation-normalised"
 	RepairEmphasis     = "english-emphasis-moved"
@@ -141,21 +142,27 @@ func (ps *parser) decode(data []byte) error {
 				firstInvisible = no
 			}
 		}
-		formFeed := strings.IndexByte(s, '\f') >= 0
-		if formFeed || strings.IndexByte(s, '\v') >= 0 {
-			// A form feed is a page break (pdftotext ends each page with
-			// one), recorded on the line; in the text it is a space.
-			s = strings.NewReplacer("\f", " ", "\v", " ").Replace(s)
-		}
-		t := strings.TrimSpace(s)
-		if t != "" && strings.TrimRightFunc(s, unicode.IsSpace) != s {
-			if trailing++; trailing == 1 {
-				firstTrailing = no
+		// (hasInvisible finds only what dropInvisible removes.)
+		// A vertical tab is Word's manual line break: it ends a line,
+		// which keeps the number of the line it stands in.
+		for part := range strings.SplitSeq(s, "\v") {
+			formFeed := strings.IndexByte(part, '\f') >= 0
+			if formFeed {
+				// A form feed is a page break (pdftotext ends each page
+				// with one), recorded on the line; in the text it is a
+				// space.
+				part = strings.ReplaceAll(part, "\f", " ")
 			}
+			t := strings.TrimSpace(part)
+			if t != "" && strings.TrimRightFunc(part, unicode.IsSpace) != part {
+				if trailing++; trailing == 1 {
+					firstTrailing = no
+				}
+			}
+			l := classify(t, ps.prof)
+			l.no, l.brokeBefore = no, formFeed
+			ps.src = append(ps.src, l)
 		}
-		l := classify(t, ps.prof)
-		l.no, l.brokeBefore = no, formFeed
-		ps.src = append(ps.src, l)
 	}
 	if trailing > 0 {
 		ps.repair(firstTrailing, RepairTrailing, "trailing white space removed from %d lines", trailing)
@@ -186,8 +193,8 @@ func hasInvisible(s string) bool {
 				}
 			}
 		case 0xEF:
-			if s[i+1] == 0xBB {
-				return true // only U+FEFF starts EF BB in text
+			if strings.HasPrefix(s[i:], "\uFEFF") {
+				return true
 			}
 		case 0xC2:
 			if s[i+1] == 0xAD {
@@ -310,8 +317,7 @@ func (ps *parser) peek() (line, bool) {
 // runningHead reports whether l, met after the digest's head, is a page's
 // running head or foot rather than content: the title, subtitle, issuer or
 // period line again, alone or with a page number ("- 3 -  在アゼルバイジャン
-// 大使館"), or a short line without lower-case letters that recurs on three
-// or more pages (a marking such as 取扱注意).
+// 大使館"), or a short line that recurs next to page breaks (findRepeated).
 func (ps *parser) runningHead(l line) bool {
 	if l.kind != kText && l.kind != kEntry {
 		return false
@@ -341,19 +347,46 @@ func (ps *parser) runningHead(l line) bool {
 	return rest == "" || isPageNumber(rest)
 }
 
-// findRepeated collects the short lines without lower-case letters that
-// occur three or more times: running heads and feet such as a marking or a
-// desk's name. Lines that hold a citation are content, however often.
+// findRepeated collects the running heads and feet that are not the head's
+// own lines: short lines that stand next to a page break (a page number or a
+// form feed) on three or more pages and on at least half of them, such as a
+// marking (取扱注意) or "Embassy of Japan in Azerbaijan". A fragment of a
+// sentence that a page break happened to cut off ("On" / "August 8, …") a few
+// times is not one. Lines that start in lower case or end with a citation,
+// and lines of a headline's block, are content, however often they occur.
 func (ps *parser) findRepeated() {
 	count := map[string]int{}
+	near := func(i, step int) bool { // the next content line that way is a page break
+		for j := i + step; j >= 0 && j < len(ps.src); j += step {
+			switch l := ps.src[j]; {
+			case l.kind == kPageNum:
+				return true
+			case l.kind != kBlank:
+				return step > 0 && l.brokeBefore || step < 0 && ps.src[i].brokeBefore
+			}
+		}
+		return true // the start or end of the input is a page's edge
+	}
+	pages := 1
 	for _, l := range ps.src {
-		if l.kind == kText && utf8.RuneCountInString(l.text) <= 40 && !strings.ContainsFunc(l.text, unicode.IsLower) &&
-			strings.ContainsFunc(l.text, unicode.IsLetter) && !strings.HasSuffix(l.text, ")") && !strings.HasSuffix(l.text, "）") {
+		if l.kind == kPageNum || l.brokeBefore {
+			pages++
+		}
+	}
+	for i, l := range ps.src {
+		if l.kind != kText || utf8.RuneCountInString(l.text) > 80 || startsLower(l.text) ||
+			strings.HasSuffix(l.text, ")") || strings.HasSuffix(l.text, "）") {
+			continue
+		}
+		if i > 0 && ps.src[i-1].kind == kHeadline {
+			continue
+		}
+		if near(i, -1) || near(i, 1) {
 			count[l.text]++
 		}
 	}
 	for t, n := range count {
-		if n >= 3 {
+		if n >= 3 && 2*n >= pages {
 			if ps.repeated == nil {
 				ps.repeated = map[string]bool{}
 			}

@@ -24,7 +24,7 @@ func profile() *digest.Profile {
 		{Key: "security", Title: "軍事・治安関係"},
 		{Key: "domestic", Title: "内政関連", TitleEN: "Domestic politics"},
 		{Key: "foreign", Title: "外政関連", Aliases: []string{"外交関係"}},
-	}, Outlets: []digest.Outlet{{Label: "TURAN"}, {Label: "APA"}}}
+	}, Outlets: []digest.Outlet{{Label: "TURAN"}, {Label: "APA"}, {Label: "OC-MEDIA"}}}
 }
 
 func read(t testing.TB, name string) []byte {
@@ -355,7 +355,7 @@ func repairCases() []repairCase {
 			doc(item + "Revenues are projected at 35.1 billion manats and\n\n- 3 -  在アゼルバイジャン大使館\n\nexpenditures at 38.4 billion. (APA / 16.11.2026)"),
 			doc(item + "Revenues are projected at 35.1 billion manats and expenditures at 38.4 billion. (APA / 16.11.2026)"), RepairRunningHead},
 		{"a marking on every page",
-			doc(item + "One. (APA / 16.11.2026)\n\n取扱注意\n\n● 見出し\n\nHeadline\n\nTwo and\n\n取扱注意\n\nthree. (APA / 17.11.2026)\n\n取扱注意"),
+			doc(item + "One. (APA / 16.11.2026)\n\n取扱注意\n- 2 -\n\n● 見出し\n\nHeadline\n\nTwo and\n\n取扱注意\n- 3 -\n\nthree. (APA / 17.11.2026)\n\n取扱注意\n- 4 -"),
 			doc(item + "One. (APA / 16.11.2026)\n\n● 見出し\n\nHeadline\n\nTwo and three. (APA / 17.11.2026)"), RepairRunningHead},
 		{"handling mark above the title",
 			"秘\n\n" + doc(item+"Text. (APA / 16.11.2026)"),
@@ -395,7 +395,70 @@ func repairCases() []repairCase {
 			doc(item + "Text. (APA / 16.11.2026)\n\n（注）Background. (TURAN / 17.11.2026)"),
 			doc(item + "Text. (APA / 16.11.2026)\n\nNOTE: Background. (TURAN / 17.11.2026)"), RepairMarker},
 	}
+	more = append(more,
+		repairCase{"a running foot on every page",
+			doc(item + "First part of the text\nEmbassy of Japan in Azerbaijan\n- 2 -\ncontinues here. (APA / 16.11.2026)\n\n● 見出し\n\nHeadline\n\nMore text\nEmbassy of Japan in Azerbaijan\n- 3 -\nand more. (APA / 17.11.2026)\n\nEmbassy of Japan in Azerbaijan\n- 4 -"),
+			doc(item + "First part of the text continues here. (APA / 16.11.2026)\n\n● 見出し\n\nHeadline\n\nMore text and more. (APA / 17.11.2026)"), RepairRunningHead},
+		repairCase{"a list cut by a page number",
+			doc(item + "He met:\n\n- A;\n\n- 2 -\n\n- B;\n- C. (TREND / 19.11.2026)"),
+			doc(item + "He met:\n\n- A;\n- B;\n- C. (TREND / 19.11.2026)"), RepairPageBreak},
+		repairCase{"a section line marked ■",
+			strings.Replace(first, "2. 内政関連", "■ 内政関連", 1), first, RepairMarker},
+		repairCase{"a Japanese headline wrapped before a middle dot",
+			doc("● アリエフ大統領、トカエフ\n・カザフスタン大統領と電話会談\n\nPresident Aliyev holds phone call with President of Kazakhstan\n\nText. (APA / 16.11.2026)"),
+			doc("● アリエフ大統領、トカエフ・カザフスタン大統領と電話会談\n\nPresident Aliyev holds phone call with President of Kazakhstan\n\nText. (APA / 16.11.2026)"), RepairLineJoined},
+		repairCase{"a Japanese headline wrapped before Latin letters and digits",
+			doc("● 国会、\n2027年予算案を可決、\nCOP29の成果も\n\nParliament passes budget\n\nText. (APA / 16.11.2026)"),
+			doc("● 国会、2027年予算案を可決、COP29の成果も\n\nParliament passes budget\n\nText. (APA / 16.11.2026)"), RepairLineJoined},
+		repairCase{"a hyphen before digits at the end of a line",
+			doc(item + "The COVID-\n19 measures of 2020-\n2021 ended. (APA / 16.11.2026)"),
+			doc(item + "The COVID-19 measures of 2020-2021 ended. (APA / 16.11.2026)"), RepairLineJoined},
+		repairCase{"Word's manual line break",
+			doc("● ハサノフ国防相、トルコ国防相と会談\vDefense Minister meets Turkish counterpart\n\nText. (APA / 16.11.2026)"),
+			doc(item + "Text. (APA / 16.11.2026)"), RepairHeadlinePair},
+		repairCase{"paragraphs of a Word copy without blank lines",
+			doc(item + "First paragraph. (APA / 16.11.2026)\nSecond paragraph. (TREND / 16.11.2026)"),
+			doc(item + "First paragraph. (APA / 16.11.2026)\n\nSecond paragraph. (TREND / 16.11.2026)"), RepairBlockSplit},
+	)
 	return append(tests, more...)
+}
+
+// TestNotMisread: text that looks like damage or structure but is content
+// reads as the clean text it is.
+func TestNotMisread(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a year in parentheses at a line end",
+			doc(item + "The loan of US$ 1.5 bn (EU / 2025)\nand the meeting was held in Baku. (TREND / 17.11.2026)"),
+			doc(item + "The loan of US$ 1.5 bn (EU / 2025) and the meeting was held in Baku. (TREND / 17.11.2026)")},
+		{"citations inside a sentence at line ends",
+			doc(item + "According to the ministry (APA / 16.11.2026)\nthe exercises involved 5,000 troops. (TREND / 17.11.2026)"),
+			doc(item + "According to the ministry (APA / 16.11.2026) the exercises involved 5,000 troops. (TREND / 17.11.2026)")},
+		{"a list after a lead-in without a colon",
+			doc(item + "On the sidelines he held meetings with\n- UN High Commissioner for Refugees\n- President of the ICRC. (TREND / 19.11.2026)"),
+			doc(item + "On the sidelines he held meetings with\n\n- UN High Commissioner for Refugees\n- President of the ICRC. (TREND / 19.11.2026)")},
+		{"short capitalised paragraphs in several items",
+			doc(item + "UPDATE\n\nText. (APA / 16.11.2026)\n\n● 見出し\n\nHeadline\n\nUPDATE\n\nMore. (APA / 17.11.2026)\n\n● 見出し2\n\nHeadline 2\n\nUPDATE\n\nLast. (APA / 18.11.2026)"),
+			doc(item + "UPDATE\n\nText. (APA / 16.11.2026)\n\n● 見出し\n\nHeadline\n\nUPDATE\n\nMore. (APA / 17.11.2026)\n\n● 見出し2\n\nHeadline 2\n\nUPDATE\n\nLast. (APA / 18.11.2026)")},
+		{"a number after a wrapped headline",
+			doc("● 物価、前年比\n3.5%増\n\nPrices up 3.5 percent\n\nText. (APA / 16.11.2026)"),
+			doc("● 物価、前年比3.5%増\n\nPrices up 3.5 percent\n\nText. (APA / 16.11.2026)")},
+		{"an italic quotation before a page break",
+			doc(item + "He told reporters: *We will not allow any provocation*\n\n- 2 -\n\nThe Defense Ministry later confirmed it. (APA / 16.11.2026)"),
+			doc(item + "He told reporters: *We will not allow any provocation*\n\nThe Defense Ministry later confirmed it. (APA / 16.11.2026)")},
+		{"an unknown name before a dash and a date",
+			doc(item + "Text (COP29 - 11.11.2026). (APA / 16.11.2026)"),
+			doc(item + "Text (COP29 - 11.11.2026). (APA / 16.11.2026)")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustParse(t, []byte(tt.in))
+			want := mustParse(t, []byte(tt.want))
+			if d := diff(got.Digest, want.Digest); d != "" {
+				t.Errorf("read as: %s", d)
+			}
+			assertRoundTrip(t, got)
+		})
+	}
 }
 
 func hasRepair(rs []digest.Repair, kind string) bool {
@@ -438,6 +501,8 @@ func TestCitations(t *testing.T) {
 		{"Text (see the Annex / 2).", "Text (see the Annex / 2).", nil, ""},
 		{"Text (SOCAR / annual report)", "Text (SOCAR / annual report)", nil, ""},
 		{"Text (APA / 16.11.2026; see above)", "Text (APA / 16.11.2026; see above)", nil, ""},
+		{"Resolution 2728 (UN / 2024)", "Resolution 2728 (UN / 2024)", nil, ""},
+		{"Talks (EU-AZ / 15-16.11.2026)", "Talks (EU-AZ / 15-16.11.2026)", nil, ""},
 		{"The law (No. 5, 12.03.2026)", "The law (No. 5, 12.03.2026)", nil, ""},
 		{"Text (Unknown / 16.11.2026)", "Text (Unknown / 16.11.2026)", nil, ""},
 		{"Text. (APA / 16/11/2026)", "Text.", []digest.Citation{{Outlet: "APA", DateText: "16/11/2026", Date: digest.NewDate(2026, 11, 16)}}, "Text. (APA / 16.11.2026)"},
@@ -690,4 +755,39 @@ func FuzzParse(f *testing.F) {
 		assertRoundTrip(t, r)
 		assertNothingLost(t, data, r)
 	})
+}
+
+// TestMarshal: a digest that the text form cannot hold (it came from JSON or
+// an editor) is refused with the place, never written to read back
+// differently; one that can is written canonically.
+func TestMarshal(t *testing.T) {
+	base := func() *digest.Digest { return mustParse(t, []byte(doc(item+"Text. (APA / 16.11.2026)"))).Digest }
+	if text, err := Marshal(base(), profile()); err != nil || !bytes.Equal(text, Format(base())) {
+		t.Fatalf("Marshal of a parsed digest: %v", err)
+	}
+	tests := []struct {
+		name string
+		edit func(d *digest.Digest)
+		msg  string
+	}{
+		{"no English headline", func(d *digest.Digest) { d.Sections[0].Items[0].HeadlineEN = "" }, "item 1.1: the English headline is empty"},
+		{"a paragraph that reads as a list", func(d *digest.Digest) { d.Sections[0].Items[0].Blocks[0].Text = "- x" }, "item 1.1: block 1"},
+		{"a paragraph that reads as a page number", func(d *digest.Digest) {
+			it := &d.Sections[0].Items[0]
+			it.Blocks = append([]digest.Block{{Kind: digest.Paragraph, Text: "2"}}, it.Blocks...)
+		}, "item 1.1"},
+		{"text that ends like a citation", func(d *digest.Digest) {
+			it := &d.Sections[0].Items[0]
+			it.Blocks = append([]digest.Block{{Kind: digest.Paragraph, Text: "Signed (UN / 01.01.2024)"}}, it.Blocks...)
+		}, "item 1.1: block 1"},
+		{"no sections", func(d *digest.Digest) { d.Sections = nil }, "cannot be written as text"},
+	}
+	for _, tt := range tests {
+		d := base()
+		tt.edit(d)
+		_, err := Marshal(d, profile())
+		if !errors.Is(err, digest.ErrInvalid) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%s: Marshal error %v, want one holding %q", tt.name, err, tt.msg)
+		}
+	}
 }
