@@ -14,6 +14,7 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/profile"
+	"shuho/internal/store"
 )
 
 // command is one subcommand: its manual and what it does.
@@ -34,9 +35,13 @@ type command struct {
 type options struct {
 	profile  string
 	logLevel string
+	db       string
 	json     bool
 	repairs  bool
 	to       string
+	// search
+	from, until, section, outlet string
+	limit                        int
 }
 
 // env is what a command runs with: its streams, environment and logger.
@@ -49,7 +54,7 @@ type env struct {
 
 // commands returns the command table; help lists it in this order.
 func commands() []*command {
-	return []*command{convertCommand(), lintCommand(), profileCommand(), helpCommand(), versionCommand()}
+	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), backupCommand(), profileCommand(), helpCommand(), versionCommand()}
 }
 
 func lookup(name string) *command {
@@ -271,4 +276,26 @@ func (e *env) output(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// dbFlag declares --db, the archive's address.
+func dbFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.db, "db", "", "the archive: a file `path`, sqlite:PATH or postgres://… (default $SHUHO_DB, or shuho.db in the user's data directory)")
+}
+
+// openStore opens the archive that --db, $SHUHO_DB or the default names.
+func (e *env) openStore(ctx context.Context, o *options) (*store.Store, error) {
+	dsn := o.db
+	if dsn == "" {
+		dsn = e.getenv("SHUHO_DB")
+	}
+	if dsn == "" {
+		p, err := store.DefaultPath(e.getenv)
+		if err != nil {
+			return nil, err
+		}
+		dsn = p
+	}
+	e.log.Debug("open archive", "db", dsn)
+	return store.Open(ctx, dsn, store.Options{})
 }

@@ -14,6 +14,10 @@
 //	--log-level LEVEL   debug, info, warn or error (default warn); also
 //	                    $SHUHO_LOG_LEVEL
 //
+// Commands that use the archive take --db DSN: a file path, sqlite:PATH or
+// postgres://… (also $SHUHO_DB; default shuho.db in the user's data
+// directory, ~/.local/share/shuho on Unix).
+//
 // The commands:
 //
 //	convert IN OUT        convert a digest between the text form (.txt) and
@@ -25,6 +29,18 @@
 //	                      or with --json the findings as JSON; --repairs lists
 //	                      what reading the text repaired. Exit status 1 when
 //	                      there is an error, 2 when the file is not a digest.
+//	import PATH…          import past digests (.txt, .json, .docx, and .pdf
+//	                      with pdftotext; files or folders, recursively) into
+//	                      the archive: a digest is identified by its profile
+//	                      and period; an unchanged file changes nothing, a
+//	                      changed one becomes a new revision. Failures are
+//	                      reported with file, line and reason; a summary ends.
+//	search QUERY          search the archive's items and articles: English
+//	                      words and "phrases", Japanese of any length, mixed;
+//	                      --from, --to, --section, --outlet, --profile,
+//	                      --limit, --json. Ranked by relevance, then recency.
+//	backup OUT            a consistent, verified copy of the archive (VACUUM
+//	                      INTO for SQLite, pg_dump for PostgreSQL)
 //	profile show          print the effective country profile as JSON, the
 //	                      form a profile file takes
 //	profile list          list the built-in profiles

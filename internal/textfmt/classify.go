@@ -336,6 +336,12 @@ var romans = []struct {
 // cutNote reads a note: "NOTE: …" (canonical), NOTE in another case or with
 // a full-width colon, and the Japanese "注：", "（注）".
 func cutNote(s string) (rest string, canonical, ok bool) {
+	// "**NOTE:**" or "**NOTE**:", bold as a word processor may make it.
+	for _, bold := range []string{"**NOTE:**", "**NOTE**:"} {
+		if t, found := strings.CutPrefix(s, bold); found {
+			return strings.TrimSpace(t), false, true
+		}
+	}
 	if len(s) >= 5 && strings.EqualFold(s[:4], "NOTE") {
 		r := strings.TrimLeft(s[4:], " ")
 		canonical = strings.HasPrefix(s, "NOTE:")

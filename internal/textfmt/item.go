@@ -24,6 +24,16 @@ func (r *rawBlock) lastLine() string {
 	return p[len(p)-1]
 }
 
+// tail is the end of the block so far: its last three lines joined, enough
+// to hold a citation wrapped over lines ("(APA /" / "20.11.2026)").
+func (r *rawBlock) tail() string {
+	p := r.parts[len(r.parts)-1]
+	if !strings.HasSuffix(p[len(p)-1], ")") && !strings.HasSuffix(p[len(p)-1], "）") && !strings.HasSuffix(p[len(p)-1], ").") {
+		return p[len(p)-1]
+	}
+	return joinLines(p[max(0, len(p)-3):])
+}
+
 // item reads one item from its headline line h to the next headline, section
 // or end marker.
 func (ps *parser) item(h line) error {
@@ -54,6 +64,10 @@ func (ps *parser) item(h line) error {
 			kind = RepairPageBreak
 		}
 		ps.repair(l.no, kind, "Japanese headline continued from line %d", h.no)
+	}
+	if t := tightenJapanese(ja); t != ja {
+		ja = t
+		ps.repair(h.no, RepairLineJoined, "spaces between Japanese and digits removed from the headline")
 	}
 	it.HeadlineJA, it.Emphasis = cutEmphasis(ja)
 	// The English headline: the next line, if it is text, continued on the
@@ -128,7 +142,7 @@ func (ps *parser) body(headline string) ([]*rawBlock, error) {
 				fresh = true
 			}
 		}
-		if !fresh && l.kind == kText && !startsLower(l.text) && endsWithCitation(cur.lastLine(), ps.prof) {
+		if !fresh && l.kind == kText && !startsLower(l.text) && endsWithCitation(cur.tail(), ps.prof) {
 			// A citation closes its block: what follows, even without a
 			// blank line between (a Word copy without empty paragraphs),
 			// is the next paragraph, unless it goes on in lower case.
@@ -348,3 +362,25 @@ func cutEmphasis(s string) (string, bool) {
 	}
 	return s, false
 }
+
+// tightenJapanese removes the spaces that copying out of a PDF puts between
+// Japanese and digits ("2027 年", "記者 2 名"), which Japanese never has.
+func tightenJapanese(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) {
+			a, b := rs[i-1], rs[i+1]
+			if isCJK(a) && isDigitRune(b) || isDigitRune(a) && isCJK(b) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }

@@ -287,7 +287,8 @@ func (ps *parser) next() (line, bool) {
 		ps.pos++
 		switch {
 		case l.kind == kBlank:
-			blank = true
+			// A form feed alone on its line still breaks the page.
+			blank, broke = true, broke || l.brokeBefore
 			continue
 		case l.kind == kPageNum:
 			ps.repair(l.no, RepairPageNumber, "page number %q dropped", l.text)

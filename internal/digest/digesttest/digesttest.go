@@ -358,3 +358,88 @@ func fullWidthCitation(l string) string {
 	}
 	return b.String()
 }
+
+// Articles: realistic English news of an Azerbaijan week, for search
+// benchmarks. Most are politics and security in the wire services' style;
+// some are business, sport, culture and weather, as a real feed is.
+
+var extraTopics = []struct{ title, lead string }{
+	{"SOCAR signs gas supply deal with %s", "The State Oil Company of Azerbaijan signed a long-term agreement on natural gas supplies with partners from %s."},
+	{"Azerbaijani wrestlers win medals at championship in %s", "The national team won three gold and two bronze medals at the European championship held in %s."},
+	{"Exhibition of carpets opens in %s", "An exhibition of traditional Azerbaijani carpets opened at the national museum in %s, attracting hundreds of visitors."},
+	{"Heavy rain expected in %s this week", "The National Hydrometeorology Department warned of heavy rain and strong winds in %s and surrounding districts."},
+	{"Central Bank keeps refinancing rate unchanged", "The Central Bank of Azerbaijan decided to keep the refinancing rate unchanged, citing stable inflation expectations in %s."},
+	{"New metro station to open in %s", "Officials announced that construction of a new metro station in %s is nearing completion and will open next year."},
+}
+
+var extraSentences = []string{
+	"Analysts expect the decision to support economic growth and attract foreign investment.",
+	"The event was attended by government officials, members of parliament and representatives of the diplomatic corps.",
+	"According to the statement, the project will be implemented in several stages over the next three years.",
+	"Local residents welcomed the initiative, saying it would create new jobs in the region.",
+	"The ministry said that all necessary measures had been taken to ensure public safety.",
+	"Observers noted that the talks took place in a constructive atmosphere.",
+	"The agreement covers cooperation in energy, transport, agriculture and education.",
+	"Officials said that the volume of trade between the two countries grew by fifteen percent last year.",
+	"The organisers said that the festival would become an annual event.",
+	"Prices for basic food products remained stable, according to the State Statistics Committee.",
+	"Rescue teams were sent to the area, and no casualties were reported.",
+	"The court will announce its verdict at the next hearing scheduled for later this month.",
+}
+
+// Article returns a generated article published on day, with a URL that
+// holds n so that articles never collide.
+func Article(r *rand.Rand, n int, day digest.Date) digest.Article {
+	c := cities[r.IntN(len(cities))]
+	var title string
+	var paras []string
+	switch k := r.IntN(10); {
+	case k < 3:
+		p := people[r.IntN(len(people))]
+		cp := counterparts[r.IntN(len(counterparts))]
+		topic := topics[r.IntN(len(topics))]
+		title = fmt.Sprintf("%s %s meets %s of %s", p.title, p.last, cp.title, cp.country)
+		paras = append(paras, fmt.Sprintf("%s %s %s met with %s of %s %s in %s on %s %d. The sides discussed %s and prospects for cooperation.",
+			p.title, p.first, p.last, cp.title, cp.country, cp.name, c.en, day.Month, day.Day, topic))
+	case k < 5:
+		inc := incidents[r.IntN(len(incidents))]
+		title = fmt.Sprintf(inc.en, c.en)
+		paras = append(paras, fmt.Sprintf("An incident was reported in %s on %s %d. %s", c.en, day.Month, day.Day, inc.body))
+	case k < 7:
+		p := people[r.IntN(len(people))]
+		topic := topics[r.IntN(len(topics))]
+		title = fmt.Sprintf("%s %s addresses conference on %s", p.title, p.last, topic)
+		paras = append(paras, fmt.Sprintf("%s %s %s addressed an international conference on %s held in %s.", p.title, p.first, p.last, topic, c.en))
+	default:
+		x := extraTopics[r.IntN(len(extraTopics))]
+		place := c.en
+		if strings.Contains(x.title, "with %s") {
+			place = counterparts[r.IntN(len(counterparts))].country
+		}
+		title = x.title
+		if strings.Contains(title, "%s") {
+			title = fmt.Sprintf(title, place)
+		}
+		paras = append(paras, fmt.Sprintf(x.lead, place))
+	}
+	for range 3 + r.IntN(5) {
+		var sents []string
+		for range 2 + r.IntN(3) {
+			if r.IntN(2) == 0 {
+				sents = append(sents, filler[r.IntN(len(filler))])
+			} else {
+				sents = append(sents, extraSentences[r.IntN(len(extraSentences))])
+			}
+		}
+		paras = append(paras, strings.Join(sents, " "))
+	}
+	hour := r.IntN(24)
+	return digest.Article{
+		Outlet:    Outlets[r.IntN(len(Outlets))],
+		URL:       fmt.Sprintf("https://news.example/%d", n),
+		Published: time.Date(day.Year, day.Month, day.Day, hour, r.IntN(60), 0, 0, time.UTC),
+		Title:     title,
+		Text:      strings.Join(paras, "\n\n"),
+		Lang:      "en",
+	}
+}

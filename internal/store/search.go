@@ -1,0 +1,350 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"shuho/internal/digest"
+	"shuho/internal/fulltext"
+)
+
+// Query is a search of the archive.
+type Query struct {
+	// Text is what to find: English words and "phrases", Japanese of any
+	// length, mixed (fulltext.ParseQuery).
+	Text string
+	// From and To limit the days (an item's day is the end of its digest's
+	// period, an article's the day it was published); zero means open.
+	From, To digest.Date
+	// Section, Outlet and Profile limit the hits to one section key (items
+	// only), one citation outlet, one profile.
+	Section, Outlet, Profile string
+	// Limit is the most hits to return: default 20, at most 500.
+	Limit int
+}
+
+// Hit is one item or article that matches.
+type Hit struct {
+	// Kind is "item" or "article".
+	Kind string
+	// Rank is how well it matches: 2 when the headline or title holds the
+	// query, 1 when only the body does.
+	Rank    int
+	Day     digest.Date
+	Profile string
+	Outlets []string
+	// An item's digest period, section key and title, and headlines.
+	Period       digest.Period
+	Section      string
+	SectionTitle string
+	HeadlineJA   string
+	HeadlineEN   string
+	// An article's title and address.
+	Title string
+	URL   string
+	// Snippet is a short piece of the text around the first match; Marks
+	// are the matches in it, as byte ranges.
+	Snippet string
+	Marks   []fulltext.Span
+	// MarksJA and MarksEN are the matches in HeadlineJA and in HeadlineEN
+	// (or an article's Title).
+	MarksJA, MarksEN []fulltext.Span
+	// ID is the item's or the article's id in the archive.
+	ID int64
+}
+
+// Search finds the items and articles that hold every term of the query,
+// ranked by relevance (a match in a headline or title before a match in the
+// body only) and then by recency, newest first. Both engines return the same
+// hits in the same order: the index holds the same tokens (fulltext) and the
+// ranking is by rank and the day-ordered document id, not by an engine's
+// own scoring.
+func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
+	fq, err := fulltext.ParseQuery(q.Text)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w: %w", q.Text, err, digest.ErrInvalid)
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	limit = min(limit, 500)
+	head, err := s.match(ctx, fq, q, true, limit)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.match(ctx, fq, q, false, limit+len(head))
+	if err != nil {
+		return nil, err
+	}
+	rank := map[int64]int{}
+	ids := head
+	for _, id := range head {
+		rank[id] = 2
+	}
+	for _, id := range all {
+		if _, ok := rank[id]; !ok && len(ids) < limit {
+			rank[id] = 1
+			ids = append(ids, id)
+		}
+	}
+	hits, err := s.hits(ctx, ids, fq)
+	if err != nil {
+		return nil, err
+	}
+	for i := range hits {
+		hits[i].Rank = rank[hits[i].docID]
+	}
+	return hitsOnly(hits), nil
+}
+
+// match returns the ids of the documents that match, newest first: in the
+// headline or title only when head is set, anywhere otherwise.
+func (s *Store) match(ctx context.Context, fq fulltext.Query, q Query, head bool, limit int) ([]int64, error) {
+	lo, hi := idRange(q.From, q.To)
+	var query string
+	args := []any{}
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	switch s.engine {
+	case SQLite:
+		table, mainCols, uniCols := "search_fts", "{head body}", "{uhead ubody}"
+		if head {
+			table, mainCols, uniCols = "search_heads", "head", "uhead"
+		}
+		expr := fq.FTS5(mainCols, uniCols)
+		for _, t := range filterTags(q) {
+			expr += " AND tags : " + t
+		}
+		query = `SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ` + arg(expr) +
+			` AND rowid BETWEEN ` + arg(lo) + ` AND ` + arg(hi) + ` ORDER BY rowid DESC LIMIT ` + arg(limit)
+	default:
+		mainCol, uniCol := `"full"`, "ufull"
+		if head {
+			mainCol, uniCol = "head", "uhead"
+		}
+		main, uni := fq.TSQuery()
+		var where []string
+		if main != "" {
+			where = append(where, mainCol+" @@ "+arg(main)+"::tsquery")
+		}
+		if uni != "" {
+			where = append(where, uniCol+" @@ "+arg(uni)+"::tsquery")
+		}
+		where = append(where, "id BETWEEN "+arg(lo)+" AND "+arg(hi))
+		if q.Profile != "" {
+			where = append(where, "profile = "+arg(strings.ToLower(q.Profile)))
+		}
+		if q.Section != "" {
+			where = append(where, "section = "+arg(strings.ToLower(q.Section)))
+		}
+		if q.Outlet != "" {
+			// Folded as the SQLite tags are: REPORT.AZ, report.az → reportaz.
+			where = append(where, "outlet_tags @> ARRAY["+arg(tagWord(q.Outlet))+"::text]")
+		}
+		query = `SELECT id FROM search_docs WHERE ` + strings.Join(where, " AND ") + ` ORDER BY id DESC LIMIT ` + arg(limit)
+	}
+	var ids []int64
+	err := s.each(ctx, query, args, func(rows *sql.Rows) error {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return ids, nil
+}
+
+// filterTags are the FTS5 tag tokens a query's filters require.
+func filterTags(q Query) []string {
+	var t []string
+	if q.Profile != "" {
+		t = append(t, "p"+tagWord(q.Profile))
+	}
+	if q.Section != "" {
+		t = append(t, "s"+tagWord(q.Section))
+	}
+	if q.Outlet != "" {
+		t = append(t, "o"+tagWord(q.Outlet))
+	}
+	return t
+}
+
+// hit is a Hit with the search document's id, which orders it.
+type hit struct {
+	Hit
+	docID int64
+	ref   int64
+}
+
+func hitsOnly(hs []hit) []Hit {
+	out := make([]Hit, len(hs))
+	for i, h := range hs {
+		out[i] = h.Hit
+	}
+	return out
+}
+
+// hits reads what a hit shows for the documents ids, in their order.
+func (s *Store) hits(ctx context.Context, ids []int64, fq fulltext.Query) ([]hit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	byDoc := map[int64]*hit{}
+	var items, articles []any
+	outlets := "outlets"
+	if s.engine == Postgres {
+		outlets = "array_to_string(outlets, ' ')"
+	}
+	err := s.each(ctx, `SELECT id, kind, ref, profile, day, section, `+outlets+` FROM search_docs WHERE id IN (`+placeholders(len(ids), 1)+`)`,
+		int64s(ids), func(rows *sql.Rows) error {
+			h := &hit{}
+			var day dateCol
+			var outlets string
+			if err := rows.Scan(&h.docID, &h.Kind, &h.ref, &h.Profile, &day, &h.Section, &outlets); err != nil {
+				return err
+			}
+			h.Day = day.d
+			h.Outlets = strings.Fields(outlets)
+			byDoc[h.docID] = h
+			if h.Kind == "item" {
+				items = append(items, h.ref)
+			} else {
+				articles = append(articles, h.ref)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	byRef := map[string]*hit{}
+	for _, h := range byDoc {
+		h.ID = h.ref
+		byRef[h.Kind+strconv.FormatInt(h.ref, 10)] = h
+	}
+	if len(items) > 0 {
+		if err := s.itemHits(ctx, items, byRef, fq); err != nil {
+			return nil, err
+		}
+	}
+	if len(articles) > 0 {
+		err := s.each(ctx, `SELECT id, title, url, text FROM articles WHERE id IN (`+placeholders(len(articles), 1)+`)`, articles,
+			func(rows *sql.Rows) error {
+				var id int64
+				var text string
+				var a Hit
+				if err := rows.Scan(&id, &a.Title, &a.URL, &text); err != nil {
+					return err
+				}
+				h := byRef["article"+strconv.FormatInt(id, 10)]
+				h.Title, h.URL = a.Title, a.URL
+				h.Snippet, h.Marks = snippet(text, a.Title, fq)
+				h.MarksEN = fulltext.Highlight(a.Title, fq)
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]hit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byDoc[id]; ok {
+			out = append(out, *h)
+		}
+	}
+	return out, nil
+}
+
+// itemHits fills in the hits of items: digest period, section, headlines,
+// and a snippet of the body.
+func (s *Store) itemHits(ctx context.Context, items []any, byRef map[string]*hit, fq fulltext.Query) error {
+	err := s.each(ctx, `SELECT i.id, i.headline_ja, i.headline_en, s.title, d.period_from, d.period_to
+		FROM items i JOIN sections s ON s.id = i.section_id JOIN digests d ON d.id = i.digest_id
+		WHERE i.id IN (`+placeholders(len(items), 1)+`)`, items, func(rows *sql.Rows) error {
+		var id int64
+		var from, to dateCol
+		var ja, en, title string
+		if err := rows.Scan(&id, &ja, &en, &title, &from, &to); err != nil {
+			return err
+		}
+		h := byRef["item"+strconv.FormatInt(id, 10)]
+		h.HeadlineJA, h.HeadlineEN, h.SectionTitle = ja, en, title
+		h.Period = digest.Period{From: from.d, To: to.d}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	bodies := map[int64][]string{}
+	err = s.each(ctx, `SELECT item_id, text, entries FROM blocks WHERE item_id IN (`+placeholders(len(items), 1)+`) ORDER BY item_id, position`,
+		items, func(rows *sql.Rows) error {
+			var id int64
+			var text string
+			var entries sql.NullString
+			if err := rows.Scan(&id, &text, &entries); err != nil {
+				return err
+			}
+			if text != "" {
+				bodies[id] = append(bodies[id], text)
+			}
+			if entries.Valid {
+				var e []string
+				if err := json.Unmarshal([]byte(entries.String), &e); err != nil {
+					return err
+				}
+				bodies[id] = append(bodies[id], e...)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, h := range byRef {
+		if h.Kind == "item" {
+			h.Snippet, h.Marks = snippet(strings.Join(bodies[h.ref], " "), h.HeadlineEN+" "+h.HeadlineJA, fq)
+			h.MarksJA, h.MarksEN = fulltext.Highlight(h.HeadlineJA, fq), fulltext.Highlight(h.HeadlineEN, fq)
+		}
+	}
+	return nil
+}
+
+// snippetLength is how many characters a snippet shows.
+const snippetLength = 200
+
+// snippet is a piece of the body around the first match or, when only the
+// headline matches, the start of the body.
+func snippet(body, head string, fq fulltext.Query) (string, []fulltext.Span) {
+	text, marks := fulltext.Snippet(body, fq, snippetLength)
+	if len(marks) == 0 && len(fulltext.Highlight(head, fq)) > 0 {
+		return text, nil
+	}
+	return text, marks
+}
+
+// placeholders returns "$first, $first+1, …" for n parameters.
+func placeholders(n, first int) string {
+	p := make([]string, n)
+	for i := range p {
+		p[i] = "$" + strconv.Itoa(first+i)
+	}
+	return strings.Join(p, ", ")
+}
+
+func int64s(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range slices.Clone(ids) {
+		out[i] = id
+	}
+	return out
+}
