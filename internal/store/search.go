@@ -103,10 +103,51 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	return hitsOnly(hits), nil
 }
 
+// windowDays are the spans of days that a PostgreSQL search looks through
+// in turn, newest first, until it has its hits: each span asks the planner a
+// question it answers well (the words' index and the ids of the span,
+// combined), where one question over all the years can make it scan
+// thousands of documents for a word that is rarer than it thinks. The hits
+// are the same as one question's: spans are taken in order and each gives
+// its newest first.
+var windowDays = []int64{7, 56, 448, 3584}
+
 // match returns the ids of the documents that match, newest first: in the
 // headline or title only when head is set, anywhere otherwise.
 func (s *Store) match(ctx context.Context, fq fulltext.Query, q Query, head bool, limit int) ([]int64, error) {
 	lo, hi := idRange(q.From, q.To)
+	if s.engine == SQLite {
+		return s.matchRange(ctx, fq, q, head, lo, hi, limit)
+	}
+	if q.To.IsZero() {
+		var top sql.NullInt64
+		if err := s.r.QueryRowContext(ctx, `SELECT MAX(id) FROM search_docs`).Scan(&top); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		if !top.Valid {
+			return nil, nil
+		}
+		hi = min(hi, top.Int64)
+	}
+	var ids []int64
+	end := hi
+	for i := 0; end >= lo && len(ids) < limit; i++ {
+		start := lo
+		if i < len(windowDays) {
+			start = max(lo, (end>>dayBits-windowDays[i]+1)<<dayBits)
+		}
+		got, err := s.matchRange(ctx, fq, q, head, start, end, limit-len(ids))
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
+		end = start - 1
+	}
+	return ids, nil
+}
+
+// matchRange returns the ids between lo and hi that match, newest first.
+func (s *Store) matchRange(ctx context.Context, fq fulltext.Query, q Query, head bool, lo, hi int64, limit int) ([]int64, error) {
 	var query string
 	args := []any{}
 	arg := func(v any) string {

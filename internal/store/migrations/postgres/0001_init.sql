@@ -126,3 +126,14 @@ CREATE INDEX search_docs_full ON search_docs USING gin ("full");
 CREATE INDEX search_docs_uhead ON search_docs USING gin (uhead);
 CREATE INDEX search_docs_ufull ON search_docs USING gin (ufull);
 CREATE INDEX search_docs_outlets ON search_docs USING gin (outlet_tags);
+-- Items of a section, newest first: a search within a section reads them
+-- rather than every document that holds its words.
+CREATE INDEX search_docs_section ON search_docs (section, id);
+-- Statistics on many words, so that the planner knows a rare word from a
+-- common one and reads the words' index for the first, the newest
+-- documents for the second (the default keeps a few hundred words).
+ALTER TABLE search_docs
+	ALTER COLUMN head SET STATISTICS 2000,
+	ALTER COLUMN "full" SET STATISTICS 2000,
+	ALTER COLUMN uhead SET STATISTICS 2000,
+	ALTER COLUMN ufull SET STATISTICS 2000;
