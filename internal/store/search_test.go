@@ -128,6 +128,8 @@ func TestSearch(t *testing.T) {
 		{"an outlet", week(store.Query{Text: "Bayramov", Outlet: "report.az"}), []string{"ラヴロフ露外相と会談"}, true},
 		{"dates", store.Query{Text: "Bayramov", From: nov(21), To: nov(27)}, []string{"ラヴロフ露外相と会談", "Bayramov, Lavrov discuss", "Milli Majlis passes budget"}, true},
 		{"a limit", week(store.Query{Text: "Bayramov", Limit: 2}), []string{"ラヴロフ露外相と会談", "Bayramov, Lavrov discuss peace process"}, true},
+		{"a profile", week(store.Query{Text: "殉職", Profile: "az"}), []string{"地雷爆発で軍人1名が殉職"}, true},
+		{"another profile", week(store.Query{Text: "殉職", Profile: "ge"}), nil, true},
 		{"the whole archive", store.Query{Text: "Bayramov", Limit: 500}, nil, false},
 		{"nothing", store.Query{Text: "earthquake"}, nil, true},
 	}
