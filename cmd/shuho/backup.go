@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+
+	"shuho/internal/store"
 )
 
 func backupCommand() *command {
@@ -23,19 +25,16 @@ pg_restore --no-owner --dbname=postgres://…/NEW OUT, then point --db at it.`,
 			if len(args) != 1 {
 				return usagef("backup takes the file OUT to write")
 			}
-			s, err := e.openStore(ctx, o)
+			s, err := e.openStore(ctx, o, store.Options{MustExist: true})
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			if err := s.Backup(ctx, args[0]); err != nil {
-				return err
-			}
-			d, i, a, err := s.Count(ctx)
+			c, err := s.Backup(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "backed up %d digests, %d items, %d articles to %s\n", d, i, a, args[0])
+			fmt.Fprintf(e.stdout, "backed up %d digests, %d items, %d articles to %s\n", c.Digests, c.Items, c.Articles, args[0])
 			return nil
 		},
 	}

@@ -283,8 +283,11 @@ func dbFlag(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.db, "db", "", "the archive: a file `path`, sqlite:PATH or postgres://… (default $SHUHO_DB, or shuho.db in the user's data directory)")
 }
 
-// openStore opens the archive that --db, $SHUHO_DB or the default names.
-func (e *env) openStore(ctx context.Context, o *options) (*store.Store, error) {
+// openStore opens the archive that --db, $SHUHO_DB or the default names,
+// with the store options of the command: a command that only reads wants
+// the archive to exist, and skips the integrity check, which reads the
+// whole file (seconds for gigabytes) for no gain to a reader.
+func (e *env) openStore(ctx context.Context, o *options, so store.Options) (*store.Store, error) {
 	dsn := o.db
 	if dsn == "" {
 		dsn = e.getenv("SHUHO_DB")
@@ -297,5 +300,5 @@ func (e *env) openStore(ctx context.Context, o *options) (*store.Store, error) {
 		dsn = p
 	}
 	e.log.Debug("open archive", "db", dsn)
-	return store.Open(ctx, dsn, store.Options{})
+	return store.Open(ctx, dsn, so)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"shuho/internal/pipeline"
+	"shuho/internal/store"
 )
 
 func importCommand() *command {
@@ -26,7 +27,12 @@ old. A file that fails is reported with its line and reason, and the others
 go on. On a terminal a progress bar shows the files done; otherwise each file
 gets a line. At the end: how many were imported, unchanged, revised, failed.
 
-Exit status: 0 when every file was imported or unchanged, 1 when one failed.`,
+Two files of one week in one import (the .docx and the .pdf made from it)
+are not two versions: the richest is read (.json, then .docx, .txt, .pdf) and
+the others are reported and left.
+
+Exit status: 0 when every file was imported, unchanged or revised; 1 when one
+failed (a file that cannot be read, or a path that is not there).`,
 		flags: dbFlag,
 		run:   runImport,
 	}
@@ -40,7 +46,7 @@ func runImport(ctx context.Context, e *env, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := e.openStore(ctx, o)
+	s, err := e.openStore(ctx, o, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -53,6 +59,11 @@ func runImport(ctx context.Context, e *env, o *options, args []string) error {
 				fmt.Fprint(e.stderr, "\r\033[K")
 			}
 			fmt.Fprintf(e.stderr, "failed: %v\n", r.Err)
+		case r.DuplicateOf != "":
+			if tty {
+				fmt.Fprint(e.stderr, "\r\033[K")
+			}
+			fmt.Fprintf(e.stderr, "%s: the week %s, read from %s; left\n", r.Path, r.Digest, r.DuplicateOf)
 		case !tty:
 			fmt.Fprintf(e.stderr, "%s: %s %s\n", r.Path, r.Outcome, r.Digest)
 		}
@@ -64,19 +75,28 @@ func runImport(ctx context.Context, e *env, o *options, args []string) error {
 		}
 	}}
 	sum, err := im.Run(ctx, args)
+	if err == nil {
+		err = s.Optimize(ctx, sum.Imported+sum.Revised)
+	}
+	if sum.Failed+sum.Duplicates+sum.Unchanged+sum.Imported+sum.Revised == 0 && err == nil {
+		return usagef("no digest files (.txt, .json, .docx, .pdf) in %s", strings.Join(args, ", "))
+	}
+	// The summary, even after an interruption: what was saved is saved.
+	fmt.Fprintf(e.stdout, "imported %d, unchanged %d, revised %d, failed %d", sum.Imported, sum.Unchanged, sum.Revised, sum.Failed)
+	var also []string
+	if sum.Duplicates > 0 {
+		also = append(also, fmt.Sprintf("%d more files of weeks read from another file", sum.Duplicates))
+	}
+	if sum.Skipped > 0 {
+		also = append(also, fmt.Sprintf("%d files of other kinds skipped", sum.Skipped))
+	}
+	if len(also) > 0 {
+		fmt.Fprintf(e.stdout, " (%s)", strings.Join(also, "; "))
+	}
+	fmt.Fprintln(e.stdout)
 	if err != nil {
 		return err
 	}
-	if sum.Imported+sum.Revised > 0 {
-		if err := s.Optimize(ctx); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(e.stdout, "imported %d, unchanged %d, revised %d, failed %d", sum.Imported, sum.Unchanged, sum.Revised, sum.Failed)
-	if sum.Skipped > 0 {
-		fmt.Fprintf(e.stdout, " (%d files of other kinds skipped)", sum.Skipped)
-	}
-	fmt.Fprintln(e.stdout)
 	if sum.Failed > 0 {
 		return exitError{1}
 	}

@@ -25,7 +25,12 @@ Spellings are folded: Əliyev finds Aliyev, full-width letters find half-width.
 Hits are ranked by relevance (the headline or title holds the query before
 only the body does), then by recency. Each shows the digest's period (or the
 article's day), the section, the headline and a snippet with the match in
-[brackets]. --json prints the hits as JSON.`,
+[brackets]. --json prints the hits as JSON.
+
+An item's day is the last day of its digest's period (what --from and --to
+compare); --profile limits the hits to that profile's digests and articles
+(without it, every profile's). The first 200 KB of a text, up to about
+16,000 words, is searchable.`,
 		flags: func(fs *flag.FlagSet, o *options) {
 			dbFlag(fs, o)
 			fs.BoolVar(&o.json, "json", false, "print the hits as JSON")
@@ -67,7 +72,7 @@ func runSearch(ctx context.Context, e *env, o *options, args []string) error {
 	if o.limit < 1 || o.limit > 500 {
 		return usagef("--limit %d: expected 1 to 500", o.limit)
 	}
-	s, err := e.openStore(ctx, o)
+	s, err := e.openStore(ctx, o, store.Options{MustExist: true, SkipCheck: true})
 	if err != nil {
 		return err
 	}

@@ -34,17 +34,23 @@ type Import struct {
 // FileResult is what became of one file.
 type FileResult struct {
 	Path    string
-	Outcome store.Outcome // created, unchanged or revised; "" when failed
+	Outcome store.Outcome // created, unchanged or revised; "" when failed or a duplicate
 	Err     error
 	Repairs int
 	Digest  digest.Period
+	// DuplicateOf is the file of the same import that gave this file's week.
+	DuplicateOf string
 }
 
 // Summary counts what an import did.
 type Summary struct {
 	Imported, Unchanged, Revised, Failed int
-	Skipped                              int // files of other kinds in the folders
-	Results                              []FileResult
+	// Duplicates are files of a week that another file of the same import
+	// gave (a .pdf made from the .docx): left, so that the two do not
+	// replace each other as revisions.
+	Duplicates int
+	Skipped    int // files of other kinds in the folders
+	Results    []FileResult
 }
 
 // importable are the extensions Import reads.
@@ -52,13 +58,17 @@ var importable = []string{".txt", ".json", ".docx", ".pdf"}
 
 // Files lists the files that paths name: files as they are (whatever their
 // extension, so that a wrong one is reported), and in folders, recursively,
-// the importable ones in name order, skipping hidden files and folders.
-// skipped counts the other files in the folders.
-func Files(paths []string) (files []string, skipped int, err error) {
+// the importable ones, skipping hidden files and folders. skipped counts the
+// other files in the folders; a path that is not there, or a folder that
+// cannot be read, is a failure of its own, and the others go on. The files
+// come in the order their weeks are best read in: the richest format first
+// (.json, .docx, .txt, .pdf), then by name.
+func Files(paths []string) (files []string, skipped int, failed []FileResult) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, 0, err
+			failed = append(failed, FileResult{Path: p, Err: err})
+			continue
 		}
 		if !st.IsDir() {
 			files = append(files, p)
@@ -66,7 +76,8 @@ func Files(paths []string) (files []string, skipped int, err error) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				failed = append(failed, FileResult{Path: path, Err: err})
+				return nil // WalkDir skips what it could not read
 			}
 			if strings.HasPrefix(d.Name(), ".") && path != p {
 				if d.IsDir() {
@@ -85,27 +96,43 @@ func Files(paths []string) (files []string, skipped int, err error) {
 			return nil
 		})
 		if err != nil {
-			return nil, 0, err
+			failed = append(failed, FileResult{Path: p, Err: err})
 		}
 	}
-	return files, skipped, nil
+	rank := func(f string) int {
+		return slices.Index(importable, strings.ToLower(filepath.Ext(f)))
+	}
+	slices.SortStableFunc(files, func(a, b string) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		return strings.Compare(a, b)
+	})
+	return files, skipped, failed
 }
 
-// Run imports the files that paths name.
+// Run imports the files that paths name. It stops early only when ctx
+// ends; the summary then holds what was done.
 func (im *Import) Run(ctx context.Context, paths []string) (Summary, error) {
-	files, skipped, err := Files(paths)
-	if err != nil {
-		return Summary{}, err
+	files, skipped, failed := Files(paths)
+	sum := Summary{Skipped: skipped, Failed: len(failed), Results: failed}
+	total := len(files) + len(failed)
+	for i, r := range failed {
+		if im.Progress != nil {
+			im.Progress(i+1, total, r)
+		}
 	}
-	sum := Summary{Skipped: skipped}
+	seen := map[string]string{} // profile and period → the file that gave them
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		r := im.file(ctx, f)
+		r := im.file(ctx, f, seen)
 		switch {
 		case r.Err != nil:
 			sum.Failed++
+		case r.DuplicateOf != "":
+			sum.Duplicates++
 		case r.Outcome == store.Created:
 			sum.Imported++
 		case r.Outcome == store.Unchanged:
@@ -115,14 +142,15 @@ func (im *Import) Run(ctx context.Context, paths []string) (Summary, error) {
 		}
 		sum.Results = append(sum.Results, r)
 		if im.Progress != nil {
-			im.Progress(i+1, len(files), r)
+			im.Progress(len(failed)+i+1, total, r)
 		}
 	}
 	return sum, nil
 }
 
-// file imports one file.
-func (im *Import) file(ctx context.Context, path string) FileResult {
+// file imports one file, unless a file before it in this import gave the
+// same week (seen).
+func (im *Import) file(ctx context.Context, path string, seen map[string]string) FileResult {
 	r := FileResult{Path: path}
 	d, repairs, err := im.read(ctx, path)
 	if err != nil {
@@ -133,6 +161,12 @@ func (im *Import) file(ctx context.Context, path string) FileResult {
 	if d.Profile == "" && im.Profile != nil {
 		d.Profile = im.Profile.Key
 	}
+	week := d.Profile + " " + d.Period.String()
+	if first, ok := seen[week]; ok {
+		r.DuplicateOf = first
+		return r
+	}
+	seen[week] = path
 	saved, err := im.Store.SaveDigest(ctx, d, store.SaveOptions{Author: "import", Source: "import: " + path, Status: store.Published})
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", path, err)

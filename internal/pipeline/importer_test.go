@@ -85,8 +85,11 @@ func TestImport(t *testing.T) {
 			if err != nil || again.Unchanged != 12 || again.Imported != 0 || again.Revised != 0 {
 				t.Errorf("importing again: %+v %v", again, err)
 			}
-			if _, err := im.Run(context.Background(), []string{filepath.Join(dir, "missing")}); !errors.Is(err, os.ErrNotExist) {
-				t.Errorf("a missing path: %v", err)
+			// A path that is not there is a failure of its own; the
+			// others go on.
+			sum, err = im.Run(context.Background(), []string{filepath.Join(dir, "missing"), dir})
+			if err != nil || sum.Failed != 2 || sum.Unchanged != 12 || !errors.Is(sum.Results[0].Err, os.ErrNotExist) {
+				t.Errorf("a missing path: %+v %v", sum, err)
 			}
 		})
 	}
@@ -110,7 +113,7 @@ func BenchmarkImport520(b *testing.B) {
 		if err != nil || sum.Imported != 520 {
 			b.Fatalf("%+v %v", sum, err)
 		}
-		if err := s.Optimize(context.Background()); err != nil {
+		if err := s.Optimize(context.Background(), sum.Imported); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -157,5 +160,23 @@ func TestImportWordAndPDF(t *testing.T) {
 	}
 	if it := d.Sections[0].Items[1]; it.Emphasis || !strings.HasPrefix(it.HeadlineJA, "ギャンジャ市内で不審物発見") {
 		t.Errorf("item 1.2 from the PDF: %+v", it)
+	}
+	// The Word file and its PDF in one import: one week, read from the
+	// Word file; importing both again and again changes nothing.
+	dir := t.TempDir()
+	for _, f := range []string{"example-digest.docx", "example-digest.pdf"} {
+		b, _ := os.ReadFile("../docx/testdata/" + f)
+		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	}
+	for round := range 2 {
+		sum, err := im.Run(context.Background(), []string{dir})
+		want := store.Revised // back from the PDF's reading to the Word file's
+		if round == 1 {
+			want = store.Unchanged
+		}
+		if err != nil || sum.Duplicates != 1 || sum.Results[0].Outcome != want || !strings.HasSuffix(sum.Results[0].Path, ".docx") ||
+			!strings.HasSuffix(sum.Results[1].DuplicateOf, ".docx") {
+			t.Errorf("round %d of the Word file with its PDF: %+v %v", round, sum, err)
+		}
 	}
 }

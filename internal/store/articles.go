@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"shuho/internal/digest"
@@ -32,6 +33,9 @@ func (s *Store) AddArticles(ctx context.Context, profile string, loc *time.Locat
 		for _, a := range arts {
 			if a.URL == "" || !digest.IsOutletLabel(a.Outlet) || a.Published.IsZero() {
 				return fmt.Errorf("article %q: an article needs a URL, an outlet label and a publication time: %w", a.URL, digest.ErrInvalid)
+			}
+			if strings.ContainsRune(a.URL+a.Title+a.Text+a.Lang, 0) {
+				return fmt.Errorf("article %q holds a NUL character, which is not text: %w", a.URL, digest.ErrInvalid)
 			}
 			day := digest.DateOf(a.Published.In(loc))
 			var id int64

@@ -5,44 +5,72 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
+	"strings"
 	"time"
+
+	"shuho/internal/digest"
 )
 
-// Backup writes a consistent copy of the archive to the file out, which must
-// not exist yet, and verifies the copy (D3). SQLite is copied with VACUUM
-// INTO, a snapshot that writers do not disturb; the copy is opened and
-// checked, and must hold what the archive holds. PostgreSQL is dumped with
-// pg_dump in its custom format, and the dump's table of contents is read
-// back with pg_restore. README.md says how to restore either.
-func (s *Store) Backup(ctx context.Context, out string) error {
+// Counts are how many digests, items and articles an archive holds.
+type Counts struct{ Digests, Items, Articles int }
+
+func (s *Store) counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	var err error
+	c.Digests, c.Items, c.Articles, err = s.Count(ctx)
+	return c, err
+}
+
+// Backup writes a consistent copy of the archive to the file out (a path;
+// "sqlite:PATH" is read as PATH), which must not exist yet, verifies the
+// copy and returns what it holds (D3). SQLite is copied with VACUUM INTO, a
+// snapshot that writers do not disturb; the copy is opened, checked, and
+// must hold at least what the archive held before the copy began and at
+// most what it holds after. PostgreSQL is dumped with pg_dump in its custom
+// format, and the dump's table of contents is read back with pg_restore.
+// README.md says how to restore either.
+func (s *Store) Backup(ctx context.Context, out string) (Counts, error) {
+	if engine, _, err := ParseDSN(out); err == nil && engine == Postgres {
+		return Counts{}, fmt.Errorf("backup: %s is a database; a backup is a file: %w", redact(out), digest.ErrInvalid)
+	}
+	out = strings.TrimPrefix(out, "sqlite:")
 	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("backup: %s exists; name a new file: %w", out, os.ErrExist)
+		return Counts{}, fmt.Errorf("backup: %s exists; name a new file: %w", out, os.ErrExist)
+	}
+	before, err := s.counts(ctx)
+	if err != nil {
+		return Counts{}, err
 	}
 	if s.engine == Postgres {
-		return s.dump(ctx, out)
+		return before, s.dump(ctx, out)
 	}
 	if _, err := s.r.ExecContext(ctx, `VACUUM INTO $1`, out); err != nil {
 		os.Remove(out)
-		return fmt.Errorf("backup to %s: %w", out, err)
+		return Counts{}, fmt.Errorf("backup to %s: %w", out, err)
 	}
-	copy, err := Open(ctx, out, Options{})
+	after, err := s.counts(ctx)
 	if err != nil {
-		return fmt.Errorf("backup %s does not open: %w", out, err)
+		return Counts{}, err
+	}
+	copy, err := Open(ctx, out, Options{MustExist: true})
+	if err != nil {
+		return Counts{}, fmt.Errorf("the backup %s does not open: %w", out, err)
 	}
 	defer copy.Close()
-	d1, i1, a1, err1 := s.Count(ctx)
-	d2, i2, a2, err2 := copy.Count(ctx)
-	if err := errors.Join(err1, err2); err != nil {
-		return fmt.Errorf("verify the backup %s: %w", out, err)
+	got, err := copy.counts(ctx)
+	if err != nil {
+		return Counts{}, fmt.Errorf("verify the backup %s: %w", out, err)
 	}
-	// Writers may have added to the archive since the snapshot; the copy
-	// can hold less, never more.
-	if d2 > d1 || i2 > i1 || a2 > a1 {
-		return fmt.Errorf("the backup %s holds %d digests, %d items, %d articles, more than the archive: %w", out, d2, i2, a2, ErrDamaged)
+	within := func(lo, x, hi int) bool { return lo <= x && x <= hi }
+	if !within(before.Digests, got.Digests, after.Digests) || !within(before.Items, got.Items, after.Items) ||
+		!within(before.Articles, got.Articles, after.Articles) {
+		return Counts{}, fmt.Errorf("the backup %s holds %d digests, %d items, %d articles; the archive held %d, %d, %d: %w",
+			out, got.Digests, got.Items, got.Articles, before.Digests, before.Items, before.Articles, ErrDamaged)
 	}
-	return nil
+	return got, nil
 }
 
 // dump writes a PostgreSQL archive with pg_dump and reads its table of
@@ -51,7 +79,16 @@ func (s *Store) dump(ctx context.Context, out string) error {
 	ctx, cancel := context.WithTimeout(ctx, 6*time.Hour)
 	defer cancel()
 	var stderr bytes.Buffer
-	cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--file="+out, "--dbname="+s.dsn)
+	// The password goes in the environment, not on the command line,
+	// where other users of the machine could read it.
+	dsn, password := s.dsn, ""
+	if u, err := url.Parse(s.dsn); err == nil && u.User != nil {
+		password, _ = u.User.Password()
+		u.User = url.User(u.User.Username())
+		dsn = u.String()
+	}
+	cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--file="+out, "--dbname="+dsn)
+	cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		os.Remove(out)

@@ -23,10 +23,14 @@ func TestBackupAndRestore(t *testing.T) {
 			fixture(t, s)
 			d := example(t, "example-digest.txt")
 			out := filepath.Join(t.TempDir(), "backup")
-			if err := s.Backup(ctx, out); err != nil {
+			c, err := s.Backup(ctx, out)
+			if err != nil {
 				t.Fatal(err)
 			}
-			if err := s.Backup(ctx, out); !errors.Is(err, os.ErrExist) {
+			if c.Digests != 12 || c.Articles != 3 {
+				t.Errorf("the backup holds %+v", c)
+			}
+			if _, err := s.Backup(ctx, "sqlite:"+out); !errors.Is(err, os.ErrExist) {
 				t.Errorf("a second backup over the first: %v", err)
 			}
 			var restored string

@@ -105,7 +105,7 @@ func benchStore(b *testing.B, e store.Engine, articles int) *store.Store {
 			b.Logf("%s: %d articles in %v", e, n, time.Since(start).Round(time.Second))
 		}
 	}
-	if err := s.Optimize(ctx); err != nil {
+	if err := s.Compact(ctx); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("%s: built the archive of %d digests and %d articles in %v", e, benchWeeks, articles, time.Since(start).Round(time.Second))

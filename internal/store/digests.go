@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"shuho/internal/digest"
@@ -102,6 +104,9 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 	if o.Status == "" {
 		o.Status = Draft
 	}
+	if where := nulIn(d); where != "" {
+		return Saved{}, fmt.Errorf("%s holds a NUL character, which is not text: %w", where, digest.ErrInvalid)
+	}
 	hash, content, err := ContentHash(d)
 	if err != nil {
 		return Saved{}, err
@@ -109,24 +114,37 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 	var out Saved
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		now := s.timeArg(s.now())
+		// Insert the digest unless it is there; then read it, locked (on
+		// PostgreSQL, where several processes may save it at once; SQLite
+		// has one writer): a second save of the same week waits for the
+		// first and then finds its work.
+		err := tx.QueryRowContext(ctx, `INSERT INTO digests
+			(profile, period_from, period_to, title, subtitle, issuer, status, version, content_hash, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $9)
+			ON CONFLICT (profile, period_from, period_to) DO NOTHING RETURNING id`,
+			d.Profile, dateArg(d.Period.From), dateArg(d.Period.To), d.Title, d.Subtitle, d.Issuer,
+			string(o.Status), hash, now).Scan(&out.ID)
+		if err == nil {
+			out.Version, out.Outcome = 1, Created
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		var version int
 		var oldHash string
-		err := tx.QueryRowContext(ctx, `SELECT id, version, content_hash FROM digests
-			WHERE profile = $1 AND period_from = $2 AND period_to = $3`,
-			d.Profile, dateArg(d.Period.From), dateArg(d.Period.To)).Scan(&out.ID, &version, &oldHash)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			out.Version, out.Outcome = 1, Created
-			err = tx.QueryRowContext(ctx, `INSERT INTO digests
-				(profile, period_from, period_to, title, subtitle, issuer, status, version, content_hash, created_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $9) RETURNING id`,
-				d.Profile, dateArg(d.Period.From), dateArg(d.Period.To), d.Title, d.Subtitle, d.Issuer,
-				string(o.Status), hash, now).Scan(&out.ID)
+		lock := ""
+		if s.engine == Postgres {
+			lock = " FOR UPDATE"
+		}
+		if out.Outcome != Created {
+			err = tx.QueryRowContext(ctx, `SELECT id, version, content_hash FROM digests
+				WHERE profile = $1 AND period_from = $2 AND period_to = $3`+lock,
+				d.Profile, dateArg(d.Period.From), dateArg(d.Period.To)).Scan(&out.ID, &version, &oldHash)
 			if err != nil {
 				return err
 			}
-		case err != nil:
-			return err
+		}
+		switch {
+		case out.Outcome == Created:
 		case oldHash == hash:
 			out.Version, out.Outcome = version, Unchanged
 			return nil
@@ -187,6 +205,7 @@ func (s *Store) insertContent(ctx context.Context, tx *sql.Tx, id int64, d *dige
 		defer stmts[i].Close()
 	}
 	insSection, insItem, insBlock, insCitation := stmts[0], stmts[1], stmts[2], stmts[3]
+	var docs []searchDoc
 	for i, sec := range d.Sections {
 		var secID int64
 		if err := insSection.QueryRowContext(ctx, id, i, sec.Number, sec.Key, sec.Title).Scan(&secID); err != nil {
@@ -216,36 +235,46 @@ func (s *Store) insertContent(ctx context.Context, tx *sql.Tx, id int64, d *dige
 					}
 				}
 			}
-			if err := ix.item(ctx, itemID, d, sec, it); err != nil {
-				return err
-			}
+			docs = append(docs, itemDoc(itemID, d, sec, it))
+		}
+	}
+	// Last item first: documents of one day come newest (highest id)
+	// first, so the digest's first item gets the highest id and its hits
+	// come in the digest's order.
+	for _, doc := range slices.Backward(docs) {
+		if err := ix.add(ctx, doc); err != nil {
+			return err
 		}
 	}
 	return ix.flush(ctx)
 }
 
 // Digest returns the current content of the digest of the profile and
-// period, and what the archive holds about it. A digest that is not there is
-// an error wrapping digest.ErrNotFound.
+// period, and what the archive holds about it, as of one moment: a save
+// that runs meanwhile is seen whole or not at all. A digest that is not
+// there is an error wrapping digest.ErrNotFound.
 func (s *Store) Digest(ctx context.Context, profile string, p digest.Period) (*digest.Digest, Info, error) {
 	if !p.Valid() {
 		return nil, Info{}, fmt.Errorf("no digest %s %s in the archive, for that is not a valid period: %w", profile, p, digest.ErrNotFound)
 	}
 	var info Info
-	var status string
-	var created, updated timeCol
 	d := &digest.Digest{Profile: profile, Period: p}
-	err := s.r.QueryRowContext(ctx, `SELECT id, version, status, content_hash, created_at, updated_at, title, subtitle, issuer
-		FROM digests WHERE profile = $1 AND period_from = $2 AND period_to = $3`,
-		profile, dateArg(p.From), dateArg(p.To)).Scan(&info.ID, &info.Version, &status, &info.Hash, &created, &updated, &d.Title, &d.Subtitle, &d.Issuer)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, Info{}, fmt.Errorf("no digest %s %s in the archive: %w", profile, p, digest.ErrNotFound)
-	}
+	err := s.read(ctx, func(q querier) error {
+		var status string
+		var created, updated timeCol
+		err := q.QueryRowContext(ctx, `SELECT id, version, status, content_hash, created_at, updated_at, title, subtitle, issuer
+			FROM digests WHERE profile = $1 AND period_from = $2 AND period_to = $3`,
+			profile, dateArg(p.From), dateArg(p.To)).Scan(&info.ID, &info.Version, &status, &info.Hash, &created, &updated, &d.Title, &d.Subtitle, &d.Issuer)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("no digest %s %s in the archive: %w", profile, p, digest.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		info.Status, info.CreatedAt, info.UpdatedAt = Status(status), created.t, updated.t
+		return readContent(ctx, q, info.ID, d)
+	})
 	if err != nil {
-		return nil, Info{}, err
-	}
-	info.Status, info.CreatedAt, info.UpdatedAt = Status(status), created.t, updated.t
-	if err := s.readContent(ctx, info.ID, d); err != nil {
 		return nil, Info{}, err
 	}
 	return d, info, nil
@@ -253,10 +282,10 @@ func (s *Store) Digest(ctx context.Context, profile string, p digest.Period) (*d
 
 // readContent reads a digest's sections, items, blocks and citations, a
 // query for each kind of row.
-func (s *Store) readContent(ctx context.Context, id int64, d *digest.Digest) error {
+func readContent(ctx context.Context, q querier, id int64, d *digest.Digest) error {
 	type pos struct{ i, j, k int }
 	secs := map[int64]int{}
-	err := s.each(ctx, `SELECT id, number, key, title FROM sections WHERE digest_id = $1 ORDER BY position`, []any{id}, func(rows *sql.Rows) error {
+	err := each(ctx, q, `SELECT id, number, key, title FROM sections WHERE digest_id = $1 ORDER BY position`, []any{id}, func(rows *sql.Rows) error {
 		var secID int64
 		var sec digest.Section
 		if err := rows.Scan(&secID, &sec.Number, &sec.Key, &sec.Title); err != nil {
@@ -270,7 +299,7 @@ func (s *Store) readContent(ctx context.Context, id int64, d *digest.Digest) err
 		return err
 	}
 	items := map[int64]pos{}
-	err = s.each(ctx, `SELECT i.id, i.section_id, i.headline_ja, i.headline_en, i.emphasis
+	err = each(ctx, q, `SELECT i.id, i.section_id, i.headline_ja, i.headline_en, i.emphasis
 		FROM items i JOIN sections s ON s.id = i.section_id
 		WHERE i.digest_id = $1 ORDER BY s.position, i.position`, []any{id}, func(rows *sql.Rows) error {
 		var itemID, secID int64
@@ -278,7 +307,10 @@ func (s *Store) readContent(ctx context.Context, id int64, d *digest.Digest) err
 		if err := rows.Scan(&itemID, &secID, &it.HeadlineJA, &it.HeadlineEN, &it.Emphasis); err != nil {
 			return err
 		}
-		si := secs[secID]
+		si, ok := secs[secID]
+		if !ok {
+			return fmt.Errorf("item %d of an unknown section %d", itemID, secID)
+		}
 		items[itemID] = pos{i: si, j: len(d.Sections[si].Items)}
 		d.Sections[si].Items = append(d.Sections[si].Items, it)
 		return nil
@@ -287,7 +319,7 @@ func (s *Store) readContent(ctx context.Context, id int64, d *digest.Digest) err
 		return err
 	}
 	blocks := map[int64]pos{}
-	err = s.each(ctx, `SELECT b.id, b.item_id, b.kind, b.text, b.entries
+	err = each(ctx, q, `SELECT b.id, b.item_id, b.kind, b.text, b.entries
 		FROM blocks b JOIN items i ON i.id = b.item_id
 		WHERE i.digest_id = $1 ORDER BY b.item_id, b.position`, []any{id}, func(rows *sql.Rows) error {
 		var blockID, itemID int64
@@ -303,7 +335,10 @@ func (s *Store) readContent(ctx context.Context, id int64, d *digest.Digest) err
 				return fmt.Errorf("block %d: entries: %w", blockID, err)
 			}
 		}
-		p := items[itemID]
+		p, ok := items[itemID]
+		if !ok {
+			return fmt.Errorf("block %d of an unknown item %d", blockID, itemID)
+		}
 		it := &d.Sections[p.i].Items[p.j]
 		blocks[blockID] = pos{p.i, p.j, len(it.Blocks)}
 		it.Blocks = append(it.Blocks, b)
@@ -312,7 +347,7 @@ func (s *Store) readContent(ctx context.Context, id int64, d *digest.Digest) err
 	if err != nil {
 		return err
 	}
-	return s.each(ctx, `SELECT c.block_id, c.outlet, c.date_text, c.date
+	return each(ctx, q, `SELECT c.block_id, c.outlet, c.date_text, c.date
 		FROM citations c JOIN blocks b ON b.id = c.block_id JOIN items i ON i.id = b.item_id
 		WHERE i.digest_id = $1 ORDER BY c.block_id, c.position`, []any{id}, func(rows *sql.Rows) error {
 		var blockID int64
@@ -322,16 +357,44 @@ func (s *Store) readContent(ctx context.Context, id int64, d *digest.Digest) err
 			return err
 		}
 		c.Date = date.d
-		p := blocks[blockID]
+		p, ok := blocks[blockID]
+		if !ok {
+			return fmt.Errorf("citation of an unknown block %d", blockID)
+		}
 		b := &d.Sections[p.i].Items[p.j].Blocks[p.k]
 		b.Citations = append(b.Citations, c)
 		return nil
 	})
 }
 
-// each runs a query on the read pool and calls f for each row.
-func (s *Store) each(ctx context.Context, query string, args []any, f func(*sql.Rows) error) error {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+// querier runs queries: the read pool or a transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// read runs f in a read-only transaction, so that all its queries see the
+// archive as of one moment (SQLite's snapshot in WAL mode; PostgreSQL's
+// REPEATABLE READ).
+func (s *Store) read(ctx context.Context, f func(q querier) error) error {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.engine == Postgres {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	tx, err := s.r.BeginTx(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := f(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// each runs a query and calls f for each row.
+func each(ctx context.Context, q querier, query string, args []any, f func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -348,7 +411,7 @@ func (s *Store) each(ctx context.Context, query string, args []any, f func(*sql.
 // oldest first.
 func (s *Store) Revisions(ctx context.Context, id int64) ([]Revision, error) {
 	var out []Revision
-	err := s.each(ctx, `SELECT version, content_hash, author, source, created_at, content
+	err := each(ctx, s.r, `SELECT version, content_hash, author, source, created_at, content
 		FROM revisions WHERE digest_id = $1 ORDER BY version`, []any{id}, func(rows *sql.Rows) error {
 		var r Revision
 		var created timeCol
@@ -372,4 +435,29 @@ func (s *Store) Count(ctx context.Context) (digests, items, articles int, err er
 	err = s.r.QueryRowContext(ctx, `SELECT
 		(SELECT COUNT(*) FROM digests), (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM articles)`).Scan(&digests, &items, &articles)
 	return digests, items, articles, err
+}
+
+// nulIn names the first part of d that holds a NUL character (which no
+// digest text has, and PostgreSQL cannot store), or "".
+func nulIn(d *digest.Digest) string {
+	has := func(s string) bool { return strings.IndexByte(s, 0) >= 0 }
+	if has(d.Title) || has(d.Subtitle) || has(d.Issuer) {
+		return "the digest's head"
+	}
+	for i, sec := range d.Sections {
+		if has(sec.Title) || has(sec.Key) {
+			return fmt.Sprintf("section %d", i+1)
+		}
+		for j, it := range sec.Items {
+			bad := has(it.HeadlineJA) || has(it.HeadlineEN)
+			for _, b := range it.Blocks {
+				bad = bad || has(b.Text) || slices.ContainsFunc(b.Entries, has) ||
+					slices.ContainsFunc(b.Citations, func(c digest.Citation) bool { return has(c.Outlet) || has(c.DateText) })
+			}
+			if bad {
+				return fmt.Sprintf("item %d.%d", i+1, j+1)
+			}
+		}
+	}
+	return ""
 }

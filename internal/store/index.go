@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"shuho/internal/digest"
 	"shuho/internal/fulltext"
@@ -57,8 +58,8 @@ type indexer struct {
 	pending [][]any // the rows of search_docs (and their texts), in order
 }
 
-// indexBatch is how many documents one INSERT writes: 12 parameters a row
-// stay well under SQLite's limit of 32,766.
+// indexBatch is how many documents one INSERT writes: 14 parameters a row
+// stay well under SQLite's limit of 32,766 and PostgreSQL's of 65,535.
 const indexBatch = 200
 
 func (s *Store) indexer(ctx context.Context, tx *sql.Tx) (*indexer, error) {
@@ -83,16 +84,19 @@ func (ix *indexer) add(ctx context.Context, d searchDoc) error {
 		return fmt.Errorf("search index: more than %d documents on %s", 1<<dayBits-1, d.day)
 	}
 	id := day<<dayBits + seq
-	head, body := fulltext.Analyze(d.head), fulltext.Analyze(d.body)
-	// PostgreSQL keeps word positions up to 16383; past them a phrase
-	// could match in one engine and not the other, so both index only the
-	// tokens that have a position (the first 16,000 or so words of a text).
+	// What PostgreSQL cannot hold, neither engine indexes, so that both
+	// find the same: the first 200 KB of a text (a tsvector holds 1 MB);
+	// word positions up to 16383 (the first 16,000 or so words); 256
+	// positions of one word in a document.
+	head, body := fulltext.Analyze(prefix(d.head, maxIndexed)), fulltext.Analyze(prefix(d.body, maxIndexed))
 	clamp(&head, 0)
 	clamp(&body, len(head.Main)+1, len(head.Uni)+1)
+	capRepeats(head.Main, body.Main)
+	capRepeats(head.Uni, body.Uni)
 	if ix.engine == SQLite {
 		hm, hu := head.FTS5()
 		bm, bu := body.FTS5()
-		ix.pending = append(ix.pending, []any{id, d.kind, d.ref, d.profile, dateArg(d.day), d.section, strings.Join(d.outlets, " "),
+		ix.pending = append(ix.pending, []any{id, d.kind, d.ref, d.profile, dateArg(d.day), d.section, strings.Join(d.outlets, "\n"),
 			hm, bm, hu, bu, tags(d)})
 	} else {
 		hm, hu := head.TSVector(0)
@@ -105,8 +109,8 @@ func (ix *indexer) add(ctx context.Context, d searchDoc) error {
 		for i, o := range d.outlets {
 			outletTags[i] = tagWord(o)
 		}
-		ix.pending = append(ix.pending, []any{id, d.kind, d.ref, d.profile, dateArg(d.day), d.section, d.outlets, outletTags,
-			hm, hm + " " + bm, hu, hu + " " + bu})
+		ix.pending = append(ix.pending, []any{id, d.kind, d.ref, d.profile, dateArg(d.day), d.section, d.outlets,
+			tagWord(d.profile), tagWord(d.section), outletTags, hm, hm + " " + bm, hu, hu + " " + bu})
 	}
 	if len(ix.pending) >= indexBatch {
 		return ix.flush(ctx)
@@ -143,12 +147,13 @@ func (ix *indexer) flush(ctx context.Context) error {
 			valueRows(len(rows), 4, ""), heads...)
 		return err
 	}
-	args := make([]any, 0, 12*len(rows))
+	args := make([]any, 0, 14*len(rows))
 	for _, r := range rows {
 		args = append(args, r...)
 	}
-	_, err := ix.tx.ExecContext(ctx, `INSERT INTO search_docs (id, kind, ref, profile, day, section, outlets, outlet_tags, head, "full", uhead, ufull) VALUES `+
-		valueRows(len(rows), 12, "::tsvector"), args...)
+	_, err := ix.tx.ExecContext(ctx, `INSERT INTO search_docs
+		(id, kind, ref, profile, day, section, outlets, profile_tag, section_tag, outlet_tags, head, "full", uhead, ufull) VALUES `+
+		valueRows(len(rows), 14, "::tsvector"), args...)
 	return err
 }
 
@@ -176,6 +181,42 @@ func valueRows(n, k int, cast string) string {
 		b.WriteByte(')')
 	}
 	return b.String()
+}
+
+// maxIndexed is how much of a text is indexed, in bytes.
+const maxIndexed = 200_000
+
+// prefix returns at most n bytes of s, cut at the start of a character.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// maxRepeats is how many positions PostgreSQL keeps of one word in one
+// tsvector.
+const maxRepeats = 256
+
+// unindexed stands in for a token past maxRepeats: it keeps the positions
+// of the tokens after it, and no query ever asks for it (fulltext makes
+// tokens of letters and digits only).
+const unindexed = "⊘"
+
+// capRepeats replaces each token's occurrences past the 256th, counting
+// the head's then the body's, with unindexed.
+func capRepeats(head, body []string) {
+	count := map[string]int{}
+	for _, toks := range [][]string{head, body} {
+		for i, t := range toks {
+			if count[t]++; count[t] > maxRepeats {
+				toks[i] = unindexed
+			}
+		}
+	}
 }
 
 // clamp cuts t's streams so that, after offsets of mainOffset and
@@ -221,8 +262,8 @@ func tagWord(s string) string {
 	return b.String()
 }
 
-// indexItem adds an item of a digest to the search index.
-func (ix *indexer) item(ctx context.Context, itemID int64, d *digest.Digest, sec digest.Section, it digest.Item) error {
+// itemDoc is an item of a digest as a search document.
+func itemDoc(itemID int64, d *digest.Digest, sec digest.Section, it digest.Item) searchDoc {
 	var body []string
 	var outlets []string
 	for _, b := range it.Blocks {
@@ -236,10 +277,10 @@ func (ix *indexer) item(ctx context.Context, itemID int64, d *digest.Digest, sec
 			}
 		}
 	}
-	return ix.add(ctx, searchDoc{
+	return searchDoc{
 		kind: "item", ref: itemID, profile: d.Profile, day: d.Period.To, section: sec.Key, outlets: outlets,
 		head: it.HeadlineEN + "\n" + it.HeadlineJA, body: strings.Join(body, "\n"),
-	})
+	}
 }
 
 // unindexItems removes the items of a digest from the search index.

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"shuho/internal/digest"
 )
 
 //go:embed migrations
@@ -69,12 +71,6 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
-		version    INTEGER PRIMARY KEY,
-		applied_at TEXT NOT NULL
-	)`); err != nil {
-		return fmt.Errorf("schema: %w", err)
-	}
 	for {
 		done, err := s.migrateOne(ctx, ms)
 		if err != nil || done {
@@ -93,6 +89,15 @@ func (s *Store) migrateOne(ctx context.Context, ms []migration) (done bool, err 
 			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(7351234)`); err != nil {
 				return err
 			}
+		}
+		if err := s.ownDatabase(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+			version    INTEGER PRIMARY KEY,
+			applied_at TEXT NOT NULL
+		)`); err != nil {
+			return fmt.Errorf("schema: %w", err)
 		}
 		var current int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&current); err != nil {
@@ -114,4 +119,22 @@ func (s *Store) migrateOne(ctx context.Context, ms []migration) (done bool, err 
 		return err
 	})
 	return done, err
+}
+
+// ownDatabase refuses a database that holds tables but is no shuho archive
+// (another program's SQLite file, a schema of another application): shuho
+// must not add its tables to it.
+func (s *Store) ownDatabase(ctx context.Context, tx *sql.Tx) error {
+	var tables, ours int
+	q := `SELECT COUNT(*), COUNT(*) FILTER (WHERE name = 'schema_version') FROM sqlite_master WHERE type = 'table'`
+	if s.engine == Postgres {
+		q = `SELECT COUNT(*), COUNT(*) FILTER (WHERE table_name = 'schema_version') FROM information_schema.tables WHERE table_schema = current_schema()`
+	}
+	if err := tx.QueryRowContext(ctx, q).Scan(&tables, &ours); err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	if tables > 0 && ours == 0 {
+		return fmt.Errorf("the database holds %d tables of something else and is no shuho archive; name another one: %w", tables, digest.ErrInvalid)
+	}
+	return nil
 }

@@ -69,31 +69,44 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w: %w", q.Text, err, digest.ErrInvalid)
 	}
+	// A filter that folds to nothing ("—") names no section, outlet or
+	// profile: nothing matches it, on either engine.
+	for _, f := range []string{q.Section, q.Outlet, q.Profile} {
+		if f != "" && tagWord(f) == "" {
+			return nil, nil
+		}
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
 	limit = min(limit, 500)
-	head, err := s.match(ctx, fq, q, true, limit)
-	if err != nil {
-		return nil, err
-	}
-	all, err := s.match(ctx, fq, q, false, limit+len(head))
-	if err != nil {
-		return nil, err
-	}
+	// One read transaction: a save that runs meanwhile is seen whole or
+	// not at all, never matched but gone by the time its hit is read.
+	var hits []hit
 	rank := map[int64]int{}
-	ids := head
-	for _, id := range head {
-		rank[id] = 2
-	}
-	for _, id := range all {
-		if _, ok := rank[id]; !ok && len(ids) < limit {
-			rank[id] = 1
-			ids = append(ids, id)
+	err = s.read(ctx, func(db querier) error {
+		head, err := s.match(ctx, db, fq, q, true, limit)
+		if err != nil {
+			return err
 		}
-	}
-	hits, err := s.hits(ctx, ids, fq)
+		all, err := s.match(ctx, db, fq, q, false, limit+len(head))
+		if err != nil {
+			return err
+		}
+		ids := head
+		for _, id := range head {
+			rank[id] = 2
+		}
+		for _, id := range all {
+			if _, ok := rank[id]; !ok && len(ids) < limit {
+				rank[id] = 1
+				ids = append(ids, id)
+			}
+		}
+		hits, err = hitsOf(ctx, db, s.engine, ids, fq)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -114,14 +127,14 @@ var windowDays = []int64{7, 56, 448, 3584}
 
 // match returns the ids of the documents that match, newest first: in the
 // headline or title only when head is set, anywhere otherwise.
-func (s *Store) match(ctx context.Context, fq fulltext.Query, q Query, head bool, limit int) ([]int64, error) {
+func (s *Store) match(ctx context.Context, db querier, fq fulltext.Query, q Query, head bool, limit int) ([]int64, error) {
 	lo, hi := idRange(q.From, q.To)
 	if s.engine == SQLite {
-		return s.matchRange(ctx, fq, q, head, lo, hi, limit)
+		return s.matchRange(ctx, db, fq, q, head, lo, hi, limit)
 	}
 	if q.To.IsZero() {
 		var top sql.NullInt64
-		if err := s.r.QueryRowContext(ctx, `SELECT MAX(id) FROM search_docs`).Scan(&top); err != nil {
+		if err := db.QueryRowContext(ctx, `SELECT MAX(id) FROM search_docs`).Scan(&top); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		if !top.Valid {
@@ -136,7 +149,7 @@ func (s *Store) match(ctx context.Context, fq fulltext.Query, q Query, head bool
 		if i < len(windowDays) {
 			start = max(lo, (end>>dayBits-windowDays[i]+1)<<dayBits)
 		}
-		got, err := s.matchRange(ctx, fq, q, head, start, end, limit-len(ids))
+		got, err := s.matchRange(ctx, db, fq, q, head, start, end, limit-len(ids))
 		if err != nil {
 			return nil, err
 		}
@@ -147,7 +160,7 @@ func (s *Store) match(ctx context.Context, fq fulltext.Query, q Query, head bool
 }
 
 // matchRange returns the ids between lo and hi that match, newest first.
-func (s *Store) matchRange(ctx context.Context, fq fulltext.Query, q Query, head bool, lo, hi int64, limit int) ([]int64, error) {
+func (s *Store) matchRange(ctx context.Context, db querier, fq fulltext.Query, q Query, head bool, lo, hi int64, limit int) ([]int64, error) {
 	var query string
 	args := []any{}
 	arg := func(v any) string {
@@ -181,10 +194,10 @@ func (s *Store) matchRange(ctx context.Context, fq fulltext.Query, q Query, head
 		}
 		where = append(where, "id BETWEEN "+arg(lo)+" AND "+arg(hi))
 		if q.Profile != "" {
-			where = append(where, "profile = "+arg(strings.ToLower(q.Profile)))
+			where = append(where, "profile_tag = "+arg(tagWord(q.Profile)))
 		}
 		if q.Section != "" {
-			where = append(where, "section = "+arg(strings.ToLower(q.Section)))
+			where = append(where, "section_tag = "+arg(tagWord(q.Section)))
 		}
 		if q.Outlet != "" {
 			// Folded as the SQLite tags are: REPORT.AZ, report.az → reportaz.
@@ -193,7 +206,7 @@ func (s *Store) matchRange(ctx context.Context, fq fulltext.Query, q Query, head
 		query = `SELECT id FROM search_docs WHERE ` + strings.Join(where, " AND ") + ` ORDER BY id DESC LIMIT ` + arg(limit)
 	}
 	var ids []int64
-	err := s.each(ctx, query, args, func(rows *sql.Rows) error {
+	err := each(ctx, db, query, args, func(rows *sql.Rows) error {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			return err
@@ -237,18 +250,20 @@ func hitsOnly(hs []hit) []Hit {
 	return out
 }
 
-// hits reads what a hit shows for the documents ids, in their order.
-func (s *Store) hits(ctx context.Context, ids []int64, fq fulltext.Query) ([]hit, error) {
+// hitsOf reads what a hit shows for the documents ids, in their order.
+func hitsOf(ctx context.Context, db querier, engine Engine, ids []int64, fq fulltext.Query) ([]hit, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
 	byDoc := map[int64]*hit{}
 	var items, articles []any
+	// Outlets come as one text, a label a line (labels may hold spaces:
+	// "OC MEDIA").
 	outlets := "outlets"
-	if s.engine == Postgres {
-		outlets = "array_to_string(outlets, ' ')"
+	if engine == Postgres {
+		outlets = "array_to_string(outlets, E'\\n')"
 	}
-	err := s.each(ctx, `SELECT id, kind, ref, profile, day, section, `+outlets+` FROM search_docs WHERE id IN (`+placeholders(len(ids), 1)+`)`,
+	err := each(ctx, db, `SELECT id, kind, ref, profile, day, section, `+outlets+` FROM search_docs WHERE id IN (`+placeholders(len(ids), 1)+`)`,
 		int64s(ids), func(rows *sql.Rows) error {
 			h := &hit{}
 			var day dateCol
@@ -257,7 +272,7 @@ func (s *Store) hits(ctx context.Context, ids []int64, fq fulltext.Query) ([]hit
 				return err
 			}
 			h.Day = day.d
-			h.Outlets = strings.Fields(outlets)
+			h.Outlets = strings.FieldsFunc(outlets, func(r rune) bool { return r == '\n' })
 			byDoc[h.docID] = h
 			if h.Kind == "item" {
 				items = append(items, h.ref)
@@ -275,12 +290,12 @@ func (s *Store) hits(ctx context.Context, ids []int64, fq fulltext.Query) ([]hit
 		byRef[h.Kind+strconv.FormatInt(h.ref, 10)] = h
 	}
 	if len(items) > 0 {
-		if err := s.itemHits(ctx, items, byRef, fq); err != nil {
+		if err := itemHits(ctx, db, items, byRef, fq); err != nil {
 			return nil, err
 		}
 	}
 	if len(articles) > 0 {
-		err := s.each(ctx, `SELECT id, title, url, text FROM articles WHERE id IN (`+placeholders(len(articles), 1)+`)`, articles,
+		err := each(ctx, db, `SELECT id, title, url, text FROM articles WHERE id IN (`+placeholders(len(articles), 1)+`)`, articles,
 			func(rows *sql.Rows) error {
 				var id int64
 				var text string
@@ -309,8 +324,8 @@ func (s *Store) hits(ctx context.Context, ids []int64, fq fulltext.Query) ([]hit
 
 // itemHits fills in the hits of items: digest period, section, headlines,
 // and a snippet of the body.
-func (s *Store) itemHits(ctx context.Context, items []any, byRef map[string]*hit, fq fulltext.Query) error {
-	err := s.each(ctx, `SELECT i.id, i.headline_ja, i.headline_en, s.title, d.period_from, d.period_to
+func itemHits(ctx context.Context, db querier, items []any, byRef map[string]*hit, fq fulltext.Query) error {
+	err := each(ctx, db, `SELECT i.id, i.headline_ja, i.headline_en, s.title, d.period_from, d.period_to
 		FROM items i JOIN sections s ON s.id = i.section_id JOIN digests d ON d.id = i.digest_id
 		WHERE i.id IN (`+placeholders(len(items), 1)+`)`, items, func(rows *sql.Rows) error {
 		var id int64
@@ -328,7 +343,7 @@ func (s *Store) itemHits(ctx context.Context, items []any, byRef map[string]*hit
 		return err
 	}
 	bodies := map[int64][]string{}
-	err = s.each(ctx, `SELECT item_id, text, entries FROM blocks WHERE item_id IN (`+placeholders(len(items), 1)+`) ORDER BY item_id, position`,
+	err = each(ctx, db, `SELECT item_id, text, entries FROM blocks WHERE item_id IN (`+placeholders(len(items), 1)+`) ORDER BY item_id, position`,
 		items, func(rows *sql.Rows) error {
 			var id int64
 			var text string

@@ -53,6 +53,10 @@ type Options struct {
 	SkipCheck bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// MustExist refuses to create an SQLite archive that is not there: for
+	// commands that only read, a mistyped path is an error, not a new,
+	// empty archive.
+	MustExist bool
 }
 
 // ParseDSN splits a data source name into its engine and address: a
@@ -67,6 +71,8 @@ func ParseDSN(dsn string) (Engine, string, error) {
 		return Postgres, dsn, nil
 	case strings.HasPrefix(dsn, "sqlite:"):
 		dsn = strings.TrimPrefix(dsn, "sqlite:")
+	case strings.Contains(dsn, "://"):
+		return "", "", fmt.Errorf("database address %s: unknown kind; expected a file path, sqlite:PATH or postgres://…: %w", redact(dsn), digest.ErrInvalid)
 	}
 	if dsn == "" {
 		return "", "", fmt.Errorf("empty database address; expected a file path, sqlite:PATH or postgres://…: %w", digest.ErrInvalid)
@@ -105,6 +111,11 @@ func Open(ctx context.Context, dsn string, o Options) (*Store, error) {
 	}
 	switch engine {
 	case SQLite:
+		if o.MustExist {
+			if _, err := os.Stat(addr); err != nil {
+				return nil, fmt.Errorf("no archive at %s (shuho import makes one): %w", addr, digest.ErrNotFound)
+			}
+		}
 		err = s.openSQLite(ctx, addr)
 	case Postgres:
 		err = s.openPostgres(ctx, addr)
@@ -129,7 +140,10 @@ func Open(ctx context.Context, dsn string, o Options) (*Store, error) {
 // logging, a full sync at each commit so that a commit that returned
 // survives a crash, foreign keys, and a wait for a busy lock rather than an
 // error.
-const sqlitePragmas = "_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)"
+const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+
+// (busy_timeout comes first: switching a new file to WAL takes a lock that
+// another process opening it at the same moment must wait for.)
 
 func (s *Store) openSQLite(ctx context.Context, path string) error {
 	if dir := filepath.Dir(path); dir != "" {
@@ -279,19 +293,34 @@ func (s *Store) Sizes(ctx context.Context) (text, index, total int64, err error)
 	return text, index, total, err
 }
 
-// Optimize tidies the archive after a bulk load: it merges the SQLite
-// search index's segments (FTS5's optimize) and refreshes the query
-// planner's statistics on either engine, which a large import leaves stale.
-func (s *Store) Optimize(ctx context.Context) error {
+// Optimize refreshes the query planner's statistics after changes, which a
+// large import leaves stale: SQLite's PRAGMA optimize (cheap: it analyzes
+// only what needs it), and on PostgreSQL an ANALYZE of the search documents
+// when changed is large (autovacuum sees to small changes in its time).
+func (s *Store) Optimize(ctx context.Context, changed int) error {
 	if s.engine == Postgres {
-		_, err := s.w.ExecContext(ctx, `ANALYZE`)
+		if changed < 100 {
+			return nil
+		}
+		_, err := s.w.ExecContext(ctx, `ANALYZE search_docs`)
 		return err
+	}
+	_, err := s.w.ExecContext(ctx, `PRAGMA optimize`)
+	return err
+}
+
+// Compact merges the SQLite search index's segments into one (FTS5's
+// optimize), which makes searches of a bulk-loaded archive faster. It
+// rewrites the whole index and holds the write lock meanwhile: for after a
+// load of many thousands of documents, not for every import.
+func (s *Store) Compact(ctx context.Context) error {
+	if s.engine == Postgres {
+		return s.Optimize(ctx, 1<<30)
 	}
 	for _, t := range []string{"search_fts", "search_heads"} {
 		if _, err := s.w.ExecContext(ctx, `INSERT INTO `+t+` (`+t+`) VALUES ('optimize')`); err != nil {
 			return err
 		}
 	}
-	_, err := s.w.ExecContext(ctx, `PRAGMA optimize`)
-	return err
+	return s.Optimize(ctx, 1<<30)
 }

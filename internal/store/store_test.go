@@ -109,8 +109,10 @@ func TestParseDSN(t *testing.T) {
 			t.Errorf("ParseDSN(%q) = %s %q %v", tt.dsn, e, a, err)
 		}
 	}
-	if _, _, err := store.ParseDSN("sqlite:"); !errors.Is(err, digest.ErrInvalid) {
-		t.Errorf("ParseDSN(sqlite:) = %v", err)
+	for _, bad := range []string{"sqlite:", "postgress://db/shuho", "mysql://db"} {
+		if _, _, err := store.ParseDSN(bad); !errors.Is(err, digest.ErrInvalid) {
+			t.Errorf("ParseDSN(%q) = %v", bad, err)
+		}
 	}
 	p, err := store.DefaultPath(func(k string) string { return map[string]string{"HOME": "/home/a"}[k] })
 	if err != nil || p != "/home/a/.local/share/shuho/shuho.db" {
@@ -249,4 +251,32 @@ func TestAddArticles(t *testing.T) {
 			t.Errorf("article by its Baku day: %+v %v", hits, err)
 		}
 	})
+}
+
+// TestOpenRefusesWhatIsNoArchive: a mistyped path for a command that only
+// reads, and another program's database, are errors; shuho creates nothing
+// and adds nothing to them.
+func TestOpenRefusesWhatIsNoArchive(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "typo", "shuho.db")
+	if _, err := store.Open(ctx, missing, store.Options{MustExist: true}); !errors.Is(err, digest.ErrNotFound) {
+		t.Errorf("a missing archive: %v", err)
+	}
+	if _, err := os.Stat(filepath.Dir(missing)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("opening a missing archive made its folder")
+	}
+	other := filepath.Join(dir, "other.db")
+	raw := rawDB(t, store.SQLite, other)
+	raw.ExecContext(ctx, `CREATE TABLE bookmarks (url TEXT)`)
+	raw.Close()
+	if _, err := store.Open(ctx, other, store.Options{}); !errors.Is(err, digest.ErrInvalid) || !strings.Contains(err.Error(), "no shuho archive") {
+		t.Errorf("another program's database: %v", err)
+	}
+	raw = rawDB(t, store.SQLite, other)
+	defer raw.Close()
+	var n int
+	raw.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'`).Scan(&n)
+	if n != 1 {
+		t.Errorf("shuho added tables to another program's database: %d", n)
+	}
 }

@@ -113,7 +113,10 @@ CREATE TABLE search_docs (
 	day     DATE     NOT NULL,
 	section TEXT     NOT NULL,
 	outlets TEXT[]   NOT NULL,
-	-- the outlets folded for filtering as SQLite's tags are: reportaz
+	-- profile, section and outlets folded for filtering as SQLite's tags
+	-- are (REPORT.AZ → reportaz), so that both engines filter alike
+	profile_tag TEXT   NOT NULL,
+	section_tag TEXT   NOT NULL,
 	outlet_tags TEXT[] NOT NULL,
 	head    tsvector NOT NULL,
 	"full"  tsvector NOT NULL,
@@ -128,7 +131,7 @@ CREATE INDEX search_docs_ufull ON search_docs USING gin (ufull);
 CREATE INDEX search_docs_outlets ON search_docs USING gin (outlet_tags);
 -- Items of a section, newest first: a search within a section reads them
 -- rather than every document that holds its words.
-CREATE INDEX search_docs_section ON search_docs (section, id);
+CREATE INDEX search_docs_section ON search_docs (section_tag, id);
 -- Statistics on many words, so that the planner knows a rare word from a
 -- common one and reads the words' index for the first, the newest
 -- documents for the second (the default keeps a few hundred words).

@@ -106,7 +106,7 @@ CREATE TABLE search_docs (
 	profile TEXT    NOT NULL,
 	day     TEXT    NOT NULL,
 	section TEXT    NOT NULL,
-	outlets TEXT    NOT NULL, -- labels, separated by spaces
+	outlets TEXT    NOT NULL, -- labels, one a line
 	UNIQUE (kind, ref)
 );
 
