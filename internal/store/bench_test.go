@@ -101,8 +101,8 @@ func benchStore(b *testing.B, e store.Engine, articles int) *store.Store {
 		if _, err := s.AddArticles(ctx, "az", baku, arts); err != nil {
 			b.Fatal(err)
 		}
-		if n%100_000 == 0 {
-			b.Logf("%s: %d articles in %v", e, n, time.Since(start).Round(time.Second))
+		if n%100_000 == 0 { // progress on the terminal; b.Logf's output is cut short
+			fmt.Fprintf(os.Stderr, "%s: %d articles in %v\n", e, n, time.Since(start).Round(time.Second))
 		}
 	}
 	if err := s.Compact(ctx); err != nil {
