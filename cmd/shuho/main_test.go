@@ -243,6 +243,7 @@ func TestProfile(t *testing.T) {
 	// A profile of one's own: the az profile without APA.
 	own := strings.Replace(r.stdout, `"title": "アゼルバイジャン政治・治安情報"`, `"title": "ジョージア政治・治安情報"`, 1)
 	own = strings.Replace(own, `"label": "APA"`, `"label": "APA-X"`, 1)
+	own = strings.Replace(own, `"outlet": "APA"`, `"outlet": "APA-X"`, 1)
 	file := write(t, "own.json", own)
 	shuho(t, "", nil, "profile", "show", "--profile", file).want(t, 0, "ジョージア政治・治安情報", "")
 	shuho(t, "", map[string]string{"SHUHO_PROFILE": file}, "lint", example).want(t, 0, "unknown-outlet: outlet APA", "0 errors, 2 warnings")

@@ -36,6 +36,8 @@ type Profile struct {
 	Sections []ProfileSection `json:"sections"`
 	// Outlets are the sources the desk cites.
 	Outlets []Outlet `json:"outlets"`
+	// Sources are the addresses the outlets are collected from.
+	Sources []Source `json:"sources,omitempty"`
 	// Style holds the desk's choices in writing Japanese.
 	Style Style `json:"style"`
 	// Glossary is how the desk writes names; later work extends it.

@@ -1,9 +1,9 @@
 package digest
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -42,7 +42,7 @@ type Source struct {
 	// under it.
 	Key string `json:"key"`
 	// Outlet is the citation label of the outlet it belongs to.
-	Outlet string `json:"outlet"`
+	Outlet string     `json:"outlet"`
 	Kind   SourceKind `json:"kind"`
 	URL    string     `json:"url"`
 	// Lang is the language of its articles as a BCP 47 tag ("en").
@@ -80,15 +80,25 @@ type ListSelectors struct {
 // ("30m", "1h").
 type Duration time.Duration
 
-// MarshalJSON writes the duration as a string.
-func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
+// MarshalText writes the duration as a person would ("30m", "1h30m").
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
-// UnmarshalJSON reads a duration string.
-func (d *Duration) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("a duration is written as a string such as \"30m\"")
+// String writes the duration as Go does, without zero minutes or seconds
+// at its end: "15m", "1h", "1h30m".
+func (d Duration) String() string {
+	s := time.Duration(d).String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
 	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// UnmarshalText reads a duration such as "30m" or "2h".
+func (d *Duration) UnmarshalText(b []byte) error {
+	s := string(b)
 	v, err := time.ParseDuration(s)
 	if err != nil {
 		return fmt.Errorf("%q is not a duration such as \"30m\" or \"2h\"", s)

@@ -601,6 +601,7 @@ func normalize(p *digest.Profile) {
 	nilIfEmpty(&p.Sections)
 	nilIfEmpty(&p.Outlets)
 	nilIfEmpty(&p.Glossary)
+	nilIfEmpty(&p.Sources)
 	for i := range p.Sections {
 		nilIfEmpty(&p.Sections[i].Aliases)
 	}
@@ -650,6 +651,9 @@ func check(p *digest.Profile, hasWeekStart bool) *fault {
 		return f
 	}
 	if f := checkOutlets(p.Outlets); f != nil {
+		return f
+	}
+	if f := checkSources(p); f != nil {
 		return f
 	}
 	switch {
@@ -813,6 +817,57 @@ func checkOutlets(outlets []digest.Outlet) *fault {
 		}
 	}
 	return nil
+}
+
+// checkSources checks the addresses the outlets are collected from.
+func checkSources(p *digest.Profile) *fault {
+	keys := map[string]string{}
+	for i, src := range p.Sources {
+		base := fmt.Sprintf("sources[%d]", i)
+		if f := checkKey(base+".key", src.Key, "trend"); f != nil {
+			return f
+		}
+		if first, ok := keys[src.Key]; ok {
+			return field(base+".key", "%s is already the key of %s; expected each source's key once", quote(src.Key), first)
+		}
+		keys[src.Key] = base
+		if src.Outlet == "" {
+			return field(base+".outlet", `required; expected the label of one of the profile's outlets, such as "TREND"`)
+		}
+		if _, ok := p.Outlet(src.Outlet); !ok {
+			return field(base+".outlet", "%s is not the label of an outlet of this profile; expected one listed under \"outlets\"", quote(src.Outlet))
+		}
+		if src.Kind == "" || !src.Kind.Valid() {
+			return field(base+".kind", "%s is not a kind of source; expected one of %s", quote(string(src.Kind)), joinSourceKinds())
+		}
+		if !validHome(src.URL) {
+			return field(base+".url", `%s is not an absolute web address; expected one beginning "http://" or "https://", such as "https://en.trend.az/feeds/index.rss"`, quote(src.URL))
+		}
+		if f := checkKey(base+".lang", src.Lang, "en"); f != nil {
+			return f
+		}
+		if !(src.Weight > 0 && src.Weight <= 1) {
+			return field(base+".weight", "%v is out of range; expected a number above 0 and at most 1 (how much the desk relies on the source)", src.Weight)
+		}
+		if time.Duration(src.Interval) < time.Minute {
+			return field(base+".interval", `%s is too short or missing; expected how often to poll the source, at least "1m", such as "30m"`, quote(time.Duration(src.Interval).String()))
+		}
+		switch {
+		case src.Kind == digest.ListSource && (src.List == nil || strings.TrimSpace(src.List.Links) == ""):
+			return field(base+".list.links", `required for a list page; expected the CSS selector of its article links, such as "article h2 a"`)
+		case src.Kind != digest.ListSource && src.List != nil:
+			return field(base+".list", "only a list page has selectors; expected no \"list\" for a %s source", src.Kind)
+		}
+	}
+	return nil
+}
+
+func joinSourceKinds() string {
+	var q []string
+	for _, k := range digest.SourceKinds {
+		q = append(q, quote(string(k)))
+	}
+	return strings.Join(q, ", ")
 }
 
 // validLabel reports whether s can stand as the outlet in a citation

@@ -504,3 +504,102 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestBuiltinSources: the az profile reads the outlets at the addresses the
+// desk uses, with list pages for the two outlets that have no usable
+// English feed.
+func TestBuiltinSources(t *testing.T) {
+	p, err := Builtin("az")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		kind digest.SourceKind
+		url  string
+	}{
+		"TREND":        {digest.FeedSource, "https://en.trend.az/feeds/index.rss"},
+		"AZERTAG":      {digest.FeedSource, "https://azertag.az/en/rss"},
+		"REPORT.AZ":    {digest.FeedSource, "https://report.az/en/rss/"},
+		"OC-MEDIA":     {digest.FeedSource, "https://oc-media.org/feed/"},
+		"JAMNEWS":      {digest.FeedSource, "https://jam-news.net/feed/"},
+		"PRESIDENT.AZ": {digest.FeedSource, "https://president.az/en/rss"},
+		"EURASIANET":   {digest.FeedSource, "https://eurasianet.org/rss.xml"},
+		"USCIRF.GOV":   {digest.FeedSource, "https://www.uscirf.gov/rss.xml"},
+		"APA":          {digest.ListSource, "https://apa.az/en/"},
+		"MFA":          {digest.ListSource, "https://mfa.gov.az/en/news"},
+	}
+	got := map[string]digest.Source{}
+	for _, s := range p.Sources {
+		got[s.Outlet] = s
+	}
+	for outlet, w := range want {
+		s, ok := got[outlet]
+		if !ok {
+			t.Errorf("no source for %s", outlet)
+			continue
+		}
+		if s.Kind != w.kind || s.URL != w.url {
+			t.Errorf("%s: %s %s, want %s %s", outlet, s.Kind, s.URL, w.kind, w.url)
+		}
+	}
+	// Feeds that carry no body have their pages fetched.
+	for _, outlet := range []string{"TREND", "AZERTAG"} {
+		if !got[outlet].FullPage {
+			t.Errorf("%s: full_page is off; its feed carries no body", outlet)
+		}
+	}
+}
+
+func TestParseSourceErrors(t *testing.T) {
+	good := `{"key": "trend", "outlet": "TREND", "kind": "feed", "url": "https://en.trend.az/feeds/index.rss", "lang": "en", "weight": 0.8, "interval": "15m"}`
+	withSource := func(src string) string {
+		return strings.Replace(base, `  "style":`, `  "sources": [`+src+`],
+  "style":`, 1)
+	}
+	if _, err := Parse("good.json", []byte(withSource(good))); err != nil {
+		t.Fatalf("a good source: %v", err)
+	}
+	p, _ := Parse("good.json", []byte(withSource(good)))
+	if got := time.Duration(p.Sources[0].Interval); got != 15*time.Minute {
+		t.Errorf("interval = %v, want 15m", got)
+	}
+	tests := []struct{ name, old, new, field, msg string }{
+		{"key missing", `"key": "trend", `, ``, "sources[0].key", "required"},
+		{"outlet unknown", `"outlet": "TREND"`, `"outlet": "APA"`, "sources[0].outlet", `"APA" is not the label of an outlet of this profile`},
+		{"kind unknown", `"kind": "feed"`, `"kind": "rss"`, "sources[0].kind", `"rss" is not a kind of source; expected one of "feed", "list", "page"`},
+		{"url relative", `"https://en.trend.az/feeds/index.rss"`, `"en.trend.az/rss"`, "sources[0].url", "not an absolute web address"},
+		{"url ftp", `"https://en.trend.az/feeds/index.rss"`, `"ftp://en.trend.az/rss"`, "sources[0].url", "not an absolute web address"},
+		{"weight zero", `"weight": 0.8`, `"weight": 0`, "sources[0].weight", "expected a number above 0 and at most 1"},
+		{"weight above one", `"weight": 0.8`, `"weight": 3`, "sources[0].weight", "out of range"},
+		{"interval not a duration", `"interval": "15m"`, `"interval": "often"`, "sources[0].interval", `"often" is not a duration`},
+		{"interval a number", `"interval": "15m"`, `"interval": 900`, "sources[0].interval", "found a number"},
+		{"interval too short", `"interval": "15m"`, `"interval": "10s"`, "sources[0].interval", `at least "1m"`},
+		{"list without selectors", `"kind": "feed"`, `"kind": "list"`, "sources[0].list.links", "required for a list page"},
+		{"selectors on a feed", `"interval": "15m"`, `"interval": "15m", "list": {"links": "a"}`, "sources[0].list", "only a list page has selectors"},
+		{"unknown field", `"interval": "15m"`, `"interval": "15m", "selector": "a"`, "sources[0].selector", "unknown field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(good, tt.old, tt.new, 1)
+			if src == good {
+				t.Fatalf("edit %q did not apply", tt.old)
+			}
+			_, err := Parse("test.json", []byte(withSource(src)))
+			pe, ok := err.(*digest.ParseError)
+			if !ok {
+				t.Fatalf("error %T %v, want *digest.ParseError", err, err)
+			}
+			if pe.Field != tt.field || !strings.Contains(pe.Msg, tt.msg) {
+				t.Errorf("got %s: %s; want %s: …%s…", pe.Field, pe.Msg, tt.field, tt.msg)
+			}
+			if pe.Line != 14 {
+				t.Errorf("line %d, want 14 (the sources line)", pe.Line)
+			}
+		})
+	}
+	// Keys are unique.
+	_, err := Parse("test.json", []byte(withSource(good+", "+good)))
+	if err == nil || !strings.Contains(err.Error(), `"trend" is already the key of sources[0]`) {
+		t.Errorf("a repeated key: %v", err)
+	}
+}
