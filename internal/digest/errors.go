@@ -18,6 +18,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrUnsupported: a format or operation this version cannot do.
 	ErrUnsupported = errors.New("not supported")
+	// ErrConflict: the thing is held or changed by someone else (a source
+	// another worker is polling; later, a stale edit).
+	ErrConflict = errors.New("conflict")
 )
 
 // ParseError says what is wrong with an input and where: the file (when

@@ -38,11 +38,14 @@ func (c *dateCol) parse(s string) error {
 	return err
 }
 
-// timeCol scans an instant: PostgreSQL's TIMESTAMPTZ or SQLite's text.
+// timeCol scans an instant: PostgreSQL's TIMESTAMPTZ or SQLite's text;
+// NULL as the zero time.
 type timeCol struct{ t time.Time }
 
 func (c *timeCol) Scan(v any) error {
 	switch v := v.(type) {
+	case nil: // a time not yet known (a source never polled)
+		c.t = time.Time{}
 	case time.Time:
 		c.t = v.UTC()
 	case string:
