@@ -237,6 +237,9 @@ func ParseArticle(name string, data []byte) (Article, error) {
 			continue
 		}
 		if len(para) == 0 {
+			if i == len(lines) {
+				return fail(i, "blank line at the end of the file")
+			}
 			return fail(i+1, "blank line where a paragraph should start")
 		}
 		a.Paragraphs = append(a.Paragraphs, strings.Join(para, " "))
