@@ -1,0 +1,521 @@
+package cluster
+
+import (
+	"container/heap"
+	"math"
+	"slices"
+	"time"
+)
+
+// Doc is one article as clustering sees it.
+type Doc struct {
+	ID        int64
+	URL       string // canonical
+	Outlet    string // citation label
+	Title     string
+	Text      string
+	Published time.Time
+}
+
+// Options tune an Index. The zero value of a field means its default; the
+// defaults were tuned on testdata/labelled.json (see TestStoryQuality).
+type Options struct {
+	// Window is how far apart in time two articles of one story may be: an
+	// article joins a story only if it is within Window of the story's
+	// articles, and the index forgets articles older than Window before
+	// the latest one it has seen. Default 72h.
+	Window time.Duration
+	// Join is the least similarity (cosine of TF-IDF weighted title and
+	// lead terms, less the time penalty) with one of a story's articles
+	// for a new article to join that story. Default DefaultJoin.
+	Join float64
+	// DayPenalty is taken off the similarity per day between the two
+	// articles: the same words a day or two apart more often tell a new
+	// event (the minister's next meeting) than the same words on the same
+	// day. Default DefaultDayPenalty; negative means none.
+	DayPenalty float64
+	// Near is the least resemblance (Jaccard index of word 3-shingles of
+	// the texts) for an article to be a near duplicate of an earlier one.
+	// Default DefaultNear.
+	Near float64
+}
+
+// Defaults of Options, tuned on testdata/labelled.json.
+const (
+	DefaultWindow     = 72 * time.Hour
+	DefaultJoin       = 0.22
+	DefaultDayPenalty = 0.03
+	DefaultNear       = 0.5
+)
+
+// Assignment is what Add decided about a document.
+type Assignment struct {
+	// Story is the story's ID: the ID of the document that opened it.
+	Story int64
+	// Duplicate is, when the document is an exact or near duplicate of an
+	// earlier one (of any outlet), the ID of the earliest document of that
+	// text; else 0.
+	Duplicate int64
+	// Near says that Duplicate is a near (not exact) duplicate.
+	Near bool
+	// Score is the similarity with the story joined: 1 for a new story or
+	// an exact duplicate.
+	Score float64
+}
+
+// Story is a group of documents telling one event.
+type Story struct {
+	ID int64
+	// Docs are the IDs of its documents in order of publication.
+	Docs []int64
+	// Outlets are the distinct outlets of Docs, in order of first
+	// publication.
+	Outlets     []string
+	First, Last time.Time
+	// Title is the title of the document that opened the story.
+	Title string
+}
+
+// Index groups documents into stories as they arrive. It keeps the
+// documents of the last Window (by publication time), with an inverted
+// index from terms to documents so that adding one compares it only with
+// the recent documents that share its most telling terms. An Index is not
+// safe for concurrent use.
+type Index struct {
+	o       Options
+	byID    map[int64]*entry
+	post    map[uint64][]*entry
+	df      map[uint64]int
+	exact   map[uint64]*entry
+	stories map[int64]*story
+	byTime  entryHeap
+	latest  time.Time
+	live    int
+	stale   int // evicted entries still in posting lists
+	stamp   uint64
+}
+
+type entry struct {
+	id        int64
+	outlet    string
+	title     string
+	published time.Time
+	terms     []termWeight // sorted by key
+	shingles  []uint64     // sorted, unique
+	textHash  uint64
+	a         Assignment
+	root      int64 // the earliest document of this text (itself if none)
+	dead      bool
+	seen      uint64 // stamp of the last Add that counted it as a candidate
+}
+
+type termWeight struct {
+	key uint64
+	tf  float64
+}
+
+type story struct {
+	id      int64
+	title   string
+	members []member
+	first   time.Time
+	last    time.Time
+	live    int
+}
+
+type member struct {
+	id        int64
+	outlet    string
+	published time.Time
+}
+
+// Search limits that keep Add cheap on a full week: only the lookupTerms
+// most telling terms of a new document are looked up, and a term on more
+// than maxPosting live documents is too common to find candidates by.
+const (
+	lookupTerms = 12
+	maxPosting  = 400
+)
+
+// NewIndex returns an empty index.
+func NewIndex(o Options) *Index {
+	if o.Window <= 0 {
+		o.Window = DefaultWindow
+	}
+	if o.Join <= 0 {
+		o.Join = DefaultJoin
+	}
+	if o.DayPenalty == 0 {
+		o.DayPenalty = DefaultDayPenalty
+	} else if o.DayPenalty < 0 {
+		o.DayPenalty = 0
+	}
+	if o.Near <= 0 {
+		o.Near = DefaultNear
+	}
+	return &Index{
+		o:       o,
+		byID:    map[int64]*entry{},
+		post:    map[uint64][]*entry{},
+		df:      map[uint64]int{},
+		exact:   map[uint64]*entry{},
+		stories: map[int64]*story{},
+	}
+}
+
+// Add places d in a story and says whether it duplicates an earlier
+// document. A document published more than Window before the latest one
+// seen is too old to join anything: it is its own story and is not kept.
+// Adding an ID again returns the first answer.
+func (x *Index) Add(d Doc) Assignment {
+	if e, ok := x.byID[d.ID]; ok {
+		return e.a
+	}
+	if d.Published.After(x.latest) {
+		x.latest = d.Published
+		x.evict()
+	}
+	if d.Published.Before(x.cutoff()) {
+		return Assignment{Story: d.ID, Score: 1}
+	}
+	e := &entry{
+		id:        d.ID,
+		outlet:    d.Outlet,
+		title:     d.Title,
+		published: d.Published,
+		root:      d.ID,
+	}
+	body := d.Text
+	if len(words(body)) < minTextWords {
+		body = d.Title + "\n\n" + d.Text
+	}
+	e.textHash = TextHash(body)
+	e.shingles = uniqueSorted(shingles(body))
+	f := features(d.Title, d.Text)
+	e.terms = make([]termWeight, 0, len(f))
+	for k, v := range f {
+		e.terms = append(e.terms, termWeight{k, 1 + math.Log(v)})
+	}
+	slices.SortFunc(e.terms, func(a, b termWeight) int { return cmpU64(a.key, b.key) })
+
+	e.a = x.assign(e)
+	x.insert(e)
+	return e.a
+}
+
+// minTextWords is the shortest text that identifies an article by itself;
+// a shorter one (a teaser, an empty body) is hashed with its title.
+const minTextWords = 12
+
+func (x *Index) cutoff() time.Time { return x.latest.Add(-x.o.Window) }
+
+// assign decides the story and duplicate of e against the live documents.
+func (x *Index) assign(e *entry) Assignment {
+	if e.textHash != 0 {
+		if o, ok := x.exact[e.textHash]; ok && !o.dead {
+			return Assignment{Story: o.a.Story, Duplicate: o.root, Score: 1}
+		}
+	}
+	cands := x.candidates(e)
+	idf := x.idfOf(e)
+	norm := 0.0
+	for i, t := range e.terms {
+		w := t.tf * idf[i]
+		norm += w * w
+	}
+	norm = math.Sqrt(norm)
+
+	var nearDoc *entry
+	nearBest := 0.0
+	var best *entry
+	bestScore := 0.0
+	for _, c := range cands {
+		if j := jaccard(e.shingles, c.shingles); j >= x.o.Near && j > nearBest {
+			nearDoc, nearBest = c, j
+		}
+		s := x.similarity(e, idf, norm, c)
+		s -= x.o.DayPenalty * math.Abs(e.published.Sub(c.published).Hours()) / 24
+		st := x.stories[c.a.Story]
+		if st == nil || !x.inWindow(st, e.published) {
+			continue
+		}
+		if s > bestScore || s == bestScore && best != nil && c.id < best.id {
+			best, bestScore = c, s
+		}
+	}
+	if nearDoc != nil {
+		return Assignment{Story: nearDoc.a.Story, Duplicate: nearDoc.root, Near: true, Score: math.Max(bestScore, nearBest)}
+	}
+	if best != nil && bestScore >= x.o.Join {
+		return Assignment{Story: best.a.Story, Score: bestScore}
+	}
+	return Assignment{Story: e.id, Score: 1}
+}
+
+func (x *Index) inWindow(st *story, t time.Time) bool {
+	return !t.After(st.last.Add(x.o.Window)) && !t.Before(st.first.Add(-x.o.Window))
+}
+
+// candidates returns the live documents that share one of e's most
+// telling (highest-idf) terms, in order of ID so that the result does not
+// depend on map order.
+func (x *Index) candidates(e *entry) []*entry {
+	x.stamp++
+	keys := make([]termWeight, len(e.terms))
+	copy(keys, e.terms)
+	slices.SortFunc(keys, func(a, b termWeight) int {
+		da, db := x.df[a.key], x.df[b.key]
+		if da != db {
+			return da - db
+		}
+		return cmpU64(a.key, b.key)
+	})
+	var out []*entry
+	looked := 0
+	for _, t := range keys {
+		if looked == lookupTerms {
+			break
+		}
+		p := x.compact(t.key)
+		if len(p) == 0 {
+			continue
+		}
+		looked++
+		if len(p) > maxPosting {
+			continue
+		}
+		for _, c := range p {
+			if c.seen != x.stamp {
+				c.seen = x.stamp
+				out = append(out, c)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *entry) int { return cmpI64(a.id, b.id) })
+	return out
+}
+
+// compact drops evicted documents from a posting list as it is read.
+func (x *Index) compact(key uint64) []*entry {
+	p := x.post[key]
+	n := 0
+	for _, c := range p {
+		if !c.dead {
+			p[n] = c
+			n++
+		}
+	}
+	if n < len(p) {
+		x.stale -= len(p) - n
+		clear(p[n:])
+		if n == 0 {
+			delete(x.post, key)
+			return nil
+		}
+		p = p[:n]
+		x.post[key] = p
+	}
+	return p
+}
+
+// idf is the inverse document frequency of a term over the live documents,
+// smoothed so that a young index (a few dozen documents) does not treat
+// every word as rare.
+func (x *Index) idf(key uint64) float64 {
+	return math.Log((float64(x.live) + idfPrior) / (float64(x.df[key]) + 1))
+}
+
+const idfPrior = 20
+
+func (x *Index) idfOf(e *entry) []float64 {
+	out := make([]float64, len(e.terms))
+	for i, t := range e.terms {
+		out[i] = x.idf(t.key)
+	}
+	return out
+}
+
+// similarity is the cosine of the TF-IDF vectors of e and c, both weighed
+// with the current idf.
+func (x *Index) similarity(e *entry, eidf []float64, enorm float64, c *entry) float64 {
+	dot, cn := 0.0, 0.0
+	i := 0
+	for _, t := range c.terms {
+		w := t.tf * x.idf(t.key)
+		cn += w * w
+		for i < len(e.terms) && e.terms[i].key < t.key {
+			i++
+		}
+		if i < len(e.terms) && e.terms[i].key == t.key {
+			dot += w * e.terms[i].tf * eidf[i]
+		}
+	}
+	if dot == 0 || enorm == 0 {
+		return 0
+	}
+	return dot / (enorm * math.Sqrt(cn))
+}
+
+func (x *Index) insert(e *entry) {
+	x.byID[e.id] = e
+	if e.a.Duplicate != 0 {
+		e.root = e.a.Duplicate
+	}
+	if e.textHash != 0 {
+		if o, ok := x.exact[e.textHash]; !ok || o.dead {
+			x.exact[e.textHash] = e
+		}
+	}
+	for _, t := range e.terms {
+		x.post[t.key] = append(x.post[t.key], e)
+		x.df[t.key]++
+	}
+	x.live++
+	heap.Push(&x.byTime, e)
+	st := x.stories[e.a.Story]
+	if st == nil {
+		st = &story{id: e.id, title: e.title, first: e.published, last: e.published}
+		x.stories[e.id] = st
+	}
+	st.members = append(st.members, member{e.id, e.outlet, e.published})
+	st.live++
+	if e.published.Before(st.first) {
+		st.first = e.published
+	}
+	if e.published.After(st.last) {
+		st.last = e.published
+	}
+}
+
+// evict forgets the documents older than the window, and the stories
+// left with none.
+func (x *Index) evict() {
+	cut := x.cutoff()
+	for len(x.byTime) > 0 && x.byTime[0].published.Before(cut) {
+		e := heap.Pop(&x.byTime).(*entry)
+		e.dead = true
+		delete(x.byID, e.id)
+		if x.exact[e.textHash] == e {
+			delete(x.exact, e.textHash)
+		}
+		for _, t := range e.terms {
+			if x.df[t.key]--; x.df[t.key] <= 0 {
+				delete(x.df, t.key)
+			}
+		}
+		x.live--
+		x.stale += len(e.terms)
+		if st := x.stories[e.a.Story]; st != nil {
+			if st.live--; st.live <= 0 {
+				delete(x.stories, st.id)
+			}
+		}
+	}
+	// Posting lists are compacted as they are read; sweep the rest when
+	// stale entries outnumber live ones, so memory stays bounded by the
+	// window.
+	if x.stale > 4096 && x.stale > x.live*8 {
+		for k := range x.post {
+			x.compact(k)
+		}
+	}
+}
+
+// Stories returns the stories that still have a document in the window,
+// in order of first publication (then ID). A story keeps every document
+// it was given, including ones since evicted.
+func (x *Index) Stories() []Story {
+	out := make([]Story, 0, len(x.stories))
+	for _, st := range x.stories {
+		ms := slices.Clone(st.members)
+		slices.SortStableFunc(ms, func(a, b member) int {
+			if c := a.published.Compare(b.published); c != 0 {
+				return c
+			}
+			return cmpI64(a.id, b.id)
+		})
+		s := Story{ID: st.id, First: st.first, Last: st.last, Title: st.title}
+		for _, m := range ms {
+			s.Docs = append(s.Docs, m.id)
+			if !slices.Contains(s.Outlets, m.outlet) {
+				s.Outlets = append(s.Outlets, m.outlet)
+			}
+		}
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b Story) int {
+		if c := a.First.Compare(b.First); c != 0 {
+			return c
+		}
+		return cmpI64(a.ID, b.ID)
+	})
+	return out
+}
+
+// Len is the number of documents in the window.
+func (x *Index) Len() int { return x.live }
+
+func jaccard(a, b []uint64) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+func uniqueSorted(s []uint64) []uint64 {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpI64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// entryHeap orders entries by publication time, oldest first.
+type entryHeap []*entry
+
+func (h entryHeap) Len() int { return len(h) }
+func (h entryHeap) Less(i, j int) bool {
+	if c := h[i].published.Compare(h[j].published); c != 0 {
+		return c < 0
+	}
+	return h[i].id < h[j].id
+}
+func (h entryHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *entryHeap) Push(v any)   { *h = append(*h, v.(*entry)) }
+func (h *entryHeap) Pop() any {
+	old := *h
+	e := old[len(old)-1]
+	old[len(old)-1] = nil
+	*h = old[:len(old)-1]
+	return e
+}

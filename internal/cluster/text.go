@@ -1,0 +1,321 @@
+package cluster
+
+import (
+	"hash/fnv"
+	"math/bits"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldRune lower-cases r and strips its diacritics, with the Azerbaijani
+// letters that decomposition does not reach (ə, ı) mapped by hand, so that
+// "Əliyev" and "Aliyev", "Bakı" and "Baki" meet.
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	switch r {
+	case 'ə':
+		return 'a'
+	case 'ı':
+		return 'i'
+	case 'ß':
+		return 's'
+	}
+	if r < utf8.RuneSelf {
+		return r
+	}
+	// Decompose and keep the base letter: ş→s, ç→c, ğ→g, ö→o, ü→u, é→e.
+	d := norm.NFD.String(string(r))
+	base, _ := utf8.DecodeRuneInString(d)
+	return base
+}
+
+// word is one token of a text: its folded form and whether the original
+// was capitalised (a hint that it names a person, place or body).
+type word struct {
+	s   string
+	cap bool
+}
+
+// words splits text into runs of letters and digits, folded. A possessive
+// "'s" (any apostrophe) is dropped with its apostrophe.
+func words(text string) []word {
+	var out []word
+	var b strings.Builder
+	capital := false
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, word{b.String(), capital})
+			b.Reset()
+		}
+	}
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if b.Len() == 0 {
+				capital = unicode.IsUpper(r)
+			}
+			b.WriteRune(foldRune(r))
+			continue
+		}
+		if isApostrophe(r) && b.Len() > 0 && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') &&
+			(i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
+			i++ // skip the possessive s
+		}
+		// Digits joined by "." or "," stay one number (1,500; 2.5).
+		if (r == '.' || r == ',') && b.Len() > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) && i > 0 && unicode.IsDigit(rs[i-1]) {
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘'
+}
+
+// TextHash is the exact-duplicate key of a text: FNV-64a over its words,
+// folded (case, diacritics) and joined by single spaces, so that whitespace,
+// punctuation and letter case do not matter. An empty text hashes to 0.
+func TextHash(text string) uint64 {
+	ws := words(text)
+	if len(ws) == 0 {
+		return 0
+	}
+	h := fnv.New64a()
+	for i, w := range ws {
+		if i > 0 {
+			h.Write([]byte{' '})
+		}
+		h.Write([]byte(w.s))
+	}
+	return h.Sum64()
+}
+
+// shingles returns the hashes of the runs of three consecutive folded words
+// of text (of the whole text when it is shorter), the unit both SimHash and
+// the near-duplicate test count in: a word edited in a wire copy changes at
+// most three of them.
+func shingles(text string) []uint64 {
+	ws := words(text)
+	const k = 3
+	if len(ws) == 0 {
+		return nil
+	}
+	n := len(ws) - k + 1
+	if n < 1 {
+		n = 1
+	}
+	out := make([]uint64, 0, n)
+	for i := 0; i < n; i++ {
+		h := fnv.New64a()
+		for j := i; j < i+k && j < len(ws); j++ {
+			h.Write([]byte(ws[j].s))
+			h.Write([]byte{0})
+		}
+		out = append(out, h.Sum64())
+	}
+	return out
+}
+
+// SimHash is Charikar's 64-bit fingerprint over the word 3-shingles of
+// text: texts that share most shingles differ in few bits (a lightly edited
+// wire copy is within a few bits of its source), unrelated texts in about
+// 32. Compare fingerprints with Hamming.
+func SimHash(text string) uint64 {
+	var v [64]int
+	for _, h := range shingles(text) {
+		h = mix(h)
+		for i := range 64 {
+			if h&(1<<i) != 0 {
+				v[i]++
+			} else {
+				v[i]--
+			}
+		}
+	}
+	var out uint64
+	for i := range 64 {
+		if v[i] > 0 {
+			out |= 1 << i
+		}
+	}
+	return out
+}
+
+// mix is the splitmix64 finaliser: FNV's low bits are poorly spread for
+// short inputs, and SimHash needs every bit independent.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Hamming is the number of bits in which two fingerprints differ.
+func Hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// stopwords are words that say nothing about which event a text tells,
+// including the outlets' own names, which their boilerplate repeats
+// ("Report informs", "APA reports") and which would otherwise tie together
+// unrelated articles of one outlet.
+var stopwords = setOf(`a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours out over own same she
+should so some such than that the their theirs them themselves then there these they this those through
+to too under until up very was we were what when where which while who whom why will with would you your
+said says say told tell according added noted stressed emphasized underlined informed informs reports
+reported reporting news today yesterday tomorrow week weeks day days monday tuesday wednesday thursday friday
+saturday sunday am pm local time year years new one two three first last since within amid
+trend apa azertag report az oc media jamnews eurasianet turan caliber interfax civilnet news.az
+mr mrs ms dr s t th st nd rd`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// aliases map an abbreviation or a people's adjective to the words the
+// other outlets use for the same thing, so that "Georgian FM" meets
+// "Georgia's foreign minister".
+var aliases = map[string][]string{
+	"fm": {"foreign", "minister"}, "fms": {"foreign", "minister"},
+	"mfa": {"foreign", "ministry"}, "pm": {"prime", "minister"},
+	"mod": {"defence", "ministry"}, "defense": {"defence"},
+	"azerbaijani": {"azerbaijan"}, "azerbaijanis": {"azerbaijan"},
+	"armenian": {"armenia"}, "armenians": {"armenia"},
+	"georgian": {"georgia"}, "georgians": {"georgia"},
+	"iranian": {"iran"}, "russian": {"russia"}, "turkish": {"turkiye"}, "turkey": {"turkiye"},
+	"ukrainian": {"ukraine"}, "kazakh": {"kazakhstan"}, "uzbek": {"uzbekistan"},
+	"turkmen": {"turkmenistan"}, "kyrgyz": {"kyrgyzstan"}, "tajik": {"tajikistan"},
+	"chinese": {"china"}, "french": {"france"}, "german": {"germany"}, "italian": {"italy"},
+	"israeli": {"israel"}, "pakistani": {"pakistan"}, "indian": {"india"},
+	"american": {"us"}, "usa": {"us"}, "eu": {"european", "union"},
+	"british": {"uk"}, "hungarian": {"hungary"}, "polish": {"poland"}, "serbian": {"serbia"},
+	"saudi": {"saudi", "arabia"}, "emirati": {"uae"}, "qatari": {"qatar"},
+	"km": {"kilometre"},
+}
+
+// termOf turns a folded word into the key terms are counted under: Latin
+// spelling variants of Azerbaijani names folded (sh/ş→s, ch/ç→c, kh/x→x,
+// gh/ğ→g, y→i, doubled letters single: Bayramov/Bairamov, Aliyev/Aliev),
+// then a light stemming of English plural and verb endings.
+func termOf(w string) string {
+	if isNumber(w) {
+		return w
+	}
+	r := strings.NewReplacer("sh", "s", "ch", "c", "kh", "x", "gh", "g", "y", "i")
+	w = r.Replace(w)
+	var b strings.Builder
+	var prev rune
+	for _, c := range w {
+		if c != prev {
+			b.WriteRune(c)
+		}
+		prev = c
+	}
+	w = b.String()
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		w = w[:len(w)-3]
+	case len(w) > 5 && strings.HasSuffix(w, "ed"):
+		w = w[:len(w)-2]
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		w = w[:len(w)-3] + "i"
+	case len(w) > 4 && strings.HasSuffix(w, "es") && strings.ContainsAny(w[len(w)-3:len(w)-2], "sxzc"):
+		w = w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func isNumber(w string) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// lead is the part of a text that says what the event is: the first two
+// paragraphs, at most leadWords words. The rest of an article is
+// background that similar stories share.
+func lead(text string) string {
+	const leadWords = 80
+	paras := strings.SplitN(strings.TrimSpace(text), "\n\n", 3)
+	if len(paras) > 2 {
+		paras = paras[:2]
+	}
+	s := strings.Join(paras, "\n\n")
+	n := 0
+	for i, r := range s {
+		if unicode.IsSpace(r) && i > 0 && !unicode.IsSpace(rune(s[i-1])) {
+			n++
+			if n >= leadWords {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}
+
+// features counts the terms of a document's title (counted twice: it is
+// the outlet's own summary) and lead. Capitalised words (names, places,
+// bodies) and numbers weigh more: they tell events apart where the common
+// vocabulary of a topic does not.
+func features(title, text string) map[uint64]float64 {
+	f := map[uint64]float64{}
+	add := func(s string, weight float64) {
+		ws := words(s)
+		for i, w := range ws {
+			if len(w.s) < 2 && !isNumber(w.s) {
+				continue
+			}
+			terms := aliases[w.s]
+			if terms == nil {
+				if stopwords[w.s] {
+					continue
+				}
+				terms = []string{w.s}
+			}
+			wt := weight
+			switch {
+			case isNumber(w.s):
+				wt *= numberBoost
+			case w.cap && i > 0:
+				wt *= nameBoost
+			}
+			for _, t := range terms {
+				f[termKey(termOf(t))] += wt
+			}
+		}
+	}
+	add(title, 2)
+	add(lead(text), 1)
+	return f
+}
+
+// Boosts of capitalised words and numbers over common words.
+const (
+	nameBoost   = 1.5
+	numberBoost = 1.2
+)
+
+func termKey(t string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(t))
+	return h.Sum64()
+}
