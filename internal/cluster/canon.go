@@ -110,7 +110,7 @@ func canonicalHost(host string) (string, error) {
 	if ip := net.ParseIP(host); ip != nil {
 		return ip.String(), nil
 	}
-	if strings.Contains(host, ":") {
+	if strings.Contains(host, ":") || strings.Contains(host, "..") || strings.HasPrefix(host, ".") || strings.HasSuffix(host, ".") {
 		return "", fmt.Errorf("host %q is not a valid name or address", host)
 	}
 	ascii, err := idna.Lookup.ToASCII(host)

@@ -141,17 +141,16 @@ func ratio(a, b int) float64 {
 // little under what the code reaches, to catch regressions.
 func TestStoryQuality(t *testing.T) {
 	for _, c := range []struct {
-		file                   string
-		storyP, storyR         float64
-		dupP, dupR             float64
+		file           string
+		storyP, storyR float64
+		dupP, dupR     float64
 	}{
-		{"testdata/labelled.jsonl", 0, 0, 0, 0},
-		{"testdata/heldout.jsonl", 0, 0, 0, 0},
+		// Reached (defaults): labelled P 0.962 R 0.921, duplicates 1.00/1.00;
+		// held-out P 0.882 R 1.000, duplicates 1.00/0.80.
+		{"testdata/labelled.jsonl", 0.92, 0.88, 0.95, 0.95},
+		{"testdata/heldout.jsonl", 0.84, 0.95, 0.95, 0.75},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			if _, err := os.Stat(c.file); os.IsNotExist(err) {
-				t.Skip("no " + c.file)
-			}
 			set := loadLabelled(t, c.file)
 			q := evaluate(set, Options{}, t.Logf)
 			t.Logf("%s (%d articles): %v", c.file, len(set), q)
