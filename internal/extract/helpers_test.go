@@ -1,0 +1,5 @@
+package extract
+
+import "errors"
+
+func errorsIsNoContent(err error) bool { return errors.Is(err, ErrNoContent) }
