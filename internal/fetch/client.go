@@ -1,7 +1,6 @@
 package fetch
 
 import (
-	"bytes"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
@@ -428,18 +427,50 @@ func (c *Client) readBody(ctx context.Context, hr *http.Response) ([]byte, error
 	default:
 		return nil, fmt.Errorf("unsupported Content-Encoding %q", enc)
 	}
-	var buf bytes.Buffer
-	if hr.ContentLength > 0 && hr.ContentLength <= max && dec == raw {
-		buf.Grow(int(hr.ContentLength))
+	size := int64(64 << 10)
+	if hr.ContentLength > 0 && dec == raw {
+		size = hr.ContentLength + 1 // +1 to see the end without growing
 	}
-	n, err := buf.ReadFrom(io.LimitReader(dec, max+1))
+	body, err := readCapped(dec, max, size)
 	if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return nil, err
+		}
 		return nil, c.bodyErr(ctx, counter, err)
 	}
-	if n > max || counter.n.Load() > max {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	if counter.n.Load() > max {
+		return nil, fmt.Errorf("%w: more than %d bytes compressed", ErrTooLarge, max)
 	}
-	return buf.Bytes(), nil
+	return body, nil
+}
+
+// readCapped reads r to the end into a buffer that starts at size bytes and
+// doubles, but never beyond max+1, so a body at the cap costs at most about
+// twice the cap in allocations and one over it is detected without reading
+// further.
+func readCapped(r io.Reader, max, size int64) ([]byte, error) {
+	buf := make([]byte, 0, min(size, max+1))
+	for {
+		if len(buf) == cap(buf) {
+			if int64(len(buf)) > max {
+				return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+			}
+			grown := make([]byte, len(buf), min(2*int64(cap(buf))+512, max+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			if int64(len(buf)) > max {
+				return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+			}
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // bodyErr names why a body read failed: the rate watchdog closes the body,
