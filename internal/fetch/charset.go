@@ -52,6 +52,11 @@ func finish(b []byte) []byte {
 	if !utf8.Valid(b) {
 		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
 	}
+	// A BOM that survives decoding (UTF-16 text that began with one twice)
+	// would be read as a UTF-8 BOM by the next reader and dropped.
+	for bytes.HasPrefix(b, []byte("\uFEFF")) {
+		b = b[3:]
+	}
 	if loc := xmlDeclEncoding.FindSubmatchIndex(b); loc != nil {
 		name := strings.ToLower(string(b[loc[2]:loc[3]]))
 		if name != "utf-8" && name != "utf8" {
@@ -108,6 +113,16 @@ func lookup(label string) (encoding.Encoding, string) {
 // documentEncoding finds a charset declared inside the document: an XML
 // declaration, or a <meta> in the head.
 func documentEncoding(body []byte) (encoding.Encoding, string) {
+	enc, name := declaredInDocument(body)
+	if strings.HasPrefix(name, "utf-16") {
+		// A declaration readable as ASCII is not in UTF-16, whatever it
+		// says; HTML reads it as UTF-8.
+		return unicode.UTF8, "utf-8"
+	}
+	return enc, name
+}
+
+func declaredInDocument(body []byte) (encoding.Encoding, string) {
 	head := body[:min(len(body), metaScan)]
 	if m := xmlDeclEncoding.FindSubmatch(head); m != nil {
 		if enc, name := lookup(string(m[1])); enc != nil {
@@ -199,23 +214,24 @@ func decodeWith(enc encoding.Encoding, b []byte) []byte {
 }
 
 // guess picks a charset for undeclared or wrongly declared bytes. Valid
-// UTF-8 is UTF-8. Otherwise text whose bytes above 0x7F outnumber its ASCII
-// letters is taken as Cyrillic: in windows-1251 lower-case letters are
-// 0xE0–0xFF, in KOI8-R 0xC0–0xDF, and running text is mostly lower case.
-// Other text is Latin: windows-1254 when it has one of the six bytes where
-// Turkish and Azerbaijani letters replace windows-1252's Icelandic ones,
-// else windows-1252.
+// UTF-8 is UTF-8. Otherwise text where most bytes above 0x7F stand next to
+// another one is taken as Cyrillic, whose words are runs of such bytes,
+// while Latin text has an accented letter here and there among ASCII ones.
+// In windows-1251 lower-case letters are 0xE0–0xFF, in KOI8-R 0xC0–0xDF, and
+// running text is mostly lower case. Latin text is windows-1254 when it has
+// one of the six bytes where Turkish and Azerbaijani letters replace
+// windows-1252's Icelandic ones, else windows-1252.
 func guess(b []byte) []byte {
 	if utf8.Valid(b) {
 		return b
 	}
-	var high, ascii, c0df, e0ff, turkish int
-	for _, c := range b {
-		switch {
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			ascii++
-		case c >= 0x80:
+	var high, runs, c0df, e0ff, turkish int
+	for i, c := range b {
+		if c >= 0x80 {
 			high++
+			if i > 0 && b[i-1] >= 0x80 || i+1 < len(b) && b[i+1] >= 0x80 {
+				runs++
+			}
 			if c >= 0xC0 && c <= 0xDF {
 				c0df++
 			} else if c >= 0xE0 {
@@ -227,10 +243,11 @@ func guess(b []byte) []byte {
 			}
 		}
 	}
+	cyrillic := 2*runs > high
 	switch {
-	case high > ascii && e0ff >= c0df:
+	case cyrillic && e0ff >= c0df:
 		return decodeWith(charmap.Windows1251, b)
-	case high > ascii:
+	case cyrillic:
 		return decodeWith(charmap.KOI8R, b)
 	case turkish > 0:
 		return decodeWith(charmap.Windows1254, b)
