@@ -127,6 +127,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 		res.Published = meta.published
 	}
 	if terr == nil && tr != nil && tr.ContentNode != nil {
+		dropLeadingTitle(tr.ContentNode, res.Title)
 		resolveLinks(tr.ContentNode, base)
 		res.Text = nodeText(tr.ContentNode)
 		var b strings.Builder

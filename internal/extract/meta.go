@@ -23,10 +23,10 @@ type pageMeta struct {
 // JSON-LD, then the first <time datetime> of the page.
 func readMeta(doc *html.Node) pageMeta {
 	var (
-		m                                   pageMeta
-		linkCanon, ogURL                    string
-		metaDate, ldDate, timeDate          time.Time
-		htmlLang, contentLang, ogLocale     string
+		m                               pageMeta
+		linkCanon, ogURL                string
+		metaDate, ldDate, timeDate      time.Time
+		htmlLang, contentLang, ogLocale string
 	)
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
