@@ -12,6 +12,7 @@ package feed
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -93,6 +94,20 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// MarshalJSON writes the error as text, so that a Feed with Partial set can
+// be stored or logged as JSON.
+func (e *ParseError) MarshalJSON() ([]byte, error) {
+	v := struct {
+		URL       string
+		Line, Col int
+		Err       string
+	}{e.URL, e.Line, e.Col, ""}
+	if e.Err != nil {
+		v.Err = e.Err.Error()
+	}
+	return json.Marshal(v)
+}
+
 // Parse reads a feed. contentType is the HTTP Content-Type (its charset is
 // used when the document declares none); feedURL is the address the feed
 // was fetched from, against which relative links are resolved.
@@ -106,11 +121,29 @@ func Parse(data []byte, contentType, feedURL string) (f *Feed, err error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("feed %s: %w: %d bytes, over the limit of %d", feedURL, ErrTooLarge, len(data), MaxSize)
 	}
+	err = safely("feed "+feedURL, func() error {
+		f, err = parse(data, contentType, feedURL)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// safely runs fn, turning a panic (inside gofeed, goquery or the HTML
+// parser, on input nobody foresaw) into an error naming where, so that one
+// feed's fault never stops the others (P4).
+func safely(where string, fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("feed %s: parser panic: %v", feedURL, r)
+			err = fmt.Errorf("%s: parser panic: %v", where, r)
 		}
 	}()
+	return fn()
+}
+
+func parse(data []byte, contentType, feedURL string) (*Feed, error) {
 	base, _ := url.Parse(feedURL)
 
 	doc, kind, skipped, err := sniff(data, contentType, base)
@@ -150,7 +183,7 @@ func Parse(data []byte, contentType, feedURL string) (f *Feed, err error) {
 			partial = &pe.ParseError
 		}
 	}
-	f = convert(gf, base)
+	f := convert(gf, base)
 	f.Partial = partial
 	return f, nil
 }

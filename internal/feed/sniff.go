@@ -333,7 +333,7 @@ func toUTF8(doc []byte, contentType string) []byte {
 	switch {
 	case enc == nil || name == "utf-8" || (valid && hasNonASCII(doc)):
 		if !valid {
-			doc = bytes.ToValidUTF8(doc, []byte("\uFFFD"))
+			doc = guessLegacy(doc)
 		}
 	default:
 		out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(doc)))
@@ -360,6 +360,51 @@ func setDeclaredEncoding(doc []byte) []byte {
 	out = append(out, doc[:loc[4]]...)
 	out = append(out, "UTF-8"...)
 	return append(out, doc[loc[5]:]...)
+}
+
+// guessLegacy decodes a document that says (or is assumed to be) UTF-8 but
+// is not. When most of its non-ASCII bytes are not UTF-8 at all, the whole
+// document is in a legacy charset: windows-1251 if the non-ASCII bytes come
+// in runs (Cyrillic words), windows-1252 if they are isolated (accents in
+// Latin text). When most are UTF-8, the few bad bytes become U+FFFD.
+func guessLegacy(doc []byte) []byte {
+	var good, bad, runs, inRun int
+	for i := 0; i < len(doc); {
+		c := doc[i]
+		if c < 0x80 {
+			if inRun > 0 {
+				runs++
+				inRun = 0
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(doc[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+			inRun++
+			i++
+			continue
+		}
+		good += n
+		i += n
+	}
+	if inRun > 0 {
+		runs++
+	}
+	if bad <= good {
+		return bytes.ToValidUTF8(doc, []byte("\uFFFD"))
+	}
+	label := "windows-1252"
+	if runs > 0 && bad/runs >= 3 {
+		label = "windows-1251"
+	}
+	enc, _ := charset.Lookup(label)
+	out, err := enc.NewDecoder().Bytes(doc)
+	if err != nil {
+		return bytes.ToValidUTF8(doc, []byte("\uFFFD"))
+	}
+	return out
 }
 
 func hasNonASCII(b []byte) bool {
