@@ -161,8 +161,10 @@ func (c *Client) robotsAllow(ctx context.Context, u *url.URL) error {
 	c.mu.Unlock()
 	if !fresh {
 		rules, rerr = c.fetchRobots(ctx, u)
-		if rerr != nil && ctx.Err() != nil {
-			return rerr // our own deadline, not the host's answer: do not cache
+		if rerr != nil && (ctx.Err() != nil || !errors.Is(rerr, errRobotsUnavailable)) {
+			// Our own deadline, a pause or a refused address say nothing
+			// about the host's robots.txt: do not cache them.
+			return fmt.Errorf("fetch %s: robots.txt: %w", u, rerr)
 		}
 		ttl := c.cfg.RobotsTTL
 		if rerr != nil {
