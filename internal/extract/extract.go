@@ -36,6 +36,10 @@ const (
 	// HTML parser checks scopes by walking the stack of open elements, so a
 	// page nested n deep costs about n² steps. Real pages stay under 100.
 	maxDepth = 1024
+	// minTextLetters is the least main text that counts as an article:
+	// below it go-trafilatura's rescue has returned a menu or a caption.
+	// The shortest article body in the extraction benchmark has hundreds.
+	minTextLetters = 40
 )
 
 // Options tune Extract. The zero value is the configuration the score test
@@ -142,13 +146,26 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 	if res.Lang == "" && res.Text == "" {
 		res.Lang = chooseLang(meta.lang, "")
 	}
-	if res.Text == "" {
+	if countLetters(res.Text) < minTextLetters {
+		// What is left is a label or a menu the rescue extractor picked
+		// up, not an article; say so rather than store it.
+		res.Text, res.HTML = "", ""
 		if terr != nil {
 			return res, fmt.Errorf("extract %s: %w (%v)", pageURL, ErrNoContent, terr)
 		}
 		return res, fmt.Errorf("extract %s: %w", pageURL, ErrNoContent)
 	}
 	return res, nil
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // checkTree counts elements and nesting with the tokenizer, which is linear

@@ -139,9 +139,9 @@ func detectLatin(text string, s scriptCounts) string {
 		}
 	}
 	// ə in more than a trace (a quoted name) is Azerbaijani: the letter is
-	// about one in ten of its letters and absent from every other language
-	// written in Latin script here.
-	if s.schwa*200 >= s.latin {
+	// about one in eleven of its letters and absent from every other
+	// language written in Latin script here. Two in a hundred is the line.
+	if s.schwa*50 >= s.latin {
 		return "az"
 	}
 	best, n := "", 0

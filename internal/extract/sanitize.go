@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // policy is built once: a bluemonday policy is safe for concurrent use once
@@ -35,6 +37,25 @@ func newPolicy() *bluemonday.Policy {
 	return p
 }
 
+// balance parses a fragment as the children of <body> and renders it again,
+// so that what the sanitizer sees is well nested: bluemonday filters tags
+// one by one and would pass an unclosed <b> on to whatever page embeds the
+// result.
+func balance(fragment string) string {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), body)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		if err := html.Render(&b, n); err != nil {
+			return ""
+		}
+	}
+	return b.String()
+}
+
 // Sanitize passes an HTML fragment through the allow-list of H1: paragraphs,
 // headings h2–h6, lists, quotes, simple emphasis, tables, links to
 // http/https/mailto (given rel="nofollow noopener noreferrer") and images from
@@ -42,8 +63,8 @@ func newPolicy() *bluemonday.Policy {
 // embed and form with their content, event handlers, style attributes, and
 // URLs of any other scheme or relative ones. Sanitize(Sanitize(s)) ==
 // Sanitize(s).
-func Sanitize(html string) string {
-	out := policy.Sanitize(html)
+func Sanitize(fragment string) string {
+	out := policy.Sanitize(balance(fragment))
 	// bluemonday writes the rel values in this fixed order; noopener is
 	// implied by noreferrer but spelled out for older browsers.
 	return strings.ReplaceAll(out, `rel="nofollow noreferrer"`, `rel="nofollow noopener noreferrer"`)
