@@ -89,8 +89,9 @@ type Story struct {
 type Index struct {
 	o       Options
 	byID    map[int64]*entry
-	post    map[uint64][]*entry
-	df      map[uint64]int
+	terms   map[uint64]*termStat
+	logN    float64   // ln(live + idfPrior), set at the start of each Add
+	logDF   []float64 // ln(df + 1) by df, so that idf costs no logarithm
 	exact   map[uint64]*entry
 	stories map[int64]*story
 	byTime  entryHeap
@@ -117,6 +118,14 @@ type entry struct {
 type termWeight struct {
 	key uint64
 	tf  float64
+	st  *termStat // set when the entry is inserted
+}
+
+// termStat is what the index knows of a term: how many live documents
+// have it and which (the posting list, compacted as it is read).
+type termStat struct {
+	df   int
+	post []*entry
 }
 
 type story struct {
@@ -126,6 +135,7 @@ type story struct {
 	first   time.Time
 	last    time.Time
 	live    int
+	seen    uint64 // stamp of the last Add that scored it
 }
 
 type member struct {
@@ -139,8 +149,8 @@ type member struct {
 // most telling terms of a new document are looked up, and a term on more
 // than maxPosting live documents is too common to find candidates by.
 const (
-	lookupTerms = 12
-	maxPosting  = 400
+	lookupTerms = 8
+	maxPosting  = 50
 )
 
 // NewIndex returns an empty index.
@@ -167,8 +177,7 @@ func NewIndex(o Options) *Index {
 	return &Index{
 		o:       o,
 		byID:    map[int64]*entry{},
-		post:    map[uint64][]*entry{},
-		df:      map[uint64]int{},
+		terms:   map[uint64]*termStat{},
 		exact:   map[uint64]*entry{},
 		stories: map[int64]*story{},
 	}
@@ -205,10 +214,14 @@ func (x *Index) Add(d Doc) Assignment {
 	f := features(d.Title, d.Text)
 	e.terms = make([]termWeight, 0, len(f))
 	for k, v := range f {
-		e.terms = append(e.terms, termWeight{k, 1 + math.Log(v)})
+		e.terms = append(e.terms, termWeight{key: k, tf: 1 + math.Log(v)})
 	}
 	slices.SortFunc(e.terms, func(a, b termWeight) int { return cmpU64(a.key, b.key) })
 
+	x.logN = math.Log(float64(x.live) + idfPrior)
+	for i := range e.terms {
+		e.terms[i].st = x.terms[e.terms[i].key] // nil for a term no live document has
+	}
 	e.a = x.assign(e)
 	x.insert(e)
 	return e.a
@@ -241,11 +254,17 @@ func (x *Index) assign(e *entry) Assignment {
 	sim := make(map[int64]float64, len(cands))
 	var touched []*story
 	for _, c := range cands {
-		if j := jaccard(e.shingles, c.shingles); j >= x.o.Near && j > nearBest {
-			nearDoc, nearBest = c, j
+		cos := x.similarity(e, idf, norm, c)
+		// Shingles are compared only for documents whose words are
+		// close: a copy shares its title and lead terms.
+		if cos >= x.o.Join {
+			if j := jaccard(e.shingles, c.shingles); j >= x.o.Near && j > nearBest {
+				nearDoc, nearBest = c, j
+			}
 		}
-		sim[c.id] = x.pairScore(e, idf, norm, c)
-		if st := x.stories[c.a.Story]; st != nil && !slices.Contains(touched, st) && x.inWindow(st, e.published) {
+		sim[c.id] = cos - x.o.DayPenalty*math.Abs(e.published.Sub(c.published).Hours())/24
+		if st := x.stories[c.a.Story]; st != nil && st.seen != x.stamp && x.inWindow(st, e.published) {
+			st.seen = x.stamp
 			touched = append(touched, st)
 		}
 	}
@@ -284,12 +303,6 @@ func (x *Index) assign(e *entry) Assignment {
 	return Assignment{Story: e.id, Score: 1}
 }
 
-// pairScore is the similarity of e and c less the time penalty.
-func (x *Index) pairScore(e *entry, eidf []float64, enorm float64, c *entry) float64 {
-	s := x.similarity(e, eidf, enorm, c)
-	return s - x.o.DayPenalty*math.Abs(e.published.Sub(c.published).Hours())/24
-}
-
 func (x *Index) inWindow(st *story, t time.Time) bool {
 	return !t.After(st.last.Add(x.o.Window)) && !t.Before(st.first.Add(-x.o.Window))
 }
@@ -302,7 +315,7 @@ func (x *Index) candidates(e *entry) []*entry {
 	keys := make([]termWeight, len(e.terms))
 	copy(keys, e.terms)
 	slices.SortFunc(keys, func(a, b termWeight) int {
-		da, db := x.df[a.key], x.df[b.key]
+		da, db := dfOf(a.st), dfOf(b.st)
 		if da != db {
 			return da - db
 		}
@@ -314,7 +327,10 @@ func (x *Index) candidates(e *entry) []*entry {
 		if looked == lookupTerms {
 			break
 		}
-		p := x.compact(t.key)
+		if t.st == nil {
+			continue
+		}
+		p := x.compact(t.key, t.st)
 		if len(p) == 0 {
 			continue
 		}
@@ -334,8 +350,8 @@ func (x *Index) candidates(e *entry) []*entry {
 }
 
 // compact drops evicted documents from a posting list as it is read.
-func (x *Index) compact(key uint64) []*entry {
-	p := x.post[key]
+func (x *Index) compact(key uint64, st *termStat) []*entry {
+	p := st.post
 	n := 0
 	for _, c := range p {
 		if !c.dead {
@@ -346,21 +362,30 @@ func (x *Index) compact(key uint64) []*entry {
 	if n < len(p) {
 		x.stale -= len(p) - n
 		clear(p[n:])
-		if n == 0 {
-			delete(x.post, key)
-			return nil
+		st.post = p[:n]
+		if n == 0 && st.df == 0 {
+			delete(x.terms, key)
 		}
-		p = p[:n]
-		x.post[key] = p
 	}
-	return p
+	return st.post
+}
+
+func dfOf(st *termStat) int {
+	if st == nil {
+		return 0
+	}
+	return st.df
 }
 
 // idf is the inverse document frequency of a term over the live documents,
 // smoothed so that a young index (a few dozen documents) does not treat
-// every word as rare.
-func (x *Index) idf(key uint64) float64 {
-	return math.Log((float64(x.live) + idfPrior) / (float64(x.df[key]) + 1))
+// every word as rare: ln((live + idfPrior) / (df + 1)).
+func (x *Index) idf(st *termStat) float64 {
+	df := dfOf(st)
+	for len(x.logDF) <= df {
+		x.logDF = append(x.logDF, math.Log(float64(len(x.logDF)+1)))
+	}
+	return x.logN - x.logDF[df]
 }
 
 const idfPrior = 20
@@ -368,7 +393,7 @@ const idfPrior = 20
 func (x *Index) idfOf(e *entry) []float64 {
 	out := make([]float64, len(e.terms))
 	for i, t := range e.terms {
-		out[i] = x.idf(t.key)
+		out[i] = x.idf(t.st)
 	}
 	return out
 }
@@ -379,7 +404,7 @@ func (x *Index) similarity(e *entry, eidf []float64, enorm float64, c *entry) fl
 	dot, cn := 0.0, 0.0
 	i := 0
 	for _, t := range c.terms {
-		w := t.tf * x.idf(t.key)
+		w := t.tf * x.idf(t.st)
 		cn += w * w
 		for i < len(e.terms) && e.terms[i].key < t.key {
 			i++
@@ -404,9 +429,17 @@ func (x *Index) insert(e *entry) {
 			x.exact[e.textHash] = e
 		}
 	}
-	for _, t := range e.terms {
-		x.post[t.key] = append(x.post[t.key], e)
-		x.df[t.key]++
+	for i, t := range e.terms {
+		// Looked up again: compacting during assign may have dropped
+		// the stat e saw.
+		st := x.terms[t.key]
+		if st == nil {
+			st = &termStat{}
+			x.terms[t.key] = st
+		}
+		e.terms[i].st = st
+		st.post = append(st.post, e)
+		st.df++
 	}
 	x.live++
 	heap.Push(&x.byTime, e)
@@ -437,9 +470,7 @@ func (x *Index) evict() {
 			delete(x.exact, e.textHash)
 		}
 		for _, t := range e.terms {
-			if x.df[t.key]--; x.df[t.key] <= 0 {
-				delete(x.df, t.key)
-			}
+			t.st.df--
 		}
 		x.live--
 		x.stale += len(e.terms)
@@ -453,8 +484,8 @@ func (x *Index) evict() {
 	// stale entries outnumber live ones, so memory stays bounded by the
 	// window.
 	if x.stale > 4096 && x.stale > x.live*8 {
-		for k := range x.post {
-			x.compact(k)
+		for k, st := range x.terms {
+			x.compact(k, st)
 		}
 	}
 }

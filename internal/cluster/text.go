@@ -226,8 +226,7 @@ func termOf(w string) string {
 	if isNumber(w) {
 		return w
 	}
-	r := strings.NewReplacer("sh", "s", "ch", "c", "kh", "x", "gh", "g", "y", "i")
-	w = r.Replace(w)
+	w = spelling.Replace(w)
 	var b strings.Builder
 	var prev rune
 	for _, c := range w {
@@ -251,6 +250,8 @@ func termOf(w string) string {
 	}
 	return w
 }
+
+var spelling = strings.NewReplacer("sh", "s", "ch", "c", "kh", "x", "gh", "g", "y", "i")
 
 func isNumber(w string) bool {
 	for _, c := range w {
