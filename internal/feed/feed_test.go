@@ -302,7 +302,18 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`<rss><channel><item><link>//x.example/a</link></item><item><link>mailto:a@b</link></item></channel></rss>`), "text/xml; charset=koi8-r")
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="javascript:x"><entry><link href="a"/></entry></feed>`), "")
 	f.Fuzz(func(t *testing.T, data []byte, contentType string) {
-		feed, err := Parse(data, contentType, fixtureBase)
+		var feed *Feed
+		var err error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			feed, err = Parse(data, contentType, fixtureBase)
+		}()
+		select {
+		case <-done:
+		case <-time.After(3 * time.Second):
+			t.Fatalf("Parse of %d bytes took over 3s", len(data))
+		}
 		if err != nil {
 			if feed != nil {
 				t.Fatal("a feed and an error together")

@@ -129,13 +129,7 @@ func parseList(page []byte, pageURL string, sel digest.ListSelectors, loc *time.
 			e.Title = plainText(a.AttrOr("title", ""))
 		}
 		if dateSel != nil {
-			d := scope.FindMatcher(dateSel).First()
-			if dt, ok := d.Attr("datetime"); ok {
-				e.Published = parseDate(dt, loc)
-			}
-			if e.Published.IsZero() {
-				e.Published = parseDate(d.Text(), loc)
-			}
+			e.Published = listDate(scope.FindMatcher(dateSel), loc)
 		}
 		f.Entries = append(f.Entries, e)
 	}
@@ -157,6 +151,26 @@ func parseList(page []byte, pageURL string, sel digest.ListSelectors, loc *time.
 		})
 	}
 	return f, nil
+}
+
+// listDate prefers a machine-readable datetime attribute on any of the
+// matched elements (a group selector such as "time, .date" matches the
+// wrapper too), then the first text that reads as a date.
+func listDate(matched *goquery.Selection, loc *time.Location) time.Time {
+	var t time.Time
+	matched.EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if dt, ok := s.Attr("datetime"); ok {
+			t = parseDate(dt, loc)
+		}
+		return t.IsZero()
+	})
+	if t.IsZero() {
+		matched.EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			t = parseDate(s.Text(), loc)
+			return t.IsZero()
+		})
+	}
+	return t
 }
 
 // compile checks a selector once, so that a bad one in a profile is an

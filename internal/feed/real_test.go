@@ -119,3 +119,24 @@ func TestRealFeeds(t *testing.T) {
 		t.Errorf("%d of %d feeds parsed, want at least %d", parsed, len(names), min)
 	}
 }
+
+// BenchmarkParseFeeds parses all the real feeds per iteration and reports
+// the throughput and the share that parsed without error.
+func BenchmarkParseFeeds(b *testing.B) {
+	feeds := realFeeds(b)
+	var total int64
+	for _, d := range feeds {
+		total += int64(len(d))
+	}
+	b.SetBytes(total)
+	var ok, all int
+	for b.Loop() {
+		for name, d := range feeds {
+			all++
+			if _, err := Parse(d, "", "https://feeds.example/"+name); err == nil {
+				ok++
+			}
+		}
+	}
+	b.ReportMetric(float64(ok)/float64(all), "parsed/feed")
+}
