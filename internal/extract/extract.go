@@ -108,6 +108,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 		res.URL = u
 	}
 
+	dropScripts(doc)
 	topts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -132,6 +133,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 	}
 	if terr == nil && tr != nil && tr.ContentNode != nil {
 		dropLeadingTitle(tr.ContentNode, res.Title)
+		dropLeadingWordless(tr.ContentNode)
 		resolveLinks(tr.ContentNode, base)
 		res.Text = nodeText(tr.ContentNode)
 		var b strings.Builder
@@ -166,6 +168,22 @@ func countLetters(s string) int {
 		}
 	}
 	return n
+}
+
+// dropScripts removes script and style elements, except JSON-LD which holds
+// metadata. go-trafilatura removes them too, but takes the text that follows
+// a script inside a paragraph with it (it treats that text as the element's
+// tail, as lxml does), losing the rest of the sentence.
+func dropScripts(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Style || c.DataAtom == atom.Script && !strings.Contains(strings.ToLower(attr(c, "type")), "json")) {
+			n.RemoveChild(c)
+		} else {
+			dropScripts(c)
+		}
+		c = next
+	}
 }
 
 // checkTree counts elements and nesting with the tokenizer, which is linear

@@ -28,6 +28,34 @@ func dropLeadingTitle(root *html.Node, title string) {
 	}
 }
 
+// dropLeadingWordless removes what the content tree starts with until its
+// first word: pieces with no letter, digit or image, such as the comma left
+// of a byline whose author and date go-trafilatura removed. Separators
+// further down ("___" between sections of a wire story) are the author's and
+// stay; removing them everywhere cost recall on the benchmark.
+func dropLeadingWordless(root *html.Node) {
+	for c := root.FirstChild; c != nil; {
+		next := c.NextSibling
+		if countLetters(textOf(c)) > 0 || hasImage(c) {
+			return
+		}
+		root.RemoveChild(c)
+		c = next
+	}
+}
+
+func hasImage(n *html.Node) bool {
+	if n.Type == html.ElementNode && (n.Data == "img" || n.Data == "graphic") {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasImage(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // firstLeaf is the first element in document order below root that is not a
 // mere wrapper (div, section, …), or nil if text comes first.
 func firstLeaf(root *html.Node) *html.Node {
