@@ -39,6 +39,13 @@ func Decode(body []byte, contentType string) ([]byte, error) {
 		}
 		return finish(guess(body)), nil
 	}
+	// Valid UTF-8 with no charset in the header is UTF-8 whatever the
+	// document declares: a single-byte declaration would be overruled, and
+	// ASCII reads the same in every ASCII-based charset. Only the 7-bit
+	// ISO-2022 family, which shifts with ESC, reads ASCII bytes otherwise.
+	if utf8.Valid(body) && bytes.IndexByte(body, 0x1B) < 0 {
+		return finish(body), nil
+	}
 	if enc, name := documentEncoding(body); enc != nil {
 		if out, ok := tryDeclared(enc, name, body); ok {
 			return finish(out), nil
