@@ -42,6 +42,11 @@ type options struct {
 	// search
 	from, until, section, outlet string
 	limit                        int
+	// collecting
+	contact, allowPrivate string
+	workers               int
+	// extract
+	url string
 }
 
 // env is what a command runs with: its streams, environment and logger.
@@ -54,7 +59,8 @@ type env struct {
 
 // commands returns the command table; help lists it in this order.
 func commands() []*command {
-	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), backupCommand(), profileCommand(), helpCommand(), versionCommand()}
+	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), serveCommand(), workerCommand(),
+		backupCommand(), profileCommand(), helpCommand(), versionCommand()}
 }
 
 func lookup(name string) *command {

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"shuho/internal/fetch"
+	"shuho/internal/pipeline"
+	"shuho/internal/store"
+)
+
+// fetchFlags declares the flags of the commands that fetch.
+func fetchFlags(fs *flag.FlagSet, o *options) {
+	dbFlag(fs, o)
+	fs.StringVar(&o.contact, "contact", "", "the contact `address` the User-Agent gives to the sites read (default $SHUHO_CONTACT)")
+	fs.StringVar(&o.allowPrivate, "allow-private", "", "comma-separated `CIDRs or host:port` on private networks that may be fetched: an administrator's setting, none by default (default $SHUHO_ALLOW_PRIVATE)")
+	fs.IntVar(&o.workers, "workers", 4, "how many sources are polled at once")
+}
+
+// fetchConfig is the guarded client's configuration from the flags.
+func fetchConfig(e *env, o *options) fetch.Config {
+	contact, allow := o.contact, o.allowPrivate
+	if contact == "" {
+		contact = e.getenv("SHUHO_CONTACT")
+	}
+	if allow == "" {
+		allow = e.getenv("SHUHO_ALLOW_PRIVATE")
+	}
+	cfg := fetch.Config{Contact: contact, Robots: true}
+	for _, a := range strings.Split(allow, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			cfg.Allow = append(cfg.Allow, a)
+		}
+	}
+	return cfg
+}
+
+// owner names this process in leases: host and process id.
+func owner() string {
+	h, _ := os.Hostname()
+	if h == "" {
+		h = "shuho"
+	}
+	return fmt.Sprintf("%s:%d", h, os.Getpid())
+}
+
+func collectCommand() *command {
+	return &command{
+		name:  "collect",
+		short: "one collection pass over the profile's sources",
+		long: `Collect reads every source of the profile once: it fetches each feed or list
+page through the guarded client, fetches and extracts the pages of articles
+not yet in the archive, stores them, and groups the articles of the last days
+that tell one event into stories.
+
+A terminal shows each source's progress as it runs; otherwise each source
+gets a line when it is done. At the end a table gives each source's new,
+duplicate (already stored) and failed articles and the time it took; a source
+that could not be read shows why. Failures are recorded on the source (last
+error, count) for the sources page.
+
+Exit status: 0 when every source was read (some pages may have failed); 1
+when a source could not be read.`,
+		flags: fetchFlags,
+		run:   runCollect,
+	}
+}
+
+func runCollect(ctx context.Context, e *env, o *options, args []string) error {
+	if len(args) > 0 {
+		return usagef("collect takes no arguments")
+	}
+	p, err := loadProfile(o)
+	if err != nil {
+		return err
+	}
+	if len(p.Sources) == 0 {
+		return usagef("the profile %s has no sources to collect", p.Key)
+	}
+	client, err := fetch.New(fetchConfig(e, o))
+	if err != nil {
+		return usagef("%v", err)
+	}
+	s, err := e.openStore(ctx, o, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	tty := isTerminal(e.stderr)
+	var mu sync.Mutex
+	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Log: e.log, Owner: owner(), Sources: o.workers,
+		Progress: func(ev pipeline.Event) {
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case ev.Kind == "done" && !tty:
+				r := ev.Report
+				if r.Err != nil {
+					fmt.Fprintf(e.stderr, "%s: failed: %v\n", ev.Source, r.Err)
+				} else {
+					fmt.Fprintf(e.stderr, "%s: %d new, %d duplicate, %d failed\n", ev.Source, r.New, r.Duplicate, r.Failed)
+				}
+			case tty && ev.Kind == "page" && ev.Total > 0:
+				fmt.Fprintf(e.stderr, "\r\033[K%-12s %s %d/%d pages", ev.Source, bar(ev.Done, ev.Total, 20), ev.Done, ev.Total)
+			case tty && ev.Kind == "done":
+				fmt.Fprintf(e.stderr, "\r\033[K%-12s done\n", ev.Source)
+			}
+		}}
+	start := time.Now()
+	reports, err := c.CollectAll(ctx)
+	writeCollectTable(e, reports)
+	fmt.Fprintf(e.stdout, "took %v\n", time.Since(start).Round(time.Millisecond))
+	if err != nil {
+		return err
+	}
+	for _, r := range reports {
+		if r.Err != nil {
+			return exitError{1}
+		}
+	}
+	return nil
+}
+
+// writeCollectTable prints the table of a collection pass.
+func writeCollectTable(e *env, reports []pipeline.Report) {
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "source\toutlet\tnew\tduplicate\tfailed\ttime\t")
+	var n, d, f int
+	for _, r := range reports {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%v\t\n", r.Source, r.Outlet, r.New, r.Duplicate, r.Failed, r.Duration.Round(time.Millisecond))
+		n, d, f = n+r.New, d+r.Duplicate, f+r.Failed
+	}
+	fmt.Fprintf(tw, "all\t\t%d\t%d\t%d\t\t\n", n, d, f)
+	tw.Flush()
+	for _, r := range reports {
+		if r.Err != nil {
+			fmt.Fprintf(e.stdout, "%s: %v\n", r.Source, r.Err)
+		}
+		for _, m := range r.Errors {
+			fmt.Fprintf(e.stdout, "%s: page failed: %s\n", r.Source, m)
+		}
+	}
+}
+
+func serveCommand() *command {
+	return &command{
+		name:  "serve",
+		short: "run collection on each source's schedule (the web editor comes later)",
+		long: `Serve keeps collecting: each source is polled when it falls due, at the
+interval its profile gives, more slowly while it brings nothing new (up to
+eight times the interval), later after failures (doubling each time), and
+never before a Retry-After the site asked for. New articles are grouped into
+stories as they come. It runs until interrupted (Ctrl-C).
+
+The web editor joins serve in a later version.`,
+		flags: fetchFlags,
+		run:   runServe,
+	}
+}
+
+func workerCommand() *command {
+	return &command{
+		name:  "worker",
+		short: "an extra collector process against a shared database",
+		long: `Worker is a collector without anything else: several of them, on several
+machines, share the sources of one PostgreSQL database (it works on SQLite
+too, on one machine). Each source is leased to one worker at a time, and each
+page is claimed before it is fetched, so that no page is fetched twice; when
+a worker dies, its lease runs out and another worker takes the source over.
+It runs until interrupted.`,
+		flags: fetchFlags,
+		run:   runServe,
+	}
+}
+
+func runServe(ctx context.Context, e *env, o *options, args []string) error {
+	if len(args) > 0 {
+		return usagef("takes no arguments")
+	}
+	p, err := loadProfile(o)
+	if err != nil {
+		return err
+	}
+	client, err := fetch.New(fetchConfig(e, o))
+	if err != nil {
+		return usagef("%v", err)
+	}
+	s, err := e.openStore(ctx, o, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Log: e.log, Owner: owner()}
+	e.log.Info("collecting", "profile", p.Key, "sources", len(p.Sources), "owner", c.Owner)
+	return c.Run(ctx, o.workers)
+}

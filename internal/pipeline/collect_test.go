@@ -1,0 +1,419 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"shuho/internal/digest"
+	"shuho/internal/fetch"
+	"shuho/internal/pipeline"
+	"shuho/internal/profile"
+	"shuho/internal/store"
+	"shuho/internal/store/storetest"
+)
+
+// newsServer serves feeds of sources and their article pages on loopback,
+// and counts what it served: /s/N/feed.xml lists the pages /s/N/a/M.
+type newsServer struct {
+	*httptest.Server
+	sources, pages int
+	// delay slows each page, so that collecting takes long enough to be
+	// interrupted.
+	delay time.Duration
+
+	mu     sync.Mutex
+	served map[string]int // path → responses completed with 200
+	hangUA string        // requests whose User-Agent holds this hang
+	byUA   map[string]int
+}
+
+func newNewsServer(t testing.TB, sources, pages int) *newsServer {
+	ns := &newsServer{sources: sources, pages: pages, served: map[string]int{}, byUA: map[string]int{}}
+	ns.Server = httptest.NewServer(http.HandlerFunc(ns.serve))
+	t.Cleanup(ns.Close)
+	return ns
+}
+
+// articleText is page m of source n: distinct events, so that each is a
+// story of its own.
+func articleText(n, m int) (title, text string) {
+	places := []string{"Ganja", "Shusha", "Lankaran", "Sheki", "Guba", "Nakhchivan", "Mingachevir", "Khankendi", "Sumgait", "Shamakhi"}
+	topics := []string{"a new water pipeline", "the repair of a school", "a regional trade fair", "a road bridge", "a hospital wing",
+		"a solar power plant", "a railway station", "a sports complex", "a museum of carpets", "a vocational college"}
+	place := places[(n+m)%len(places)]
+	topic := topics[(n*7+m*3)%len(topics)]
+	title = fmt.Sprintf("Officials open %s in %s (report %d-%d)", topic, place, n, m)
+	text = fmt.Sprintf("%s, November %d. Officials opened %s in %s on Monday, the district executive authority said in its statement number %d-%d.\n\n"+
+		"The project cost %d million manats and took %d months to build, the statement said. Local residents attended the ceremony.\n\n"+
+		"The head of the district executive authority said that %d people would benefit from the project in the coming years.",
+		place, 10+m%10, topic, place, n, m, n*10+m+3, m%12+4, 1000+n*37+m*11)
+	return title, text
+}
+
+func (ns *newsServer) serve(w http.ResponseWriter, r *http.Request) {
+	ua := r.UserAgent()
+	ns.mu.Lock()
+	ns.byUA[ua]++
+	hang := ns.hangUA != "" && strings.Contains(ua, ns.hangUA)
+	ns.mu.Unlock()
+	if hang {
+		<-r.Context().Done()
+		return
+	}
+	if r.URL.Path == "/robots.txt" {
+		http.NotFound(w, r)
+		return
+	}
+	parts := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
+	if len(parts) < 3 || parts[0] != "s" {
+		http.NotFound(w, r)
+		return
+	}
+	n, err := strconv.Atoi(parts[1])
+	if err != nil || n >= ns.sources {
+		http.NotFound(w, r)
+		return
+	}
+	base := ns.URL + "/s/" + parts[1]
+	switch {
+	case len(parts) == 3 && parts[2] == "feed.xml":
+		etag := fmt.Sprintf(`"feed-%d"`, n)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<rss version="2.0"><channel><title>Source %d</title><link>%s/</link>`, n, base)
+		for m := range ns.pages {
+			title, _ := articleText(n, m)
+			pub := time.Date(2026, 11, 16, 8, 0, 0, 0, time.UTC).Add(time.Duration(n*ns.pages+m) * time.Minute)
+			// Tracking parameters, as real feeds add them.
+			fmt.Fprintf(&b, "<item><title>%s</title><link>%s/a/%d?utm_source=rss&amp;utm_medium=feed</link><pubDate>%s</pubDate><description>%s</description></item>",
+				html.EscapeString(title), base, m, pub.Format(time.RFC1123Z), html.EscapeString(title))
+		}
+		b.WriteString("</channel></rss>\n")
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		w.Header().Set("ETag", etag)
+		w.Write([]byte(b.String()))
+	case len(parts) == 4 && parts[2] == "a":
+		m, err := strconv.Atoi(parts[3])
+		if err != nil || m >= ns.pages {
+			http.NotFound(w, r)
+			return
+		}
+		if ns.delay > 0 {
+			select {
+			case <-time.After(ns.delay):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		title, text := articleText(n, m)
+		var b strings.Builder
+		fmt.Fprintf(&b, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s | Source %d</title>
+<link rel="canonical" href="%s/a/%d"></head><body><header><nav><a href="/">Home</a> <a href="/politics">Politics</a> <a href="/economy">Economy</a></nav></header>
+<main><article><h1>%s</h1><p class="byline">By staff reporter</p>`, html.EscapeString(title), n, base, m, html.EscapeString(title))
+		for _, p := range strings.Split(text, "\n\n") {
+			fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(p))
+		}
+		b.WriteString(`</article><aside><h3>Most read</h3><ul><li><a href="/x">Weather for the weekend</a></li><li><a href="/y">Football results</a></li></ul></aside></main>
+<footer>© Source. All rights reserved. <a href="/privacy">Privacy</a></footer></body></html>`)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(b.String()))
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	ns.mu.Lock()
+	ns.served[r.URL.Path]++
+	ns.mu.Unlock()
+}
+
+func (ns *newsServer) count(path string) int {
+	ns.mu.Lock()
+	defer ns.mu.Unlock()
+	return ns.served[path]
+}
+
+// testProfile is the az profile reading the server's sources.
+func testProfile(t testing.TB, ns *newsServer, extra ...digest.Source) *digest.Profile {
+	p, err := profile.Builtin("az")
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := []string{"TREND", "APA", "AZERTAG", "REPORT.AZ", "OC-MEDIA"}
+	p.Sources = nil
+	for n := range ns.sources {
+		p.Sources = append(p.Sources, digest.Source{Key: fmt.Sprintf("src-%02d", n), Outlet: labels[n%len(labels)], Kind: digest.FeedSource,
+			URL: fmt.Sprintf("%s/s/%d/feed.xml", ns.URL, n), Lang: "en", Weight: 0.8, Interval: digest.Duration(30 * time.Minute), FullPage: true})
+	}
+	p.Sources = append(p.Sources, extra...)
+	return p
+}
+
+func testClient(t testing.TB, ua string) *fetch.Client {
+	c, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, UserAgent: ua, Contact: "desk@example.org",
+		HostInterval: time.Nanosecond, HostConcurrency: 8, Robots: true, Timeout: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCollectAll(t *testing.T) {
+	ns := newNewsServer(t, 4, 5)
+	broken := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/500":
+			http.Error(w, "down", http.StatusInternalServerError)
+		case "/html":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte(`<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>`))
+		case "/truncated":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			w.Write([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Cut`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer broken.Close()
+	bad := func(key, path string) digest.Source {
+		return digest.Source{Key: key, Outlet: "JAMNEWS", Kind: digest.FeedSource, URL: broken.URL + path, Lang: "en", Weight: 0.5, Interval: digest.Duration(time.Hour)}
+	}
+	p := testProfile(t, ns, bad("down", "/500"), bad("gone", "/404"), bad("html", "/html"), bad("cut", "/truncated"))
+	for _, e := range storetest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			ns.mu.Lock()
+			clear(ns.served)
+			ns.mu.Unlock()
+			s := storetest.Open(t, e)
+			var events sync.Map
+			c := &pipeline.Collector{Store: s, Fetch: testClient(t, "shuho-test"), Profile: p, Owner: "test",
+				Progress: func(ev pipeline.Event) { events.Store(ev.Source+"/"+ev.Kind, true) }}
+			reports, err := c.CollectAll(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(reports) != 8 {
+				t.Fatalf("%d reports, want 8", len(reports))
+			}
+			byKey := map[string]pipeline.Report{}
+			for _, r := range reports {
+				byKey[r.Source] = r
+			}
+			for n := range 4 {
+				r := byKey[fmt.Sprintf("src-%02d", n)]
+				if r.Err != nil || r.New != 5 || r.Failed != 0 {
+					t.Errorf("source %d: %+v", n, r)
+				}
+				if _, ok := events.Load(r.Source + "/done"); !ok {
+					t.Errorf("no progress event for %s", r.Source)
+				}
+			}
+			for _, k := range []string{"down", "gone", "html", "cut"} {
+				if byKey[k].Err == nil {
+					t.Errorf("source %s: no error: %+v", k, byKey[k])
+				}
+			}
+			_, _, arts, _ := s.Count(context.Background())
+			if arts != 20 {
+				t.Errorf("%d articles stored, want 20", arts)
+			}
+			// Each page fetched once, stored under its address without the
+			// tracking parameters.
+			for n := range 4 {
+				for m := range 5 {
+					if got := ns.count(fmt.Sprintf("/s/%d/a/%d", n, m)); got != 1 {
+						t.Errorf("page %d/%d fetched %d times", n, m, got)
+					}
+				}
+			}
+			known, _ := s.KnownURLs(context.Background(), []string{ns.URL + "/s/0/a/0"})
+			if !known[ns.URL+"/s/0/a/0"] {
+				t.Errorf("article not stored under its canonical address")
+			}
+			// The failures are recorded on their sources.
+			srcs, _ := s.Sources(context.Background(), "az")
+			for _, st := range srcs {
+				failing := st.Key == "down" || st.Key == "gone" || st.Key == "html" || st.Key == "cut"
+				if failing != (st.Errors == 1 && st.LastError != "") {
+					t.Errorf("source %s: errors %d, last error %q", st.Key, st.Errors, st.LastError)
+				}
+			}
+			// Stories: twenty different events, each its own story.
+			stories, err := s.Stories(context.Background(), "az", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+			if err != nil || len(stories) == 0 {
+				t.Fatalf("stories: %d, %v", len(stories), err)
+			}
+			total := 0
+			for _, st := range stories {
+				total += st.Count
+			}
+			if total != 20 {
+				t.Errorf("stories hold %d articles, want 20", total)
+			}
+
+			// A second pass: feeds answer 304, nothing is fetched again.
+			reports, err = c.CollectAll(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range reports {
+				if strings.HasPrefix(r.Source, "src-") && (!r.NotModified || r.New != 0) {
+					t.Errorf("second pass, %s: %+v", r.Source, r)
+				}
+			}
+			for n := range 4 {
+				if got := ns.count(fmt.Sprintf("/s/%d/a/0", n)); got != 1 {
+					t.Errorf("second pass fetched page %d/0 again (%d)", n, got)
+				}
+			}
+		})
+	}
+}
+
+// TestWorkers runs three worker processes against one PostgreSQL and 50
+// sources: each page is fetched once and stored once; then a worker is
+// killed in the middle of its work, and the others finish it after its
+// leases expire, storing nothing twice.
+func TestWorkers(t *testing.T) {
+	if storetest.PostgresURL(t) == "" {
+		t.Skip("PostgreSQL: set SHUHO_TEST_POSTGRES to run this test")
+	}
+	if testing.Short() {
+		t.Skip("starts worker processes")
+	}
+	for _, kill := range []bool{false, true} {
+		name := "all-live"
+		if kill {
+			name = "one-killed"
+		}
+		t.Run(name, func(t *testing.T) {
+			ns := newNewsServer(t, 50, 6)
+			ns.delay = 15 * time.Millisecond
+			dsn := storetest.DSN(t, store.Postgres)
+			s, err := store.Open(context.Background(), dsn, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var procs []*exec.Cmd
+			for w := range 3 {
+				cmd := exec.Command(os.Args[0], "-test.run=^TestWorkerChild$", "-test.count=1")
+				cmd.Env = append(os.Environ(), "SHUHO_WORKER_CHILD=1", "SHUHO_WORKER_DSN="+dsn, "SHUHO_WORKER_NEWS="+ns.URL,
+					fmt.Sprintf("SHUHO_WORKER_NAME=worker-%d", w))
+				cmd.Stderr = os.Stderr
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				procs = append(procs, cmd)
+			}
+			defer func() {
+				for _, p := range procs {
+					p.Process.Kill()
+					p.Wait()
+				}
+			}()
+			if kill {
+				// worker-0 hangs in its requests once it has made some, and
+				// is killed there, holding a source's lease and page claims.
+				deadline := time.Now().Add(30 * time.Second)
+				for {
+					ns.mu.Lock()
+					n := 0
+					for ua, c := range ns.byUA {
+						if strings.Contains(ua, "worker-0") {
+							n += c
+						}
+					}
+					if n >= 8 {
+						ns.hangUA = "worker-0"
+					}
+					ns.mu.Unlock()
+					if n >= 8 || time.Now().After(deadline) {
+						break
+					}
+					time.Sleep(5 * time.Millisecond)
+				}
+				time.Sleep(100 * time.Millisecond)
+				procs[0].Process.Kill()
+			}
+			want := 50 * 6
+			deadline := time.Now().Add(90 * time.Second)
+			for {
+				_, _, arts, err := s.Count(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if arts >= want || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			_, _, arts, _ := s.Count(context.Background())
+			if arts != want {
+				t.Fatalf("%d articles stored, want %d", arts, want)
+			}
+			refetched := 0
+			for n := range 50 {
+				for m := range 6 {
+					got := ns.count(fmt.Sprintf("/s/%d/a/%d", n, m))
+					switch {
+					case got == 0:
+						t.Errorf("page %d/%d never served, yet stored", n, m)
+					case got > 1 && !kill:
+						t.Errorf("page %d/%d fetched %d times", n, m, got)
+					case got > 1:
+						refetched++
+					}
+				}
+			}
+			// Every source was polled once, by a live worker for the one the
+			// killed worker held.
+			srcs, err := s.Sources(context.Background(), "az")
+			if err != nil || len(srcs) != 50 {
+				t.Fatalf("sources: %d, %v", len(srcs), err)
+			}
+			for _, st := range srcs {
+				if st.LastSuccess.IsZero() {
+					t.Errorf("source %s never polled to the end", st.Key)
+				}
+			}
+			ns.mu.Lock()
+			perWorker := fmt.Sprint(ns.byUA)
+			ns.mu.Unlock()
+			t.Logf("requests by worker: %s; pages fetched again after the kill: %d", perWorker, refetched)
+		})
+	}
+}
+
+// TestWorkerChild is a worker process of TestWorkers.
+func TestWorkerChild(t *testing.T) {
+	if os.Getenv("SHUHO_WORKER_CHILD") != "1" {
+		t.Skip("run by TestWorkers")
+	}
+	ns := &newsServer{sources: 50}
+	ns.Server = &httptest.Server{URL: os.Getenv("SHUHO_WORKER_NEWS")}
+	name := os.Getenv("SHUHO_WORKER_NAME")
+	s, err := store.Open(context.Background(), os.Getenv("SHUHO_WORKER_DSN"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p := testProfile(t, ns)
+	c := &pipeline.Collector{Store: s, Fetch: testClient(t, "shuho-test "+name), Profile: p, Owner: name,
+		Lease: 2 * time.Second, Pages: 2}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	c.Run(ctx, 2)
+}
