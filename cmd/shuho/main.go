@@ -39,6 +39,23 @@
 //	                      words and "phrases", Japanese of any length, mixed;
 //	                      --from, --to, --section, --outlet, --profile,
 //	                      --limit, --json. Ranked by relevance, then recency.
+//	collect               one collection pass over the profile's sources:
+//	                      feeds and list pages fetched through the guarded
+//	                      client, new articles' pages extracted and stored,
+//	                      the same event from several outlets grouped into
+//	                      one story; a table of new, duplicate and failed
+//	                      articles per source ends it. --contact, and
+//	                      --allow-private for an administrator's own network
+//	extract FILE|URL      the main text, title, date and language of one
+//	                      page; --json prints {"title","text","published",
+//	                      "lang","url"}; --url gives a file its address
+//	serve                 collect continuously, each source on its schedule
+//	                      (slower while quiet, later after errors, never
+//	                      before a Retry-After); the web editor comes later
+//	worker                an extra collector process: several share one
+//	                      database's sources through leases, so that no page
+//	                      is fetched twice and a dead worker's work is taken
+//	                      over
 //	backup OUT            a consistent, verified copy of the archive (VACUUM
 //	                      INTO for SQLite, pg_dump for PostgreSQL)
 //	profile show          print the effective country profile as JSON, the

@@ -33,7 +33,7 @@ type newsServer struct {
 
 	mu     sync.Mutex
 	served map[string]int // path → responses completed with 200
-	hangUA string        // requests whose User-Agent holds this hang
+	hangUA string         // requests whose User-Agent holds this hang
 	byUA   map[string]int
 }
 

@@ -10,8 +10,8 @@ import (
 	"shuho/internal/pipeline"
 	"shuho/internal/profile"
 	"shuho/internal/sample"
-	"shuho/internal/store/storetest"
 	"shuho/internal/store"
+	"shuho/internal/store/storetest"
 )
 
 // TestSampleWeek collects the bundled sample week from its loopback server
