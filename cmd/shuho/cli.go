@@ -45,6 +45,7 @@ type options struct {
 	// collecting
 	contact, allowPrivate string
 	workers               int
+	sample                bool
 	// extract
 	url string
 }

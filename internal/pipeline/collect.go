@@ -72,7 +72,10 @@ type Report struct {
 	Failed int
 	Errors []string
 	// Err is why the source itself could not be read, or nil.
-	Err         error
+	Err error
+	// Warning is a fault of a source read all the same: a feed cut short,
+	// whose entries before the cut were read.
+	Warning     string
 	NotModified bool
 	Duration    time.Duration
 	// Next is when the source is due again.
@@ -226,7 +229,7 @@ func (c *Collector) PollLeased(ctx context.Context, st *store.SourceState) Repor
 	keep.Wait()
 	r.Duration = c.now().Sub(start)
 	res := store.PollResult{Started: start, Duration: r.Duration, New: r.New, Duplicate: r.Duplicate, Failed: r.Failed,
-		ETag: etag, LastModified: lastMod}
+		ETag: etag, LastModified: lastMod, Warning: r.Warning}
 	res.Next, res.Current = c.schedule(st, r)
 	if r.Err != nil {
 		res.Err = r.Err.Error()
@@ -245,8 +248,11 @@ func (c *Collector) PollLeased(ctx context.Context, st *store.SourceState) Repor
 	if r.Err != nil {
 		lvl = slog.LevelWarn
 	}
+	if r.Warning != "" && lvl == slog.LevelInfo {
+		lvl = slog.LevelWarn
+	}
 	c.log().Log(ctx, lvl, "polled", "source", st.Key, "new", r.New, "duplicate", r.Duplicate, "failed", r.Failed,
-		"err", r.Err, "took", r.Duration.Round(time.Millisecond), "next", r.Next.Format(time.RFC3339))
+		"err", r.Err, "warning", r.Warning, "took", r.Duration.Round(time.Millisecond), "next", r.Next.Format(time.RFC3339))
 	c.event(Event{Source: st.Key, Kind: "done", Report: &r})
 	return r
 }
@@ -314,6 +320,9 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 		if err != nil {
 			r.Err = err
 			return r, "", ""
+		}
+		if f.Partial != nil {
+			r.Warning = fmt.Sprintf("the feed is broken; the %d entries before the fault were read: %v", len(f.Entries), f.Partial)
 		}
 		entries = f.Entries
 	case digest.ListSource:

@@ -53,6 +53,18 @@ func TestSampleWeek(t *testing.T) {
 		}
 	}
 	t.Logf("%d articles in %v", stored, took.Round(time.Millisecond))
+	// The broken feed is read up to its fault, and the fault recorded on
+	// its source for the sources page.
+	srcs, err := s.Sources(context.Background(), p.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range srcs {
+		broken := st.Key == "ganjadaily"
+		if broken != (st.LastError != "") || st.LastSuccess.IsZero() {
+			t.Errorf("source %s: last success %v, last error %q", st.Key, st.LastSuccess, st.LastError)
+		}
+	}
 
 	stories, err := s.Stories(context.Background(), p.Key, w.Start.Add(-24*time.Hour), w.Start.Add(8*24*time.Hour))
 	if err != nil {

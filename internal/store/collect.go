@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -211,6 +212,10 @@ type PollResult struct {
 	// Err is the poll's failure ("" when the source was read); a poll that
 	// read the source but failed on some pages is a success with Failed > 0.
 	Err string
+	// Warning is a fault of a source that was read all the same (a feed
+	// cut short, whose entries before the cut were read): recorded as its
+	// last error, without counting as a failure in a row.
+	Warning string
 	// ETag and LastModified are the validators to send next time.
 	ETag, LastModified string
 	// Next is when the source is next due; Current the interval that gave it.
@@ -230,6 +235,10 @@ func (s *Store) FinishPoll(ctx context.Context, id int64, owner string, r PollRe
 			res, err = tx.ExecContext(ctx, `UPDATE sources SET next_poll = $1, current_s = $2, etag = $3, last_modified = $4,
 				last_success = $5, errors = 0, lease_owner = '', lease_until = NULL WHERE id = $6 AND lease_owner = $7`,
 				s.timeArg(r.Next), int64(r.Current/time.Second), r.ETag, r.LastModified, now, id, owner)
+			if err == nil && r.Warning != "" {
+				_, err = tx.ExecContext(ctx, `UPDATE sources SET last_error = $1, last_error_at = $2, errors_total = errors_total + 1 WHERE id = $3`,
+					r.Warning, now, id)
+			}
 		} else {
 			res, err = tx.ExecContext(ctx, `UPDATE sources SET next_poll = $1, current_s = $2, last_error = $3, last_error_at = $4,
 				errors = errors + 1, errors_total = errors_total + 1, lease_owner = '', lease_until = NULL
@@ -243,7 +252,7 @@ func (s *Store) FinishPoll(ctx context.Context, id int64, owner string, r PollRe
 			return fmt.Errorf("source %d: %w", id, ErrLeaseLost)
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO source_runs (source_id, started_at, duration_ms, new, duplicate, failed, error)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, s.timeArg(r.Started), r.Duration.Milliseconds(), r.New, r.Duplicate, r.Failed, r.Err)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)`, id, s.timeArg(r.Started), r.Duration.Milliseconds(), r.New, r.Duplicate, r.Failed, cmp.Or(r.Err, r.Warning))
 		return err
 	})
 }
