@@ -33,7 +33,7 @@ func TestExtractCommand(t *testing.T) {
 	r.want(t, 0, `"title"`, "")
 	var got struct {
 		Title, Text, Lang, URL string
-		Published          *string
+		Published              *string
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
 		t.Fatalf("%v in %s", err, r.stdout)
