@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -417,3 +418,97 @@ func TestWorkerChild(t *testing.T) {
 	defer cancel()
 	c.Run(ctx, 2)
 }
+
+// TestSchedule: a source is due again at its interval after news, more
+// slowly while quiet, later after failures, and never before the
+// Retry-After its server asked for.
+func TestSchedule(t *testing.T) {
+	var mode atomicString
+	mode.set("news")
+	var polls atomic.Int64
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/a/") {
+			n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/a/"))
+			title, text := articleText(n, n)
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprintf(w, "<html><body><article><h1>%s</h1><p>%s</p></article></body></html>", title, strings.ReplaceAll(text, "\n\n", "</p><p>"))
+			return
+		}
+		switch mode.get() {
+		case "news", "quiet":
+			if mode.get() == "quiet" && r.Header.Get("If-None-Match") == `"v1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"v1"`)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			// Each poll in "news" brings one new article.
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>%s/</link><item><title>News</title><link>%s/a/%d</link></item></channel></rss>`,
+				srv.URL, srv.URL, polls.Add(1))
+		case "busy":
+			w.Header().Set("Retry-After", "7200")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+		case "down":
+			http.Error(w, "down", http.StatusInternalServerError)
+		}
+	}))
+	defer srv.Close()
+	p, _ := profile.Builtin("az")
+	p.Sources = []digest.Source{{Key: "one", Outlet: "TREND", Kind: digest.FeedSource, URL: srv.URL + "/feed", Lang: "en", Weight: 1,
+		Interval: digest.Duration(10 * time.Minute)}}
+	s := storetest.Open(t, store.SQLite)
+	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, PauseAfter: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test"}
+	ctx := context.Background()
+	poll := func() (time.Duration, store.SourceState) {
+		t.Helper()
+		start := time.Now()
+		if _, err := c.CollectAll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		srcs, err := s.Sources(ctx, p.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return srcs[0].NextPoll.Sub(start), srcs[0]
+	}
+	near := func(got, want time.Duration) bool { return got >= want-5*time.Second && got <= want+5*time.Second }
+	if d, _ := poll(); !near(d, 10*time.Minute) {
+		t.Errorf("after a read: due in %v, want 10m", d)
+	}
+	mode.set("quiet")
+	if d, _ := poll(); !near(d, 15*time.Minute) {
+		t.Errorf("after a quiet poll: due in %v, want 15m", d)
+	}
+	if d, _ := poll(); !near(d, 22*time.Minute+30*time.Second) {
+		t.Errorf("after two quiet polls: due in %v, want 22m30s", d)
+	}
+	for range 8 {
+		poll()
+	}
+	if d, _ := poll(); !near(d, 80*time.Minute) {
+		t.Errorf("quiet for long: due in %v, want the ceiling of 8 × 10m", d)
+	}
+	mode.set("down")
+	d1, st := poll()
+	d2, st2 := poll()
+	if !near(d1, 20*time.Minute) || !near(d2, 40*time.Minute) || st.Errors != 1 || st2.Errors != 2 || !strings.Contains(st2.LastError, "500") {
+		t.Errorf("after failures: due in %v then %v (errors %d, %d, %q); want 20m then 40m", d1, d2, st.Errors, st2.Errors, st2.LastError)
+	}
+	mode.set("busy")
+	if d, st := poll(); d < 2*time.Hour-5*time.Second || !strings.Contains(st.LastError, "429") {
+		t.Errorf("after 429 with Retry-After 2h: due in %v (%q)", d, st.LastError)
+	}
+}
+
+type atomicString struct {
+	mu sync.Mutex
+	s  string
+}
+
+func (a *atomicString) set(s string) { a.mu.Lock(); a.s = s; a.mu.Unlock() }
+func (a *atomicString) get() string  { a.mu.Lock(); defer a.mu.Unlock(); return a.s }
