@@ -26,7 +26,14 @@ var (
 	// ErrNoContent: the page has no main text (an index page, a video page,
 	// an error page). Extract still returns the metadata it found.
 	ErrNoContent = errors.New("no article text found")
+	// ErrPanic: the third-party extractor panicked on the page (P4); the
+	// panic is recovered and the page counts as failed.
+	ErrPanic = errors.New("extractor panicked")
 )
+
+// extractDocument is go-trafilatura's entry point, a variable so that a test
+// can make it panic.
+var extractDocument = trafilatura.ExtractDocument
 
 // Defaults for Options (P4).
 const (
@@ -88,7 +95,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			res, err = Result{}, fmt.Errorf("extract %s: panic in extractor: %v", pageURL, p)
+			res, err = Result{}, fmt.Errorf("extract %s: %w: %v", pageURL, ErrPanic, p)
 		}
 	}()
 
@@ -122,7 +129,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 	case o.FavorRecall && !o.FavorPrecision:
 		topts.Focus = trafilatura.FavorRecall
 	}
-	tr, terr := trafilatura.ExtractDocument(doc, topts)
+	tr, terr := extractDocument(doc, topts)
 	if tr != nil {
 		res.Title = strings.TrimSpace(tr.Metadata.Title)
 		res.Author = strings.TrimSpace(tr.Metadata.Author)

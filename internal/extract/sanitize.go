@@ -64,6 +64,22 @@ func balance(fragment string) string {
 // URLs of any other scheme or relative ones. Sanitize(Sanitize(s)) ==
 // Sanitize(s).
 func Sanitize(fragment string) string {
+	// One pass is not always a fixed point: an element the parser accepted
+	// in one context (a <th> inside <svg>) may be dropped once its context
+	// is gone. Real content settles after the first pass; the cap bounds
+	// hostile input.
+	out := sanitizeOnce(fragment)
+	for range 4 {
+		next := sanitizeOnce(out)
+		if next == out {
+			break
+		}
+		out = next
+	}
+	return out
+}
+
+func sanitizeOnce(fragment string) string {
 	out := policy.Sanitize(balance(fragment))
 	// bluemonday writes the rel values in this fixed order; noopener is
 	// implied by noreferrer but spelled out for older browsers.
