@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"shuho/internal/digest"
+	"shuho/internal/extract"
 )
 
 // ErrLeaseLost is returned when a worker reports on a source or lock whose
@@ -352,12 +353,13 @@ func (s *Store) ReleasePage(ctx context.Context, url, owner string) error {
 }
 
 // Collected is an article as collecting stores it: the article with the
-// source that found it, its sanitized HTML and its fingerprints.
+// source that found it, its HTML and its fingerprints.
 type Collected struct {
 	digest.Article
 	// Source is the key of the profile's source that found it.
 	Source string
-	// HTML is the article's main content as sanitized HTML.
+	// HTML is the article's main content as HTML; AddCollected stores it
+	// sanitized.
 	HTML string
 	// TextHash and SimHash are cluster.TextHash and cluster.SimHash of its
 	// text.
@@ -393,9 +395,12 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 				return fmt.Errorf("article %q holds a NUL character, which is not text: %w", a.URL, digest.ErrInvalid)
 			}
 			day := digest.DateOf(a.Published.In(loc))
+			// Extraction sanitized the HTML already; it is sanitized again
+			// here, on the way into the archive, whatever wrote it (H1).
+			safe := extract.Sanitize(a.HTML)
 			var id int64
 			err := insert.QueryRowContext(ctx, profile, a.Outlet, a.URL, s.timeArg(a.Published), dateArg(day), a.Title, a.Text, a.Lang, now,
-				a.Source, a.HTML, int64(a.TextHash), int64(a.SimHash)).Scan(&id)
+				a.Source, safe, int64(a.TextHash), int64(a.SimHash)).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // already stored
 			}
@@ -633,4 +638,14 @@ func (s *Store) TryLock(ctx context.Context, name, owner string, ttl time.Durati
 func (s *Store) Unlock(ctx context.Context, name, owner string) error {
 	_, err := s.w.ExecContext(ctx, `DELETE FROM locks WHERE name = $1 AND owner = $2`, name, owner)
 	return err
+}
+
+// ArticleHTML returns the stored (sanitized) HTML of an article.
+func (s *Store) ArticleHTML(ctx context.Context, id int64) (string, error) {
+	var h string
+	err := s.r.QueryRowContext(ctx, `SELECT html FROM articles WHERE id = $1`, id).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("article %d: %w", id, digest.ErrNotFound)
+	}
+	return h, err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -233,10 +234,18 @@ func TestPageClaims(t *testing.T) {
 			baku, _ := time.LoadLocation("Asia/Baku")
 			ids, err := s.AddCollected(ctx, "az", baku, []store.Collected{{
 				Article: digest.Article{Outlet: "TREND", URL: u, Published: c.now(), Title: "Mine blast in Tartar", Text: "A deminer was injured.", Lang: "en"},
-				Source:  "trend", HTML: "<p>A deminer was injured.</p>", TextHash: 1 << 63, SimHash: 42,
+				Source:  "trend", HTML: `<p onclick="steal()">A deminer was <a href="javascript:x()">injured</a>.</p><script>alert(1)</script>`, TextHash: 1 << 63, SimHash: 42,
 			}})
 			if err != nil || len(ids) != 1 || ids[0] == 0 {
 				t.Fatalf("AddCollected = %v, %v", ids, err)
+			}
+			// Whatever writes it, the archive keeps sanitized HTML (H1).
+			h, err := s.ArticleHTML(ctx, ids[0])
+			if err != nil || !strings.Contains(h, "A deminer was") || strings.Contains(h, "script") || strings.Contains(h, "onclick") || strings.Contains(h, "javascript") {
+				t.Errorf("stored HTML %q, %v", h, err)
+			}
+			if _, err := s.ArticleHTML(ctx, ids[0]+100); !errors.Is(err, digest.ErrNotFound) {
+				t.Errorf("the HTML of no article: %v", err)
 			}
 			if claim("w1") || claim("w3") {
 				t.Error("a stored article's page was claimed")
