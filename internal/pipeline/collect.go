@@ -397,6 +397,17 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 	if n <= 0 {
 		n = 4
 	}
+	// The pages are claimed together, in one transaction; a page another
+	// collector holds is waited for page by page.
+	todoURLs := make([]string, len(todo))
+	for i, e := range todo {
+		todoURLs[i] = e.URL
+	}
+	claimed, err := c.Store.ClaimPages(ctx, todoURLs, c.Owner, c.lease())
+	if err != nil {
+		r.Err = err
+		return r, "", ""
+	}
 	c.event(Event{Source: st.Key, Kind: "page", Total: len(todo)})
 	type result struct {
 		art    *store.Collected
@@ -409,7 +420,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 	for range min(n, max(len(todo), 1)) {
 		wg.Go(func() {
 			for e := range jobs {
-				a, dup, err := c.article(ctx, st, e, fullPage, lang)
+				a, dup, err := c.article(ctx, st, e, fullPage, lang, claimed[e.URL])
 				res := result{art: a, dup: dup}
 				if err != nil {
 					res.errMsg = fmt.Sprintf("%s: %v", e.URL, err)
@@ -481,7 +492,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 // that no other collector fetches it too. dup reports that the page turned
 // out to be an article stored already (under its canonical address) or
 // claimed by another collector.
-func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.Entry, fullPage bool, lang string) (a *store.Collected, dup bool, err error) {
+func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.Entry, fullPage bool, lang string, claimed bool) (a *store.Collected, dup bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			c.log().Error("panic reading an article", "url", e.URL, "panic", p, "stack", string(debug.Stack()))
@@ -492,9 +503,8 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 	// collector that died held it): wait until it is stored, or until the
 	// claim runs out and the page is this collector's to fetch.
 	deadline := c.now().Add(c.lease() + time.Second)
-	for {
-		claimed, err := c.Store.ClaimPage(ctx, e.URL, c.Owner, c.lease())
-		if err != nil {
+	for !claimed {
+		if claimed, err = c.Store.ClaimPage(ctx, e.URL, c.Owner, c.lease()); err != nil {
 			return nil, false, err
 		}
 		if claimed {

@@ -189,17 +189,21 @@ func (s *Store) LeaseSource(ctx context.Context, profile, key, owner string, lea
 	return st, err
 }
 
-// ExtendLease keeps a lease alive for a long poll.
+// ExtendLease keeps a lease alive for a long poll, and the owner's claims
+// on pages with it.
 func (s *Store) ExtendLease(ctx context.Context, id int64, owner string, lease time.Duration) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE sources SET lease_until = $1 WHERE id = $2 AND lease_owner = $3`,
-		s.timeArg(s.now().Add(lease)), id, owner)
-	if err != nil {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		until := s.timeArg(s.now().Add(lease))
+		res, err := tx.ExecContext(ctx, `UPDATE sources SET lease_until = $1 WHERE id = $2 AND lease_owner = $3`, until, id, owner)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("source %d: %w", id, ErrLeaseLost)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE page_claims SET until = $1 WHERE owner = $2`, until, owner)
 		return err
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("source %d: %w", id, ErrLeaseLost)
-	}
-	return nil
+	})
 }
 
 // PollResult is what one poll of a source found, for its record and its
@@ -325,22 +329,39 @@ func (s *Store) KnownURLs(ctx context.Context, urls []string) (map[string]bool, 
 // ends when the article is stored (AddCollected), when its owner releases
 // it, or when it expires (its owner died).
 func (s *Store) ClaimPage(ctx context.Context, url, owner string, ttl time.Duration) (bool, error) {
-	claimed := false
+	got, err := s.ClaimPages(ctx, []string{url}, owner, ttl)
+	return got[url], err
+}
+
+// ClaimPages claims pages as ClaimPage does, all in one transaction (one
+// commit for a poll's pages, not one each), and returns those claimed.
+func (s *Store) ClaimPages(ctx context.Context, urls []string, owner string, ttl time.Duration) (map[string]bool, error) {
+	claimed := map[string]bool{}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE url = $1`, url).Scan(&n); err != nil || n > 0 {
-			return err
-		}
+		clear(claimed)
 		now := s.now()
-		err := tx.QueryRowContext(ctx, `INSERT INTO page_claims (url, owner, until) VALUES ($1, $2, $3)
-			ON CONFLICT (url) DO UPDATE SET owner = excluded.owner, until = excluded.until
-			WHERE page_claims.until < $4 OR page_claims.owner = excluded.owner
-			RETURNING url`, url, owner, s.timeArg(now.Add(ttl)), s.timeArg(now)).Scan(new(string))
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
+		until, nowArg := s.timeArg(now.Add(ttl)), s.timeArg(now)
+		for _, url := range urls {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE url = $1`, url).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			err := tx.QueryRowContext(ctx, `INSERT INTO page_claims (url, owner, until) VALUES ($1, $2, $3)
+				ON CONFLICT (url) DO UPDATE SET owner = excluded.owner, until = excluded.until
+				WHERE page_claims.until < $4 OR page_claims.owner = excluded.owner
+				RETURNING url`, url, owner, until, nowArg).Scan(new(string))
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			claimed[url] = true
 		}
-		claimed = err == nil
-		return err
+		return nil
 	})
 	return claimed, err
 }
