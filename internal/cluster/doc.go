@@ -4,8 +4,11 @@
 // normalised text (TextHash) and near duplicates (a wire copy lightly edited
 // by another outlet) by the overlap of word shingles, and groups the articles
 // of a sliding window (72 hours by default) into stories by the TF-IDF
-// similarity of their titles and leads (Index). It is a pure stage: no I/O.
+// similarity of their titles, leads and (at half weight) bodies, datelines
+// and the outlet's own name left out (Index). It is a pure stage: no I/O.
 //
-// The thresholds are tuned on testdata/labelled.json and checked on
-// testdata/heldout.json; TestStoryQuality reports the figures.
+// The thresholds are tuned on testdata/labelled.jsonl (titles and leads)
+// and the sample week of full-length articles (internal/sample), and
+// checked on testdata/heldout.jsonl and testdata/heldout-full.jsonl;
+// TestStoryQuality reports the figures.
 package cluster

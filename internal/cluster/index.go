@@ -18,15 +18,16 @@ type Doc struct {
 }
 
 // Options tune an Index. The zero value of a field means its default; the
-// defaults were tuned on testdata/labelled.json (see TestStoryQuality).
+// defaults were tuned on testdata/labelled.jsonl and the sample week (see
+// TestStoryQuality).
 type Options struct {
 	// Window is how far apart in time two articles of one story may be: an
 	// article joins a story only if it is within Window of the story's
 	// articles, and the index forgets articles older than Window before
 	// the latest one it has seen. Default 72h.
 	Window time.Duration
-	// Join is the least similarity (cosine of TF-IDF weighted title and
-	// lead terms, less the time penalty) with one of a story's articles
+	// Join is the least similarity (cosine of the TF-IDF weighted terms
+	// of title, lead and body, less the time penalty) with one of a story's articles
 	// for a new article to join that story. Default DefaultJoin.
 	Join float64
 	// DayPenalty is taken off the similarity per day between the two
@@ -44,11 +45,12 @@ type Options struct {
 	Near float64
 }
 
-// Defaults of Options, tuned on testdata/labelled.json.
+// Defaults of Options, tuned on testdata/labelled.jsonl and the sample
+// week of full-length articles (internal/sample).
 const (
 	DefaultWindow     = 72 * time.Hour
-	DefaultJoin       = 0.30
-	DefaultDayPenalty = 0.04
+	DefaultJoin       = 0.28
+	DefaultDayPenalty = 0.05
 	DefaultNear       = 0.3
 	DefaultLink       = 0.5
 )
@@ -211,10 +213,10 @@ func (x *Index) Add(d Doc) Assignment {
 	}
 	e.textHash = TextHash(body)
 	e.shingles = uniqueSorted(shingles(body))
-	f := features(d.Title, d.Text)
+	f := features(d.Title, d.Text, d.Outlet)
 	e.terms = make([]termWeight, 0, len(f))
 	for k, v := range f {
-		e.terms = append(e.terms, termWeight{key: k, tf: 1 + math.Log(v)})
+		e.terms = append(e.terms, termWeight{key: k, tf: tf(v)})
 	}
 	slices.SortFunc(e.terms, func(a, b termWeight) int { return cmpU64(a.key, b.key) })
 
@@ -225,6 +227,16 @@ func (x *Index) Add(d Doc) Assignment {
 	e.a = x.assign(e)
 	x.insert(e)
 	return e.a
+}
+
+// tf damps a term's weighted count: a name said five times in an article is
+// not five times the evidence of one said once. A count under 1 (a word
+// met only once in the body) keeps its weight.
+func tf(v float64) float64 {
+	if v < 1 {
+		return v
+	}
+	return 1 + math.Log(v)
 }
 
 // minTextWords is the shortest text that identifies an article by itself;
@@ -312,12 +324,22 @@ func (x *Index) inWindow(st *story, t time.Time) bool {
 // depend on map order.
 func (x *Index) candidates(e *entry) []*entry {
 	x.stamp++
-	keys := make([]termWeight, len(e.terms))
-	copy(keys, e.terms)
-	slices.SortFunc(keys, func(a, b termWeight) int {
-		da, db := dfOf(a.st), dfOf(b.st)
-		if da != db {
-			return da - db
+	// Telling is rare and weighty: a name of the title or lead, not a
+	// word the body mentions once in passing.
+	type key struct {
+		termWeight
+		w float64
+	}
+	keys := make([]key, len(e.terms))
+	for i, t := range e.terms {
+		keys[i] = key{t, t.tf * x.idf(t.st)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.w != b.w {
+			if a.w > b.w {
+				return -1
+			}
+			return 1
 		}
 		return cmpU64(a.key, b.key)
 	})

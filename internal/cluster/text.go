@@ -3,6 +3,8 @@ package cluster
 import (
 	"hash/fnv"
 	"math/bits"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -262,13 +264,16 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-// lead is the part of a text that says what the event is: the first two
-// paragraphs, at most leadWords words. The rest of an article is
-// background that similar stories share.
-func lead(text string) string {
+// lead splits a text into the part that says what the event is — the
+// first two paragraphs, at most leadWords words — and the rest, the
+// account and background in which other outlets' retellings of the same
+// event still share its names, places and figures.
+func lead(text string) (head, rest string) {
 	const leadWords = 80
-	paras := strings.SplitN(strings.TrimSpace(text), "\n\n", 3)
+	text = strings.TrimSpace(text)
+	paras := strings.SplitN(text, "\n\n", 3)
 	if len(paras) > 2 {
+		rest = paras[2]
 		paras = paras[:2]
 	}
 	s := strings.Join(paras, "\n\n")
@@ -277,22 +282,62 @@ func lead(text string) string {
 		if unicode.IsSpace(r) && i > 0 && !unicode.IsSpace(rune(s[i-1])) {
 			n++
 			if n >= leadWords {
-				return s[:i]
+				return s[:i], s[i:] + "\n\n" + rest
 			}
 		}
 	}
-	return s
+	return s, rest
 }
 
-// features counts the terms of a document's title (counted twice: it is
-// the outlet's own summary) and lead. Capitalised words (names, places,
-// bodies) and numbers weigh more: they tell events apart where the common
-// vocabulary of a topic does not.
-func features(title, text string) map[uint64]float64 {
+// dateline matches the place, date and outlet an agency puts before its
+// first sentence ("Baku, November 17 (APA).", "Gazakh, 17 November, Baku
+// Wire.", "YEREVAN, Nov 17 (SC Monitor) –"), and byline is the bare form
+// ("KALBAJAR — "). Every article of an outlet shares them, so they would
+// tie together its unrelated articles of one day.
+var (
+	dateline = regexp.MustCompile(`^(?:\p{Lu}[\p{L}'’-]*,?\s+){1,4}` + // place
+		`(?:(?i:` + monthRE + `)\.?\s+\d{1,2}|\d{1,2}\s+(?i:` + monthRE + `))\b` + // date
+		`(?:[,\s]*\(?[\p{Lu}\d][\p{L}\d'’/-]*\)?){0,4}` + // outlet
+		`\s*[.—–:-]\s+`)
+	byline = regexp.MustCompile(`^\p{Lu}[\p{Lu}\s,]{1,30}\s+[—–-]\s+`)
+)
+
+const monthRE = `jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`
+
+func stripDateline(text string) string {
+	text = strings.TrimSpace(text)
+	for _, re := range []*regexp.Regexp{dateline, byline} {
+		if m := re.FindStringIndex(text); m != nil {
+			return text[m[1]:]
+		}
+	}
+	return text
+}
+
+// features counts the terms of a document: its title (counted twice: it is
+// the outlet's own summary), its lead, and the rest of its text at
+// bodyWeight. Capitalised words (names, places, bodies) and numbers weigh
+// more: they tell events apart where the common vocabulary of a topic does
+// not. The dateline and the words of the outlet's own name are left out.
+func features(title, text, outlet string) map[uint64]float64 {
 	f := map[uint64]float64{}
+	eachTerm(title, text, outlet, func(t string, wt float64) { f[termKey(t)] += wt })
+	return f
+}
+
+// eachTerm calls emit for each term occurrence of features, with its
+// weight.
+func eachTerm(title, text, outlet string, emit func(term string, weight float64)) {
+	own := words(outlet)
 	add := func(s string, weight float64) {
 		ws := words(s)
-		for i, w := range ws {
+		for i := 0; i < len(ws); i++ {
+			// The outlet's name as a phrase: "Ganja" alone is a city.
+			if len(own) > 0 && i+len(own) <= len(ws) && slices.EqualFunc(own, ws[i:i+len(own)], func(a, b word) bool { return a.s == b.s }) {
+				i += len(own) - 1
+				continue
+			}
+			w := ws[i]
 			if len(w.s) < 2 && !isNumber(w.s) {
 				continue
 			}
@@ -315,19 +360,27 @@ func features(title, text string) map[uint64]float64 {
 				if syn, ok := synonyms[t]; ok {
 					t = syn
 				}
-				f[termKey(t)] += wt
+				emit(t, wt)
 			}
 		}
 	}
+	head, rest := lead(stripDateline(text))
 	add(title, 2)
-	add(lead(text), 1)
-	return f
+	add(head, 1)
+	if bodyWeight > 0 {
+		add(rest, bodyWeight)
+	}
 }
 
-// Boosts of capitalised words and numbers over common words.
+// Boosts of capitalised words and numbers over common words, and the
+// weight of a word of the body against one of the lead. A body word counts
+// for half: an outlet that retells an event in its own words still names
+// the same people, places and figures further down, but so does background
+// shared by other events of the topic.
 const (
-	nameBoost   = 1.5
+	nameBoost   = 2
 	numberBoost = 1.2
+	bodyWeight  = 0.5
 )
 
 func termKey(t string) uint64 {
