@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"shuho/internal/cluster"
 	"shuho/internal/digest"
@@ -585,21 +584,7 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 	return &store.Collected{
 		Article: digest.Article{Outlet: st.Outlet, URL: e.URL, Published: published, Title: title, Text: res.Text, Lang: l},
 		Source:  st.Key, HTML: res.HTML,
-		TextHash: cluster.TextHash(res.Text), SimHash: cluster.SimHash(head(res.Text, 4000)),
 	}, false, nil
-}
-
-// head returns the start of s, at most n bytes, cut at a rune boundary: a
-// near-duplicate fingerprint of a story's opening is enough, and cheaper
-// than one of the whole text.
-func head(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 // plainLen returns the HTML content if it holds more than markup; a feed

@@ -374,7 +374,7 @@ func (s *Store) ReleasePage(ctx context.Context, url, owner string) error {
 }
 
 // Collected is an article as collecting stores it: the article with the
-// source that found it, its HTML and its fingerprints.
+// source that found it and its HTML.
 type Collected struct {
 	digest.Article
 	// Source is the key of the profile's source that found it.
@@ -382,9 +382,6 @@ type Collected struct {
 	// HTML is the article's main content as HTML; AddCollected stores it
 	// sanitized.
 	HTML string
-	// TextHash and SimHash are cluster.TextHash and cluster.SimHash of its
-	// text.
-	TextHash, SimHash uint64
 }
 
 // AddCollected stores collected articles and indexes them for search, in
@@ -402,8 +399,8 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 		}
 		defer ix.close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (profile, outlet, url, published_at, day, title, text, lang, created_at,
-				source, html, text_hash, simhash)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (url) DO NOTHING RETURNING id`)
+				source, html)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (url) DO NOTHING RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -421,7 +418,7 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 			safe := extract.Sanitize(a.HTML)
 			var id int64
 			err := insert.QueryRowContext(ctx, profile, a.Outlet, a.URL, s.timeArg(a.Published), dateArg(day), a.Title, a.Text, a.Lang, now,
-				a.Source, safe, int64(a.TextHash), int64(a.SimHash)).Scan(&id)
+				a.Source, safe).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // already stored
 			}
@@ -452,8 +449,6 @@ type ClusterDoc struct {
 	URL, Outlet string
 	Title, Text string
 	Published   time.Time
-	TextHash    uint64
-	SimHash     uint64
 	Story       int64 // 0 until clustered
 	DuplicateOf int64
 }
@@ -469,7 +464,7 @@ func (s *Store) ClusterInput(ctx context.Context, profile string, window time.Du
 	if s.engine == Postgres {
 		left = "left(text, 4000)"
 	}
-	cols := `id, url, outlet, title, ` + left + `, published_at, text_hash, simhash, COALESCE(story_id, 0), COALESCE(duplicate_of, 0)`
+	cols := `id, url, outlet, title, ` + left + `, published_at, COALESCE(story_id, 0), COALESCE(duplicate_of, 0)`
 	pending, err = s.clusterDocs(ctx, `SELECT `+cols+` FROM articles WHERE profile = $1 AND clustered = 0 ORDER BY published_at, id`, profile)
 	if err != nil || len(pending) == 0 {
 		return nil, pending, err
@@ -490,11 +485,10 @@ func (s *Store) clusterDocs(ctx context.Context, q string, args ...any) ([]Clust
 	for rows.Next() {
 		var d ClusterDoc
 		var t timeCol
-		var th, sh int64
-		if err := rows.Scan(&d.ID, &d.URL, &d.Outlet, &d.Title, &d.Text, &t, &th, &sh, &d.Story, &d.DuplicateOf); err != nil {
+		if err := rows.Scan(&d.ID, &d.URL, &d.Outlet, &d.Title, &d.Text, &t, &d.Story, &d.DuplicateOf); err != nil {
 			return nil, err
 		}
-		d.Published, d.TextHash, d.SimHash = t.t, uint64(th), uint64(sh)
+		d.Published = t.t
 		out = append(out, d)
 	}
 	return out, rows.Err()

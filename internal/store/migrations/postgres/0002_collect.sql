@@ -52,8 +52,6 @@ CREATE INDEX stories_profile_last ON stories (profile, last_at);
 
 ALTER TABLE articles ADD COLUMN source TEXT NOT NULL DEFAULT '';
 ALTER TABLE articles ADD COLUMN html TEXT NOT NULL DEFAULT '';
-ALTER TABLE articles ADD COLUMN text_hash BIGINT NOT NULL DEFAULT 0; -- cluster.TextHash, as a signed 64-bit number
-ALTER TABLE articles ADD COLUMN simhash BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN duplicate_of BIGINT REFERENCES articles (id);
 ALTER TABLE articles ADD COLUMN story_id BIGINT REFERENCES stories (id);
 ALTER TABLE articles ADD COLUMN clustered INTEGER NOT NULL DEFAULT 0;
