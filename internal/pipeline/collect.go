@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -47,6 +48,26 @@ type Collector struct {
 	Progress func(Event)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+
+	// cpu bounds the extractions running at once to the cores: pages are
+	// fetched many at a time, but extraction is work for a processor, and
+	// more of it at once than there are cores only holds more pages in
+	// memory for the collector to sweep.
+	cpuOnce sync.Once
+	cpu     chan struct{}
+}
+
+// extract runs the extractor on a page, no more of them at once than
+// there are cores.
+func (c *Collector) extract(ctx context.Context, page []byte, url string) (extract.Result, error) {
+	c.cpuOnce.Do(func() { c.cpu = make(chan struct{}, runtime.GOMAXPROCS(0)) })
+	select {
+	case c.cpu <- struct{}{}:
+	case <-ctx.Done():
+		return extract.Result{}, ctx.Err()
+	}
+	defer func() { <-c.cpu }()
+	return extract.Extract(page, url, extract.Options{})
 }
 
 // Event is a step of a poll, for progress displays.
@@ -530,7 +551,7 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 
 	var res extract.Result
 	if !fullPage && len(plainLen(e.Content)) > 0 {
-		res, err = extract.Extract([]byte("<html><body><article>"+e.Content+"</article></body></html>"), e.URL, extract.Options{})
+		res, err = c.extract(ctx, []byte("<html><body><article>"+e.Content+"</article></body></html>"), e.URL)
 	}
 	if fullPage || err != nil || len(res.Text) < 200 {
 		resp, ferr := c.Fetch.Get(ctx, fetch.Request{URL: e.URL, Accept: "text/html,application/xhtml+xml"})
@@ -543,7 +564,7 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 			release()
 			return nil, false, derr
 		}
-		res, err = extract.Extract(page, resp.URL, extract.Options{})
+		res, err = c.extract(ctx, page, resp.URL)
 		if err != nil {
 			release()
 			return nil, false, err
