@@ -189,17 +189,20 @@ func NewIndex(o Options) *Index {
 // document. A document published more than Window before the latest one
 // seen is too old to join anything: it is its own story and is not kept.
 // Adding an ID again returns the first answer.
-func (x *Index) Add(d Doc) Assignment {
-	if e, ok := x.byID[d.ID]; ok {
-		return e.a
-	}
-	if d.Published.After(x.latest) {
-		x.latest = d.Published
-		x.evict()
-	}
-	if d.Published.Before(x.cutoff()) {
-		return Assignment{Story: d.ID, Score: 1}
-	}
+func (x *Index) Add(d Doc) Assignment { return x.AddPrepared(Prepare(d)) }
+
+// Prepared is a document made ready for an index: its terms, shingles and
+// text hash, which are most of the work of adding it and need nothing of
+// the index, so that many documents can be prepared at once on several
+// cores and then added in order. A Prepared is added once.
+type Prepared struct {
+	d Doc
+	e *entry
+}
+
+// Prepare makes d ready for AddPrepared or SeedPrepared. It is safe to
+// call from several goroutines.
+func Prepare(d Doc) *Prepared {
 	e := &entry{
 		id:        d.ID,
 		outlet:    d.Outlet,
@@ -219,14 +222,62 @@ func (x *Index) Add(d Doc) Assignment {
 		e.terms = append(e.terms, termWeight{key: k, tf: tf(v)})
 	}
 	slices.SortFunc(e.terms, func(a, b termWeight) int { return cmpU64(a.key, b.key) })
+	return &Prepared{d: d, e: e}
+}
 
-	x.logN = math.Log(float64(x.live) + idfPrior)
-	for i := range e.terms {
-		e.terms[i].st = x.terms[e.terms[i].key] // nil for a term no live document has
+// AddPrepared is Add of a prepared document.
+func (x *Index) AddPrepared(p *Prepared) Assignment {
+	e, fresh := x.admit(p)
+	switch {
+	case e == nil:
+		return Assignment{Story: p.d.ID, Score: 1}
+	case !fresh:
+		return e.a
 	}
 	e.a = x.assign(e)
 	x.insert(e)
 	return e.a
+}
+
+// Seed adds a document that was placed before (by an earlier run, whose
+// decisions the archive keeps) as it was placed, deciding nothing: later
+// documents may join its story or duplicate it. a.Story 0 means a story of
+// its own.
+func (x *Index) Seed(d Doc, a Assignment) { x.SeedPrepared(Prepare(d), a) }
+
+// SeedPrepared is Seed of a prepared document.
+func (x *Index) SeedPrepared(p *Prepared, a Assignment) {
+	e, fresh := x.admit(p)
+	if e == nil || !fresh {
+		return
+	}
+	if a.Story == 0 {
+		a.Story = p.d.ID
+	}
+	e.a = a
+	x.insert(e)
+}
+
+// admit moves the window to a prepared document and returns its entry:
+// nil when it is too old for the window, the entry of its ID (not fresh)
+// when it was added before.
+func (x *Index) admit(p *Prepared) (e *entry, fresh bool) {
+	if e, ok := x.byID[p.d.ID]; ok {
+		return e, false
+	}
+	if p.d.Published.After(x.latest) {
+		x.latest = p.d.Published
+		x.evict()
+	}
+	if p.d.Published.Before(x.cutoff()) {
+		return nil, false
+	}
+	e = p.e
+	x.logN = math.Log(float64(x.live) + idfPrior)
+	for i := range e.terms {
+		e.terms[i].st = x.terms[e.terms[i].key] // nil for a term no live document has
+	}
+	return e, true
 }
 
 // tf damps a term's weighted count: a name said five times in an article is
@@ -467,8 +518,10 @@ func (x *Index) insert(e *entry) {
 	heap.Push(&x.byTime, e)
 	st := x.stories[e.a.Story]
 	if st == nil {
-		st = &story{id: e.id, title: e.title, first: e.published, last: e.published}
-		x.stories[e.id] = st
+		// A new story, or (for a seeded document) one whose first
+		// documents are out of the window.
+		st = &story{id: e.a.Story, title: e.title, first: e.published, last: e.published}
+		x.stories[e.a.Story] = st
 	}
 	st.members = append(st.members, member{e, e.id, e.outlet, e.published})
 	st.live++

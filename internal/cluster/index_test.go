@@ -269,3 +269,33 @@ func TestFeaturesLeaveOutOwnOutlet(t *testing.T) {
 		t.Errorf("own outlet's words counted: %d terms, want %d", len(a), len(b))
 	}
 }
+
+// TestSeed: documents placed by an earlier run keep their stories, and a
+// later report of the same event joins the seeded story, whose first
+// document the index need not hold.
+func TestSeed(t *testing.T) {
+	t0 := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
+	x := NewIndex(Options{})
+	seeded := Doc{ID: 10, Outlet: "TREND", Published: t0,
+		Title: "Azerbaijani, Georgian foreign ministers discuss regional connectivity in Tbilisi",
+		Text:  "Azerbaijani Foreign Minister Jeyhun Bayramov met Georgian Foreign Minister Maka Botchorishvili in Tbilisi on Monday to discuss regional connectivity, the Middle Corridor and the Baku-Tbilisi-Kars railway."}
+	x.Seed(seeded, Assignment{Story: 5})
+	x.Seed(Doc{ID: 11, Outlet: "APA", Published: t0.Add(time.Hour), Title: "Carpet museum opens exhibition of Karabakh carpets",
+		Text: "The Azerbaijan National Carpet Museum opened an exhibition of restored Karabakh carpets on Monday."}, Assignment{})
+	later := Doc{ID: 20, Outlet: "AZERTAG", Published: t0.Add(3 * time.Hour),
+		Title: "Jeyhun Bayramov, Maka Botchorishvili hold talks in Tbilisi",
+		Text:  "Foreign Minister Jeyhun Bayramov held talks with his Georgian counterpart Maka Botchorishvili in Tbilisi, the ministry said. The ministers discussed the Middle Corridor, the Baku-Tbilisi-Kars railway and regional connectivity."}
+	if a := x.Add(later); a.Story != 5 {
+		t.Errorf("a report of the seeded event: story %d, want the seeded story 5 (%+v)", a.Story, a)
+	}
+	other := Doc{ID: 21, Outlet: "APA", Published: t0.Add(4 * time.Hour), Title: "Heavy rain expected in Lankaran on Wednesday",
+		Text: "Heavy rain and strong wind are expected in Lankaran and Astara on Wednesday, the National Hydrometeorological Service said."}
+	if a := x.Add(other); a.Story != 21 {
+		t.Errorf("an unrelated report: story %d, want its own (21)", a.Story)
+	}
+	// Seeding an ID again changes nothing.
+	x.Seed(seeded, Assignment{Story: 99})
+	if a := x.Add(seeded); a.Story != 5 {
+		t.Errorf("the seeded document again: story %d, want 5", a.Story)
+	}
+}

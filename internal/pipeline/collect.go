@@ -1,14 +1,17 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"shuho/internal/cluster"
@@ -661,25 +664,49 @@ func (c *Collector) Cluster(ctx context.Context) (ClusterReport, error) {
 	if err != nil || len(pending) == 0 {
 		return rep, err
 	}
-	// The index is rebuilt from the clustered articles of the window, then
-	// takes the new ones. A story the index forms around a clustered
-	// article is that article's stored story.
-	ix := cluster.NewIndex(cluster.Options{Window: window})
-	stored := map[int64]int64{}
-	for _, d := range done {
-		ix.Add(clusterDoc(d))
-		stored[d.ID] = d.Story
+	// The documents are prepared on every core (that is most of the work),
+	// then the index takes the clustered articles of the window as they
+	// were placed, and places the new ones in order.
+	all := append(append([]store.ClusterDoc(nil), done...), pending...)
+	prepared := make([]*cluster.Prepared, len(all))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(all) {
+					return
+				}
+				prepared[i] = cluster.Prepare(clusterDoc(all[i]))
+			}
+		})
 	}
+	wg.Wait()
+	// In order of publication, the clustered and the new interleaved: the
+	// index's window follows the documents' times.
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := all[a].Published.Compare(all[b].Published); c != 0 {
+			return c
+		}
+		return cmp.Compare(all[a].ID, all[b].ID)
+	})
+	ix := cluster.NewIndex(cluster.Options{Window: window})
 	var as []store.StoryAssignment
 	stories := map[int64]bool{}
-	for _, d := range pending {
-		a := ix.Add(clusterDoc(d))
-		story := a.Story
-		if s, ok := stored[story]; ok && s != 0 {
-			story = s
+	for _, i := range order {
+		d := all[i]
+		if i < len(done) {
+			ix.SeedPrepared(prepared[i], cluster.Assignment{Story: d.Story, Duplicate: d.DuplicateOf})
+			continue
 		}
-		as = append(as, store.StoryAssignment{Article: d.ID, Story: story, DuplicateOf: a.Duplicate})
-		stories[story] = true
+		a := ix.AddPrepared(prepared[i])
+		as = append(as, store.StoryAssignment{Article: d.ID, Story: a.Story, DuplicateOf: a.Duplicate})
+		stories[a.Story] = true
 		if a.Duplicate != 0 {
 			rep.Duplicates++
 		}
