@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"flag"
 	"fmt"
 	"os"
@@ -42,13 +43,14 @@ func fetchConfig(e *env, o *options) fetch.Config {
 	return cfg
 }
 
-// owner names this process in leases: host and process id.
+// owner names this process in leases: host, process id and a random part
+// (containers on one host may share both).
 func owner() string {
 	h, _ := os.Hostname()
 	if h == "" {
 		h = "shuho"
 	}
-	return fmt.Sprintf("%s:%d", h, os.Getpid())
+	return fmt.Sprintf("%s:%d:%s", h, os.Getpid(), rand.Text()[:8])
 }
 
 func collectCommand() *command {

@@ -103,6 +103,9 @@ func runExtract(ctx context.Context, e *env, o *options, args []string) error {
 		_, err = fmt.Fprintf(e.stdout, "%s\n", b)
 		return err
 	}
+	// A page's text is printed without its control characters: a hostile
+	// page must not drive the reader's terminal.
+	out.Title, out.Text = printable(out.Title), printable(out.Text)
 	fmt.Fprintln(e.stdout, out.Title)
 	var meta []string
 	if out.Published != nil {
@@ -122,4 +125,14 @@ func runExtract(ctx context.Context, e *env, o *options, args []string) error {
 		return fmt.Errorf("%s: no article text found: %w", arg, digest.ErrInvalid)
 	}
 	return nil
+}
+
+// printable drops control characters other than line breaks and tabs.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) {
+			return -1
+		}
+		return r
+	}, s)
 }

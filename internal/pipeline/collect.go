@@ -58,6 +58,8 @@ type Collector struct {
 	// memory for the collector to sweep.
 	cpuOnce sync.Once
 	cpu     chan struct{}
+	// polls numbers this collector's polls, for their claim names.
+	polls atomic.Int64
 }
 
 // extract runs the extractor on a page, no more of them at once than
@@ -159,6 +161,16 @@ func (c *Collector) CollectAll(ctx context.Context) ([]Report, error) {
 				reports[i].Err = err
 				return
 			}
+			// A source backing off after failures (a Retry-After, say) is
+			// left until it is due, even by a pass over every source (F7).
+			if st.Errors > 0 && st.NextPoll.After(c.now()) {
+				if err := c.Store.ReleaseLease(ctx, st.ID, c.Owner); err != nil {
+					c.log().Warn("release a lease", "source", st.Key, "err", err)
+				}
+				reports[i].Err = fmt.Errorf("backing off after %d failures (last: %s) until %s", st.Errors, st.LastError, st.NextPoll.In(c.Profile.Location()).Format(time.DateTime))
+				reports[i].Next = st.NextPoll
+				return
+			}
 			reports[i] = c.PollLeased(ctx, st)
 		})
 	}
@@ -230,8 +242,13 @@ func (c *Collector) Run(ctx context.Context, workers int) error {
 func (c *Collector) PollLeased(ctx context.Context, st *store.SourceState) Report {
 	start := c.now()
 	c.event(Event{Source: st.Key, Kind: "start"})
+	// Pages are claimed in the name of this poll, not of the collector:
+	// two polls of one collector that meet the same page (two sources link
+	// it) must not both fetch it.
+	claimer := fmt.Sprintf("%s/%d", c.Owner, c.polls.Add(1))
 	// The lease is extended while the poll runs, so that a slow source is
-	// not taken over by another collector as if this one had died.
+	// not taken over by another collector as if this one had died; a poll
+	// whose lease was lost anyway stops, the source being another's now.
 	pollCtx, stop := context.WithCancel(ctx)
 	var keep sync.WaitGroup
 	keep.Go(func() {
@@ -242,22 +259,33 @@ func (c *Collector) PollLeased(ctx context.Context, st *store.SourceState) Repor
 			case <-pollCtx.Done():
 				return
 			case <-t.C:
-				if err := c.Store.ExtendLease(pollCtx, st.ID, c.Owner, c.lease()); err != nil && pollCtx.Err() == nil {
+				err := c.Store.ExtendLease(pollCtx, st.ID, c.Owner, claimer, c.lease())
+				if errors.Is(err, store.ErrLeaseLost) {
+					c.log().Warn("lease lost; the poll stops", "source", st.Key)
+					stop()
+					return
+				}
+				if err != nil && pollCtx.Err() == nil {
 					c.log().Warn("extend lease", "source", st.Key, "err", err)
 				}
 			}
 		}
 	})
-	r, etag, lastMod := c.poll(pollCtx, st)
+	r, etag, lastMod := c.poll(pollCtx, st, claimer)
 	stop()
 	keep.Wait()
 	r.Duration = c.now().Sub(start)
 	res := store.PollResult{Started: start, Duration: r.Duration, New: r.New, Duplicate: r.Duplicate, Failed: r.Failed,
 		ETag: etag, LastModified: lastMod, Warning: r.Warning}
 	res.Next, res.Current = c.schedule(st, r)
-	if r.Err != nil {
+	switch {
+	case r.Err != nil:
 		res.Err = r.Err.Error()
 		res.ETag, res.LastModified = st.ETag, st.LastModified
+	case r.Failed > 0:
+		// Pages failed: the next poll must read the feed again, not be
+		// told it has not changed, or they would never be tried again.
+		res.ETag, res.LastModified = "", ""
 	}
 	r.Next = res.Next
 	if ctx.Err() == nil {
@@ -291,12 +319,12 @@ func (c *Collector) schedule(st *store.SourceState, r Report) (time.Time, time.D
 	if cur <= 0 {
 		cur = base
 	}
-	ceiling := min(8*base, 24*time.Hour)
+	ceiling := max(min(8*base, 24*time.Hour), base)
 	now := c.now()
 	switch {
 	case r.Err != nil:
 		backoff := base << min(st.Errors+1, 6)
-		cur = min(max(backoff, base), 24*time.Hour)
+		cur = max(min(backoff, 24*time.Hour), base)
 		next := now.Add(cur)
 		var se *fetch.StatusError
 		if errors.As(r.Err, &se) && se.RetryAfter > 0 {
@@ -318,7 +346,7 @@ func (c *Collector) schedule(st *store.SourceState, r Report) (time.Time, time.D
 
 // poll reads the source and its new articles. It returns the validators
 // for the next conditional request.
-func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, etag, lastMod string) {
+func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer string) (r Report, etag, lastMod string) {
 	r = Report{Source: st.Key, Outlet: st.Outlet}
 	defer func() {
 		// A panic in a parser or extractor fails this source only.
@@ -359,7 +387,8 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 		if src := c.source(st.Key); src != nil && src.List != nil {
 			sel = *src.List
 		}
-		f, err := feed.ParseList(page, resp.URL, sel)
+		// List pages print their dates in the desk's time, without a zone.
+		f, err := feed.ParseListIn(page, resp.URL, sel, c.Profile.Location())
 		if err != nil {
 			r.Err = err
 			return r, "", ""
@@ -427,7 +456,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 	for i, e := range todo {
 		todoURLs[i] = e.URL
 	}
-	claimed, err := c.Store.ClaimPages(ctx, todoURLs, c.Owner, c.lease())
+	claimed, err := c.Store.ClaimPages(ctx, todoURLs, claimer, c.lease())
 	if err != nil {
 		r.Err = err
 		return r, "", ""
@@ -444,7 +473,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 	for range min(n, max(len(todo), 1)) {
 		wg.Go(func() {
 			for e := range jobs {
-				a, dup, err := c.article(ctx, st, e, fullPage, lang, claimed[e.URL])
+				a, dup, err := c.article(ctx, st, e, fullPage, lang, claimer, claimed[e.URL])
 				res := result{art: a, dup: dup}
 				if err != nil {
 					res.errMsg = fmt.Sprintf("%s: %v", e.URL, err)
@@ -474,7 +503,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 			r.Failed += len(batch)
 			r.addError(fmt.Sprintf("storing %d articles: %v", len(batch), err))
 			for _, a := range batch {
-				c.Store.ReleasePage(context.WithoutCancel(ctx), a.URL, c.Owner)
+				c.Store.ReleasePage(context.WithoutCancel(ctx), a.URL, claimer)
 			}
 		} else {
 			for _, id := range ids {
@@ -516,7 +545,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState) (r Report, 
 // that no other collector fetches it too. dup reports that the page turned
 // out to be an article stored already (under its canonical address) or
 // claimed by another collector.
-func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.Entry, fullPage bool, lang string, claimed bool) (a *store.Collected, dup bool, err error) {
+func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.Entry, fullPage bool, lang, claimer string, claimed bool) (a *store.Collected, dup bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			c.log().Error("panic reading an article", "url", e.URL, "panic", p, "stack", string(debug.Stack()))
@@ -528,7 +557,7 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 	// claim runs out and the page is this collector's to fetch.
 	deadline := c.now().Add(c.lease() + time.Second)
 	for !claimed {
-		if claimed, err = c.Store.ClaimPage(ctx, e.URL, c.Owner, c.lease()); err != nil {
+		if claimed, err = c.Store.ClaimPage(ctx, e.URL, claimer, c.lease()); err != nil {
 			return nil, false, err
 		}
 		if claimed {
@@ -550,7 +579,11 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
-	release := func() { c.Store.ReleasePage(context.WithoutCancel(ctx), e.URL, c.Owner) }
+	release := func() {
+		if err := c.Store.ReleasePage(context.WithoutCancel(ctx), e.URL, claimer); err != nil {
+			c.log().Warn("release a page", "url", e.URL, "err", err)
+		}
+	}
 
 	var res extract.Result
 	if !fullPage && len(plainLen(e.Content)) > 0 {
@@ -596,11 +629,13 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 	if published.IsZero() {
 		published = res.Published
 	}
-	if published.IsZero() {
-		// Neither the feed nor the page dates it: it is taken as published
-		// when it was found, which for a polled source is close.
+	if published.IsZero() || published.After(c.now().Add(time.Hour)) {
+		// Neither the feed nor the page dates it (or it is dated in the
+		// future, a site's mistake): it is taken as published when it was
+		// found, which for a polled source is close.
 		published = c.now()
 	}
+	title, res.Text = clean(title), clean(res.Text)
 	l := res.Lang
 	if l == "" {
 		l = lang
@@ -609,6 +644,18 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 		Article: digest.Article{Outlet: st.Outlet, URL: e.URL, Published: published, Title: title, Text: res.Text, Lang: l},
 		Source:  st.Key, HTML: res.HTML,
 	}, false, nil
+}
+
+// clean removes the control characters (NUL included) that a hostile or
+// broken page may carry in its title or text, keeping line breaks and tabs:
+// they are no text, and the archive refuses NUL.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // plainLen returns the HTML content if it holds more than markup; a feed

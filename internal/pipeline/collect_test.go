@@ -457,16 +457,28 @@ func TestSchedule(t *testing.T) {
 	p, _ := profile.Builtin("az")
 	p.Sources = []digest.Source{{Key: "one", Outlet: "TREND", Kind: digest.FeedSource, URL: srv.URL + "/feed", Lang: "en", Weight: 1,
 		Interval: digest.Duration(10 * time.Minute)}}
-	s := storetest.Open(t, store.SQLite)
+	// One clock for the archive and the collector, moved on to each poll's
+	// due time: a source that is backing off is not polled before it.
+	var clock atomic.Int64
+	clock.Store(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC).UnixNano())
+	now := func() time.Time { return time.Unix(0, clock.Load()).UTC() }
+	s, err := store.Open(context.Background(), storetest.DSN(t, store.SQLite), store.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
 	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, PauseAfter: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test"}
+	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test", Now: now}
 	ctx := context.Background()
 	poll := func() (time.Duration, store.SourceState) {
 		t.Helper()
-		start := time.Now()
+		if srcs, _ := s.Sources(ctx, p.Key); len(srcs) > 0 && srcs[0].NextPoll.After(now()) {
+			clock.Store(srcs[0].NextPoll.UnixNano())
+		}
+		start := now()
 		if _, err := c.CollectAll(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -503,6 +515,11 @@ func TestSchedule(t *testing.T) {
 	if d, st := poll(); d < 2*time.Hour-5*time.Second || !strings.Contains(st.LastError, "429") {
 		t.Errorf("after 429 with Retry-After 2h: due in %v (%q)", d, st.LastError)
 	}
+	// A pass over every source leaves one that is backing off alone.
+	reports, err := c.CollectAll(ctx)
+	if err != nil || reports[0].Err == nil || !strings.Contains(reports[0].Err.Error(), "backing off") {
+		t.Errorf("a pass while the source backs off: %+v, %v", reports, err)
+	}
 }
 
 type atomicString struct {
@@ -512,3 +529,28 @@ type atomicString struct {
 
 func (a *atomicString) set(s string) { a.mu.Lock(); a.s = s; a.mu.Unlock() }
 func (a *atomicString) get() string  { a.mu.Lock(); defer a.mu.Unlock(); return a.s }
+
+// TestSharedPages: two sources of one collector that list the same pages
+// (an outlet's main feed and a section feed) fetch each page once.
+func TestSharedPages(t *testing.T) {
+	ns := newNewsServer(t, 1, 12)
+	ns.delay = 20 * time.Millisecond
+	p := testProfile(t, ns)
+	twin := p.Sources[0]
+	twin.Key = "src-twin"
+	p.Sources = append(p.Sources, twin)
+	s := storetest.Open(t, store.SQLite)
+	c := &pipeline.Collector{Store: s, Fetch: testClient(t, "shuho-test"), Profile: p, Owner: "test", Pages: 4}
+	reports, err := c.CollectAll(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := reports[0].New + reports[1].New; n != 12 || reports[0].Failed+reports[1].Failed != 0 {
+		t.Errorf("reports %+v", reports)
+	}
+	for m := range 12 {
+		if got := ns.count(fmt.Sprintf("/s/0/a/%d", m)); got != 1 {
+			t.Errorf("page %d fetched %d times", m, got)
+		}
+	}
+}

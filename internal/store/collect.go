@@ -141,7 +141,7 @@ func (s *Store) LeaseDue(ctx context.Context, profile, owner string, lease time.
 		lock = " FOR UPDATE SKIP LOCKED"
 	}
 	var st *SourceState
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRetry(ctx, func(tx *sql.Tx) error {
 		row := tx.QueryRowContext(ctx, `UPDATE sources SET lease_owner = $1, lease_until = $2
 			WHERE id = (SELECT id FROM sources WHERE profile = $3 AND active = 1 AND next_poll <= $4
 				AND (lease_until IS NULL OR lease_until < $4) ORDER BY next_poll, id LIMIT 1`+lock+`)
@@ -160,7 +160,9 @@ func (s *Store) LeaseDue(ctx context.Context, profile, owner string, lease time.
 // when it has none).
 func (s *Store) NextDue(ctx context.Context, profile string) (time.Time, error) {
 	var t timeCol
-	err := s.r.QueryRowContext(ctx, `SELECT MIN(next_poll) FROM sources WHERE profile = $1 AND active = 1`, profile).Scan(&t)
+	// A source being polled is not due before its lease ends.
+	err := s.r.QueryRowContext(ctx, `SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_poll THEN lease_until ELSE next_poll END)
+		FROM sources WHERE profile = $1 AND active = 1`, profile).Scan(&t)
 	return t.t, err
 }
 
@@ -170,7 +172,7 @@ func (s *Store) NextDue(ctx context.Context, profile string) (time.Time, error) 
 func (s *Store) LeaseSource(ctx context.Context, profile, key, owner string, lease time.Duration) (*SourceState, error) {
 	now := s.now()
 	var st *SourceState
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRetry(ctx, func(tx *sql.Tx) error {
 		row := tx.QueryRowContext(ctx, `UPDATE sources SET lease_owner = $1, lease_until = $2
 			WHERE profile = $3 AND key = $4 AND active = 1 AND (lease_until IS NULL OR lease_until < $5 OR lease_owner = $1)
 			RETURNING `+sourceCols, owner, s.timeArg(now.Add(lease)), profile, key, s.timeArg(now))
@@ -189,10 +191,10 @@ func (s *Store) LeaseSource(ctx context.Context, profile, key, owner string, lea
 	return st, err
 }
 
-// ExtendLease keeps a lease alive for a long poll, and the owner's claims
-// on pages with it.
-func (s *Store) ExtendLease(ctx context.Context, id int64, owner string, lease time.Duration) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+// ExtendLease keeps a lease alive for a long poll, and the claims on pages
+// made under claimer (the poll's own name) with it.
+func (s *Store) ExtendLease(ctx context.Context, id int64, owner, claimer string, lease time.Duration) error {
+	return s.txRetry(ctx, func(tx *sql.Tx) error {
 		until := s.timeArg(s.now().Add(lease))
 		res, err := tx.ExecContext(ctx, `UPDATE sources SET lease_until = $1 WHERE id = $2 AND lease_owner = $3`, until, id, owner)
 		if err != nil {
@@ -201,9 +203,15 @@ func (s *Store) ExtendLease(ctx context.Context, id int64, owner string, lease t
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("source %d: %w", id, ErrLeaseLost)
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE page_claims SET until = $1 WHERE owner = $2`, until, owner)
+		_, err = tx.ExecContext(ctx, `UPDATE page_claims SET until = $1 WHERE owner = $2`, until, claimer)
 		return err
 	})
+}
+
+// ReleaseLease gives up owner's lease on a source without a poll.
+func (s *Store) ReleaseLease(ctx context.Context, id int64, owner string) error {
+	_, err := s.w.ExecContext(ctx, `UPDATE sources SET lease_owner = '', lease_until = NULL WHERE id = $1 AND lease_owner = $2`, id, owner)
+	return err
 }
 
 // PollResult is what one poll of a source found, for its record and its
@@ -232,7 +240,7 @@ type PollResult struct {
 // schedule, and releases the lease. It fails with ErrLeaseLost when the
 // lease has passed to another worker, whose result counts instead.
 func (s *Store) FinishPoll(ctx context.Context, id int64, owner string, r PollResult) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRetry(ctx, func(tx *sql.Tx) error {
 		now := s.timeArg(s.now())
 		var res sql.Result
 		var err error
@@ -337,11 +345,16 @@ func (s *Store) ClaimPage(ctx context.Context, url, owner string, ttl time.Durat
 // commit for a poll's pages, not one each), and returns those claimed.
 func (s *Store) ClaimPages(ctx context.Context, urls []string, owner string, ttl time.Duration) (map[string]bool, error) {
 	claimed := map[string]bool{}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRetry(ctx, func(tx *sql.Tx) error {
 		clear(claimed)
 		now := s.now()
 		until, nowArg := s.timeArg(now.Add(ttl)), s.timeArg(now)
-		for _, url := range urls {
+		// In one order on every collector, and a live claim of another
+		// left unlocked (an UPDATE locks only the rows it changes), so that
+		// two collectors claiming at once cannot deadlock.
+		sorted := slices.Clone(urls)
+		slices.Sort(sorted)
+		for _, url := range slices.Compact(sorted) {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles WHERE url = $1`, url).Scan(&n); err != nil {
 				return err
@@ -349,15 +362,19 @@ func (s *Store) ClaimPages(ctx context.Context, urls []string, owner string, ttl
 			if n > 0 {
 				continue
 			}
-			err := tx.QueryRowContext(ctx, `INSERT INTO page_claims (url, owner, until) VALUES ($1, $2, $3)
-				ON CONFLICT (url) DO UPDATE SET owner = excluded.owner, until = excluded.until
-				WHERE page_claims.until < $4 OR page_claims.owner = excluded.owner
-				RETURNING url`, url, owner, until, nowArg).Scan(new(string))
-			if errors.Is(err, sql.ErrNoRows) {
-				continue
-			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO page_claims (url, owner, until) VALUES ($1, $2, $3) ON CONFLICT (url) DO NOTHING`, url, owner, until)
 			if err != nil {
 				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				res, err = tx.ExecContext(ctx, `UPDATE page_claims SET owner = $1, until = $2 WHERE url = $3 AND (until < $4 OR owner = $1)`,
+					owner, until, url, nowArg)
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n == 0 {
+					continue
+				}
 			}
 			claimed[url] = true
 		}
@@ -390,7 +407,7 @@ type Collected struct {
 // each one skipped.
 func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Location, arts []Collected) ([]int64, error) {
 	ids := make([]int64, len(arts))
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.txRetry(ctx, func(tx *sql.Tx) error {
 		clear(ids)
 		now := s.timeArg(s.now())
 		ix, err := s.indexer(ctx, tx)
@@ -405,7 +422,20 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 			return err
 		}
 		defer insert.Close()
-		for i, a := range arts {
+		// In one order on every collector (by day, whose counter the search
+		// index takes, then address), so that two batches cannot deadlock.
+		order := make([]int, len(arts))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(x, y int) int {
+			if c := arts[x].Published.In(loc).Format(time.DateOnly); c != arts[y].Published.In(loc).Format(time.DateOnly) {
+				return strings.Compare(c, arts[y].Published.In(loc).Format(time.DateOnly))
+			}
+			return strings.Compare(arts[x].URL, arts[y].URL)
+		})
+		for _, i := range order {
+			a := arts[i]
 			if a.URL == "" || !digest.IsOutletLabel(a.Outlet) || a.Published.IsZero() {
 				return fmt.Errorf("article %q: an article needs a URL, an outlet label and a publication time: %w", a.URL, digest.ErrInvalid)
 			}
@@ -507,7 +537,7 @@ type StoryAssignment struct {
 // stories they joined up to date (dates, count, outlets), in one
 // transaction.
 func (s *Store) AssignStories(ctx context.Context, profile string, as []StoryAssignment) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.txRetry(ctx, func(tx *sql.Tx) error {
 		touched := map[int64]bool{}
 		for _, a := range as {
 			if a.Story == 0 {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, pure Go
 
@@ -225,6 +226,22 @@ func (s *Store) tx(ctx context.Context, f func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// txRetry runs f as tx does, again (up to three times in all) when
+// PostgreSQL aborts the transaction for a deadlock or a serialization
+// failure: collectors on several machines write the same tables at once,
+// and PostgreSQL resolves a deadlock by aborting one side, which is to try
+// again, not to fail. f must be safe to run again from the start.
+func (s *Store) txRetry(ctx context.Context, f func(tx *sql.Tx) error) error {
+	for attempt := 1; ; attempt++ {
+		err := s.tx(ctx, f)
+		var pe *pgconn.PgError
+		if attempt < 3 && errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001") {
+			continue
+		}
+		return err
+	}
 }
 
 // Check verifies the database: SQLite's integrity check, or on PostgreSQL
