@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -13,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/net/publicsuffix"
 
 	"shuho/internal/cluster"
 	"shuho/internal/digest"
@@ -586,7 +589,10 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 	}
 
 	var res extract.Result
-	if !fullPage && len(plainLen(e.Content)) > 0 {
+	// A feed's own copy of an article is taken only for an article of its
+	// own site; another site's article is read from that site, so that no
+	// feed can put words in another outlet's mouth.
+	if !fullPage && len(plainLen(e.Content)) > 0 && sameSite(e.URL, st.URL) {
 		res, err = c.extract(ctx, []byte("<html><body><article>"+e.Content+"</article></body></html>"), e.URL)
 	}
 	if fullPage || err != nil || len(res.Text) < 200 {
@@ -644,6 +650,22 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 		Article: digest.Article{Outlet: st.Outlet, URL: e.URL, Published: published, Title: title, Text: res.Text, Lang: l},
 		Source:  st.Key, HTML: res.HTML,
 	}, false, nil
+}
+
+// sameSite reports whether two addresses are on one registrable domain
+// (news.example.az and example.az are).
+func sameSite(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	da, err1 := publicsuffix.EffectiveTLDPlusOne(ua.Hostname())
+	db, err2 := publicsuffix.EffectiveTLDPlusOne(ub.Hostname())
+	if err1 != nil || err2 != nil {
+		return ua.Hostname() == ub.Hostname() // an address such as 127.0.0.1
+	}
+	return da == db
 }
 
 // clean removes the control characters (NUL included) that a hostile or

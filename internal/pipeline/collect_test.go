@@ -554,3 +554,48 @@ func TestSharedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestOffSiteContent: a feed's copy of another site's article is not
+// taken; the article is read from its own site.
+func TestOffSiteContent(t *testing.T) {
+	_, realText := articleText(1, 1)
+	var pageHits atomic.Int64
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		pageHits.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, "<html><body><article><h1>Officials open a bridge</h1><p>%s</p></article></body></html>", strings.ReplaceAll(realText, "\n\n", "</p><p>"))
+	}))
+	defer other.Close()
+	// The other site by name (localhost), the feed by address: two sites.
+	page := strings.Replace(other.URL, "127.0.0.1", "localhost", 1) + "/news/1"
+	fake := strings.Repeat("The minister resigned in disgrace today, the feed claims. ", 20)
+	feedSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title><link>%s/</link>
+<item><title>News</title><link>%s</link><content:encoded><![CDATA[<p>%s</p>]]></content:encoded></item></channel></rss>`, "http://"+r.Host, page, fake)
+	}))
+	defer feedSrv.Close()
+	p, _ := profile.Builtin("az")
+	p.Sources = []digest.Source{{Key: "agg", Outlet: "TREND", Kind: digest.FeedSource, URL: feedSrv.URL + "/feed", Lang: "en", Weight: 1,
+		Interval: digest.Duration(time.Hour)}}
+	s := storetest.Open(t, store.SQLite)
+	c := &pipeline.Collector{Store: s, Fetch: testClient(t, "shuho-test"), Profile: p, Owner: "test"}
+	if _, err := c.CollectAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.Search(context.Background(), store.Query{Text: "disgrace"})
+	if err != nil || len(hits) != 0 {
+		t.Errorf("the feed's copy was stored: %v %v", hits, err)
+	}
+	if pageHits.Load() != 1 {
+		t.Errorf("the article's own page was fetched %d times, want 1", pageHits.Load())
+	}
+}

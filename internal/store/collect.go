@@ -78,6 +78,11 @@ func (s *Store) SyncSources(ctx context.Context, profile string, srcs []digest.S
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $6)
 				ON CONFLICT (profile, key) DO UPDATE SET outlet = excluded.outlet, kind = excluded.kind, url = excluded.url,
 					interval_s = excluded.interval_s, active = 1,
+					-- A new address is a new source: no validators, no failures, due now.
+					etag = CASE WHEN sources.url = excluded.url THEN sources.etag ELSE '' END,
+					last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified ELSE '' END,
+					errors = CASE WHEN sources.url = excluded.url THEN sources.errors ELSE 0 END,
+					next_poll = CASE WHEN sources.url = excluded.url THEN sources.next_poll ELSE excluded.next_poll END,
 					current_s = CASE WHEN sources.interval_s = excluded.interval_s THEN sources.current_s ELSE excluded.interval_s END`,
 				profile, src.Key, src.Outlet, string(src.Kind), src.URL, iv, now)
 			if err != nil {
@@ -613,8 +618,8 @@ func (s *Store) refreshStory(ctx context.Context, tx *sql.Tx, id int64) error {
 	return err
 }
 
-// Stories returns the profile's stories with an article published in
-// [from, to), newest first, each with its articles in order of publication
+// Stories returns the profile's stories whose span (first to last
+// article) meets [from, to), newest first, each with its articles in order of publication
 // (their text included).
 func (s *Store) Stories(ctx context.Context, profile string, from, to time.Time) ([]digest.Story, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, title, first_at, last_at, articles, outlets FROM stories
