@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"shuho/internal/digest"
 	"shuho/internal/profile"
@@ -88,6 +89,9 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 // run runs the command line args and returns the exit status.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	// The log and a command's progress lines both write to standard
+	// error, from several goroutines when collecting.
+	stderr = &lockedWriter{w: stderr}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	if len(args) == 0 {
 		writeManual(stderr)
@@ -128,6 +132,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	err = c.run(ctx, e, o, pos)
 	return report(stderr, c, err)
+}
+
+// lockedWriter serializes writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // report prints err and maps it to an exit status: 2 for a wrong command

@@ -115,6 +115,9 @@ func bar(done, total, width int) string {
 // isTerminal reports whether w is a terminal, where progress is drawn in
 // place rather than printed a line at a time.
 func isTerminal(w any) bool {
+	if l, ok := w.(*lockedWriter); ok {
+		w = l.w
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

@@ -78,6 +78,13 @@ func (c *Collector) extract(ctx context.Context, page []byte, url string) (extra
 	return extract.Extract(page, url, extract.Options{})
 }
 
+// errHeld is a page another collector held for longer than a claim lasts:
+// no fault of the page's.
+var errHeld = errors.New("another collector holds the page")
+
+// maxPageAttempts is how often a page is tried before it is given up.
+const maxPageAttempts = 5
+
 // Event is a step of a poll, for progress displays.
 type Event struct {
 	Source string
@@ -99,7 +106,10 @@ type Report struct {
 	// Failed counts pages that could not be fetched or read; Errors holds
 	// the first few reasons.
 	Failed int
-	Errors []string
+	// Deferred counts pages that failed before and wait for their next
+	// try, or were given up.
+	Deferred int
+	Errors   []string
 	// Err is why the source itself could not be read, or nil.
 	Err error
 	// Warning is a fault of a source read all the same: a feed cut short,
@@ -291,7 +301,18 @@ func (c *Collector) PollLeased(ctx context.Context, st *store.SourceState) Repor
 		res.ETag, res.LastModified = "", ""
 	}
 	r.Next = res.Next
-	if ctx.Err() == nil {
+	if ctx.Err() != nil {
+		// Interrupted (Ctrl-C): the source is given back at once rather
+		// than held until its lease runs out.
+		rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		if err := c.Store.ReleaseLease(rctx, st.ID, c.Owner); err != nil {
+			c.log().Warn("release a lease", "source", st.Key, "err", err)
+		}
+		if err := c.Store.ReleaseClaims(rctx, claimer); err != nil {
+			c.log().Warn("release claims", "source", st.Key, "err", err)
+		}
+		cancel()
+	} else {
 		if err := c.Store.FinishPoll(ctx, st.ID, c.Owner, res); err != nil {
 			c.log().Warn("record poll", "source", st.Key, "err", err)
 			if r.Err == nil {
@@ -434,13 +455,31 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		return r, "", ""
 	}
 	var todo []feed.Entry
+	var unknown []string
 	for _, e := range fresh {
 		if known[e.URL] {
 			r.Duplicate++
 		} else {
 			todo = append(todo, e)
+			unknown = append(unknown, e.URL)
 		}
 	}
+	// A page that failed before waits for its next try, and one that
+	// failed too often is given up (a page with no article text, a page
+	// that is gone): neither is fetched at every poll.
+	failures, err := c.Store.PageFailures(ctx, unknown)
+	if err != nil {
+		r.Err = err
+		return r, "", ""
+	}
+	todo = slices.DeleteFunc(todo, func(e feed.Entry) bool {
+		f, ok := failures[e.URL]
+		if ok && (f.Attempts >= maxPageAttempts || f.NextTry.After(c.now())) {
+			r.Deferred++
+			return true
+		}
+		return false
+	})
 	src := c.source(st.Key)
 	fullPage := st.Kind != digest.FeedSource || src != nil && src.FullPage
 	lang := "en"
@@ -466,9 +505,13 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 	}
 	c.event(Event{Source: st.Key, Kind: "page", Total: len(todo)})
 	type result struct {
+		url    string
 		art    *store.Collected
 		dup    bool
 		errMsg string
+		// pageFault says that the failure was the page's (not a cancelled
+		// poll's, nor a page another collector held).
+		pageFault bool
 	}
 	results := make(chan result)
 	jobs := make(chan feed.Entry)
@@ -477,9 +520,10 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		wg.Go(func() {
 			for e := range jobs {
 				a, dup, err := c.article(ctx, st, e, fullPage, lang, claimer, claimed[e.URL])
-				res := result{art: a, dup: dup}
+				res := result{url: e.URL, art: a, dup: dup}
 				if err != nil {
 					res.errMsg = fmt.Sprintf("%s: %v", e.URL, err)
+					res.pageFault = !errors.Is(err, errHeld) && ctx.Err() == nil
 				}
 				results <- res
 			}
@@ -526,6 +570,11 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		case res.errMsg != "":
 			r.Failed++
 			r.addError(res.errMsg)
+			if res.pageFault {
+				if _, err := c.Store.RecordPageFailure(context.WithoutCancel(ctx), res.url, res.errMsg); err != nil {
+					c.log().Warn("record a page failure", "url", res.url, "err", err)
+				}
+			}
 		case res.dup:
 			r.Duplicate++
 		case res.art != nil:
@@ -574,7 +623,7 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 			return nil, true, nil
 		}
 		if c.now().After(deadline) {
-			return nil, false, fmt.Errorf("another collector holds the page")
+			return nil, false, errHeld
 		}
 		select {
 		case <-ctx.Done():

@@ -599,3 +599,63 @@ func TestOffSiteContent(t *testing.T) {
 		t.Errorf("the article's own page was fetched %d times, want 1", pageHits.Load())
 	}
 }
+
+// TestPageFailures: a page that fails is tried again later, less often,
+// and given up after five attempts; it is not fetched at every poll.
+func TestPageFailures(t *testing.T) {
+	var gone atomic.Int64
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>%s/</link><item><title>Gone</title><link>%s/gone</link></item></channel></rss>`, srv.URL, srv.URL)
+		case "/gone":
+			gone.Add(1)
+			http.NotFound(w, r)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	p, _ := profile.Builtin("az")
+	p.Sources = []digest.Source{{Key: "one", Outlet: "TREND", Kind: digest.FeedSource, URL: srv.URL + "/feed", Lang: "en", Weight: 1,
+		Interval: digest.Duration(10 * time.Minute), FullPage: true}}
+	var clock atomic.Int64
+	clock.Store(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC).UnixNano())
+	now := func() time.Time { return time.Unix(0, clock.Load()).UTC() }
+	s, err := store.Open(context.Background(), storetest.DSN(t, store.SQLite), store.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, PauseAfter: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test", Now: now}
+	pass := func() pipeline.Report {
+		t.Helper()
+		reports, err := c.CollectAll(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return reports[0]
+	}
+	if r := pass(); r.Failed != 1 || gone.Load() != 1 {
+		t.Fatalf("first poll: %+v, page fetched %d times", r, gone.Load())
+	}
+	// Ten minutes later the page waits for its next try.
+	clock.Add(int64(10 * time.Minute))
+	if r := pass(); r.Failed != 0 || r.Deferred != 1 || gone.Load() != 1 {
+		t.Errorf("second poll: %+v, page fetched %d times", r, gone.Load())
+	}
+	// Tried again when due, less and less often, then given up.
+	for range 10 {
+		clock.Add(int64(25 * time.Hour))
+		pass()
+	}
+	if gone.Load() != 5 {
+		t.Errorf("a page that is gone was fetched %d times in all, want 5", gone.Load())
+	}
+}

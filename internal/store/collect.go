@@ -357,6 +357,10 @@ func (s *Store) ClaimPages(ctx context.Context, urls []string, owner string, ttl
 		// In one order on every collector, and a live claim of another
 		// left unlocked (an UPDATE locks only the rows it changes), so that
 		// two collectors claiming at once cannot deadlock.
+		// Claims whose owners died long ago are swept on the way.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM page_claims WHERE until < $1`, s.timeArg(now.Add(-time.Hour))); err != nil {
+			return err
+		}
 		sorted := slices.Clone(urls)
 		slices.Sort(sorted)
 		for _, url := range slices.Compact(sorted) {
@@ -465,6 +469,9 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM page_claims WHERE url = $1`, a.URL); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM page_failures WHERE url = $1`, a.URL); err != nil {
 				return err
 			}
 			ids[i] = id
@@ -698,4 +705,73 @@ func (s *Store) ArticleHTML(ctx context.Context, id int64) (string, error) {
 		return "", fmt.Errorf("article %d: %w", id, digest.ErrNotFound)
 	}
 	return h, err
+}
+
+// PageFailure is a page that could not be fetched or read.
+type PageFailure struct {
+	Attempts  int
+	LastError string
+	// NextTry is when the page may be tried again.
+	NextTry time.Time
+}
+
+// PageFailures returns the recorded failures among urls.
+func (s *Store) PageFailures(ctx context.Context, urls []string) (map[string]PageFailure, error) {
+	out := map[string]PageFailure{}
+	for chunk := range slices.Chunk(urls, 200) {
+		args := make([]any, len(chunk))
+		marks := make([]string, len(chunk))
+		for i, u := range chunk {
+			args[i] = u
+			marks[i] = fmt.Sprintf("$%d", i+1)
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT url, attempts, last_error, next_try FROM page_failures WHERE url IN (`+strings.Join(marks, ", ")+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var u string
+			var f PageFailure
+			var t timeCol
+			if err := rows.Scan(&u, &f.Attempts, &f.LastError, &t); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			f.NextTry = t.t
+			out[u] = f
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// RecordPageFailure records that the page at url failed again, and when it
+// may be tried next: fifteen minutes after a first failure, doubling with
+// each (at most a day). It returns the record.
+func (s *Store) RecordPageFailure(ctx context.Context, url, msg string) (PageFailure, error) {
+	var f PageFailure
+	err := s.txRetry(ctx, func(tx *sql.Tx) error {
+		f = PageFailure{LastError: msg}
+		err := tx.QueryRowContext(ctx, `SELECT attempts FROM page_failures WHERE url = $1`, url).Scan(&f.Attempts)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		f.Attempts++
+		f.NextTry = s.now().Add(min(15*time.Minute<<min(f.Attempts-1, 10), 24*time.Hour))
+		_, err = tx.ExecContext(ctx, `INSERT INTO page_failures (url, attempts, last_error, next_try) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (url) DO UPDATE SET attempts = excluded.attempts, last_error = excluded.last_error, next_try = excluded.next_try`,
+			url, f.Attempts, msg, s.timeArg(f.NextTry))
+		return err
+	})
+	return f, err
+}
+
+// ReleaseClaims ends every claim made under owner (a poll that was
+// interrupted).
+func (s *Store) ReleaseClaims(ctx context.Context, owner string) error {
+	_, err := s.w.ExecContext(ctx, `DELETE FROM page_claims WHERE owner = $1`, owner)
+	return err
 }
