@@ -174,6 +174,9 @@ func writeCollectTable(e *env, reports []pipeline.Report) {
 		if r.Warning != "" {
 			fmt.Fprintf(e.stdout, "%s: %s\n", r.Source, r.Warning)
 		}
+		if r.Deferred > 0 {
+			fmt.Fprintf(e.stdout, "%s: %d pages that failed before wait for their next try, or were given up\n", r.Source, r.Deferred)
+		}
 		for _, m := range r.Errors {
 			fmt.Fprintf(e.stdout, "%s: page failed: %s\n", r.Source, m)
 		}
