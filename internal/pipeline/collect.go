@@ -778,10 +778,31 @@ func (c *Collector) Cluster(ctx context.Context) (ClusterReport, error) {
 	}
 	defer c.Store.Unlock(context.WithoutCancel(ctx), lock, c.Owner)
 	const window = 72 * time.Hour
-	done, pending, err := c.Store.ClusterInput(ctx, c.Profile.Key, window)
-	if err != nil || len(pending) == 0 {
-		return rep, err
+	// Share by share, a fortnight of publication at most: memory stays
+	// bounded when articles of years come in at once.
+	for {
+		done, pending, err := c.Store.ClusterInput(ctx, c.Profile.Key, window, 14*24*time.Hour, 20000)
+		if err != nil || len(pending) == 0 {
+			return rep, err
+		}
+		// The lock is renewed for each share.
+		if ok, err := c.Store.TryLock(ctx, lock, c.Owner, 10*time.Minute); err != nil || !ok {
+			return rep, cmp.Or(err, fmt.Errorf("the clustering lock was lost"))
+		}
+		share, err := c.clusterShare(ctx, window, done, pending)
+		rep.Articles += share.Articles
+		rep.Stories += share.Stories
+		rep.Duplicates += share.Duplicates
+		if err != nil {
+			return rep, err
+		}
 	}
+}
+
+// clusterShare places pending articles in stories, with the clustered
+// ones of their window (done) as they were placed.
+func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done, pending []store.ClusterDoc) (ClusterReport, error) {
+	var rep ClusterReport
 	// The documents are prepared on every core (that is most of the work),
 	// then the index takes the clustered articles of the window as they
 	// were placed, and places the new ones in order.

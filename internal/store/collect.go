@@ -498,22 +498,32 @@ type ClusterDoc struct {
 // clusterText is how much of an article's text clustering reads.
 const clusterText = 4000
 
-// ClusterInput returns the profile's articles not yet clustered (pending),
-// in order of publication, and the clustered ones published within window
-// before the earliest of them (done), which the pending ones may join.
-func (s *Store) ClusterInput(ctx context.Context, profile string, window time.Duration) (done, pending []ClusterDoc, err error) {
+// ClusterInput returns a share of the profile's articles not yet clustered
+// (pending): those published within span after the earliest of them, at
+// most limit, in order of publication; and the clustered ones published
+// from window before the earliest to the latest of them (done), which the
+// pending ones may join. Taken share by share, articles collected over
+// years (a backfill, a page dated 1970) are clustered with bounded memory.
+func (s *Store) ClusterInput(ctx context.Context, profile string, window, span time.Duration, limit int) (done, pending []ClusterDoc, err error) {
 	left := "substr(text, 1, 4000)"
 	if s.engine == Postgres {
 		left = "left(text, 4000)"
 	}
 	cols := `id, url, outlet, title, ` + left + `, published_at, COALESCE(story_id, 0), COALESCE(duplicate_of, 0)`
-	pending, err = s.clusterDocs(ctx, `SELECT `+cols+` FROM articles WHERE profile = $1 AND clustered = 0 ORDER BY published_at, id`, profile)
+	var first timeCol
+	if err := s.r.QueryRowContext(ctx, `SELECT MIN(published_at) FROM articles WHERE profile = $1 AND clustered = 0`, profile).Scan(&first); err != nil {
+		return nil, nil, err
+	}
+	if first.t.IsZero() {
+		return nil, nil, nil
+	}
+	pending, err = s.clusterDocs(ctx, `SELECT `+cols+` FROM articles WHERE profile = $1 AND clustered = 0 AND published_at < $2
+		ORDER BY published_at, id LIMIT $3`, profile, s.timeArg(first.t.Add(span)), limit)
 	if err != nil || len(pending) == 0 {
 		return nil, pending, err
 	}
-	since := pending[0].Published.Add(-window)
-	done, err = s.clusterDocs(ctx, `SELECT `+cols+` FROM articles WHERE profile = $1 AND clustered = 1 AND published_at >= $2
-		ORDER BY published_at, id`, profile, s.timeArg(since))
+	done, err = s.clusterDocs(ctx, `SELECT `+cols+` FROM articles WHERE profile = $1 AND clustered = 1 AND published_at >= $2 AND published_at <= $3
+		ORDER BY published_at, id`, profile, s.timeArg(first.t.Add(-window)), s.timeArg(pending[len(pending)-1].Published))
 	return done, pending, err
 }
 

@@ -282,7 +282,7 @@ func TestStories(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			done, pending, err := s.ClusterInput(ctx, "az", 72*time.Hour)
+			done, pending, err := s.ClusterInput(ctx, "az", 72*time.Hour, 30*24*time.Hour, 10000)
 			if err != nil || len(done) != 0 || len(pending) != 4 || pending[0].ID != ids[0] || pending[3].Text != "Text 4" {
 				t.Fatalf("ClusterInput = %d done, %+v, %v", len(done), pending, err)
 			}
@@ -293,7 +293,7 @@ func TestStories(t *testing.T) {
 			}
 			// The fourth joins the first story later, as a duplicate of the
 			// second.
-			done, pending, err = s.ClusterInput(ctx, "az", 72*time.Hour)
+			done, pending, err = s.ClusterInput(ctx, "az", 72*time.Hour, 30*24*time.Hour, 10000)
 			if err != nil || len(done) != 3 || len(pending) != 1 || done[1].Story != ids[0] {
 				t.Fatalf("ClusterInput after = %+v, %+v, %v", done, pending, err)
 			}
@@ -346,6 +346,38 @@ func TestLocks(t *testing.T) {
 			s.Unlock(ctx, "cluster:az", "b")
 			if !try("a") {
 				t.Fatal("a released lock could not be taken")
+			}
+		})
+	}
+}
+
+// TestClusterInputShares: articles far apart in time are clustered share
+// by share, each with only the clustered articles of its own window.
+func TestClusterInputShares(t *testing.T) {
+	for _, e := range storetest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			c := newClock()
+			s := openClocked(t, e, c)
+			baku, _ := time.LoadLocation("Asia/Baku")
+			at := func(n string, when time.Time) store.Collected {
+				return store.Collected{Article: digest.Article{Outlet: "APA", URL: "https://example.org/" + n, Published: when, Title: n, Text: n, Lang: "en"}}
+			}
+			old := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC) // a site's broken date
+			ids, err := s.AddCollected(ctx, "az", baku, []store.Collected{at("old", old), at("new1", c.now()), at("new2", c.now().Add(time.Hour))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AssignStories(ctx, "az", []store.StoryAssignment{{Article: ids[1], Story: ids[1]}}); err != nil {
+				t.Fatal(err)
+			}
+			done, pending, err := s.ClusterInput(ctx, "az", 72*time.Hour, 14*24*time.Hour, 100)
+			if err != nil || len(pending) != 1 || pending[0].ID != ids[0] || len(done) != 0 {
+				t.Fatalf("first share: done %d, pending %+v, %v; want the 1970 article alone", len(done), pending, err)
+			}
+			s.AssignStories(ctx, "az", []store.StoryAssignment{{Article: ids[0], Story: ids[0]}})
+			done, pending, err = s.ClusterInput(ctx, "az", 72*time.Hour, 14*24*time.Hour, 100)
+			if err != nil || len(pending) != 1 || pending[0].ID != ids[2] || len(done) != 1 || done[0].ID != ids[1] {
+				t.Fatalf("second share: done %+v, pending %+v, %v", done, pending, err)
 			}
 		})
 	}
