@@ -217,6 +217,14 @@ func (c *Collector) Run(ctx context.Context, workers int) error {
 			return nil
 		case sem <- struct{}{}:
 		}
+		// New articles are clustered every ten seconds while all is
+		// quiet, and at least every minute while sources keep falling due.
+		if c.now().Sub(lastCluster) > time.Minute {
+			if _, err := c.Cluster(ctx); err != nil && ctx.Err() == nil {
+				c.log().Error("cluster", "err", err)
+			}
+			lastCluster = c.now()
+		}
 		st, err := c.Store.LeaseDue(ctx, c.Profile.Key, c.Owner, c.lease())
 		if err == nil {
 			wg.Go(func() {
