@@ -398,6 +398,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		return r, etag, lastMod
 	}
 	var entries []feed.Entry
+	var page *fetch.Response // a page source's page, the one article
 	switch st.Kind {
 	case digest.FeedSource:
 		f, err := feed.Parse(resp.Body, resp.ContentType, resp.URL)
@@ -427,7 +428,9 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		}
 		entries = f.Entries
 	case digest.PageSource:
+		// The page is the article, fetched already.
 		entries = []feed.Entry{{URL: resp.URL}}
+		page = resp
 	default:
 		r.Err = fmt.Errorf("source %s: unknown kind %q", st.Key, st.Kind)
 		return r, "", ""
@@ -527,7 +530,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 	for range min(n, max(len(todo), 1)) {
 		wg.Go(func() {
 			for e := range jobs {
-				a, dup, err := c.article(ctx, st, e, fullPage, lang, claimer, claimed[e.URL])
+				a, dup, err := c.article(ctx, st, e, fullPage, lang, claimer, claimed[e.URL], page)
 				res := result{url: e.URL, art: a, dup: dup}
 				if err != nil {
 					res.errMsg = fmt.Sprintf("%s: %v", e.URL, err)
@@ -605,7 +608,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 // that no other collector fetches it too. dup reports that the page turned
 // out to be an article stored already (under its canonical address) or
 // claimed by another collector.
-func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.Entry, fullPage bool, lang, claimer string, claimed bool) (a *store.Collected, dup bool, err error) {
+func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.Entry, fullPage bool, lang, claimer string, claimed bool, fetched *fetch.Response) (a *store.Collected, dup bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			c.log().Error("panic reading an article", "url", e.URL, "panic", p, "stack", string(debug.Stack()))
@@ -653,10 +656,13 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 		res, err = c.extract(ctx, []byte("<html><body><article>"+e.Content+"</article></body></html>"), e.URL)
 	}
 	if fullPage || err != nil || len(res.Text) < 200 {
-		resp, ferr := c.Fetch.Get(ctx, fetch.Request{URL: e.URL, Accept: "text/html,application/xhtml+xml"})
-		if ferr != nil {
-			release()
-			return nil, false, ferr
+		resp := fetched
+		if resp == nil {
+			var ferr error
+			if resp, ferr = c.Fetch.Get(ctx, fetch.Request{URL: e.URL, Accept: "text/html,application/xhtml+xml"}); ferr != nil {
+				release()
+				return nil, false, ferr
+			}
 		}
 		page, derr := resp.UTF8()
 		if derr != nil {

@@ -659,3 +659,36 @@ func TestPageFailures(t *testing.T) {
 		t.Errorf("a page that is gone was fetched %d times in all, want 5", gone.Load())
 	}
 }
+
+// TestPageSource: a source that is one page stores it as an article,
+// fetching it once.
+func TestPageSource(t *testing.T) {
+	title, text := articleText(3, 4)
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/statement" {
+			http.NotFound(w, r)
+			return
+		}
+		hits.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, "<html><head><title>%s</title></head><body><article><h1>%s</h1><p>%s</p></article></body></html>", title, title, strings.ReplaceAll(text, "\n\n", "</p><p>"))
+	}))
+	defer srv.Close()
+	p, _ := profile.Builtin("az")
+	p.Sources = []digest.Source{{Key: "statement", Outlet: "MFA", Kind: digest.PageSource, URL: srv.URL + "/statement", Lang: "en", Weight: 1,
+		Interval: digest.Duration(time.Hour)}}
+	s := storetest.Open(t, store.SQLite)
+	c := &pipeline.Collector{Store: s, Fetch: testClient(t, "shuho-test"), Profile: p, Owner: "test"}
+	reports, err := c.CollectAll(context.Background())
+	if err != nil || reports[0].New != 1 || reports[0].Err != nil {
+		t.Fatalf("%+v, %v", reports, err)
+	}
+	if hits.Load() != 1 {
+		t.Errorf("the page was fetched %d times, want 1", hits.Load())
+	}
+	known, _ := s.KnownURLs(context.Background(), []string{srv.URL + "/statement"})
+	if !known[srv.URL+"/statement"] {
+		t.Errorf("the page is not stored under its address")
+	}
+}
