@@ -362,8 +362,9 @@ func (c *Collector) schedule(st *store.SourceState, r Report) (time.Time, time.D
 		if errors.As(r.Err, &se) && se.RetryAfter > 0 {
 			next = now.Add(max(se.RetryAfter, cur))
 		}
-		if u, err := hostOf(st.URL); err == nil {
-			if p := c.Fetch.HostPause(u); p.After(next) {
+		// The fetch client keys its pauses by host and port.
+		if u, err := url.Parse(st.URL); err == nil {
+			if p := c.Fetch.HostPause(u.Host); p.After(next) {
 				next = p
 			}
 		}
@@ -652,7 +653,7 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 	// A feed's own copy of an article is taken only for an article of its
 	// own site; another site's article is read from that site, so that no
 	// feed can put words in another outlet's mouth.
-	if !fullPage && len(plainLen(e.Content)) > 0 && sameSite(e.URL, st.URL) {
+	if !fullPage && len(e.Content) >= fullContent && sameSite(e.URL, st.URL) {
 		res, err = c.extract(ctx, []byte("<html><body><article>"+e.Content+"</article></body></html>"), e.URL)
 	}
 	if fullPage || err != nil || len(res.Text) < 200 {
@@ -743,14 +744,9 @@ func clean(s string) string {
 	}, s)
 }
 
-// plainLen returns the HTML content if it holds more than markup; a feed
-// whose description is a one-line teaser does not carry the article.
-func plainLen(html string) string {
-	if len(html) < 400 {
-		return ""
-	}
-	return html
-}
+// fullContent is the least HTML a feed's content must have to be taken as
+// the article; a one-line teaser is not.
+const fullContent = 400
 
 func (r *Report) addError(msg string) {
 	if len(r.Errors) < 5 {
@@ -874,18 +870,4 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 
 func clusterDoc(d store.ClusterDoc) cluster.Doc {
 	return cluster.Doc{ID: d.ID, URL: d.URL, Outlet: d.Outlet, Title: d.Title, Text: d.Text, Published: d.Published}
-}
-
-// hostOf returns the host (with port) of an address, as the fetch client
-// keys its pauses.
-func hostOf(u string) (string, error) {
-	i := strings.Index(u, "://")
-	if i < 0 {
-		return "", fmt.Errorf("not an address: %s", u)
-	}
-	h := u[i+3:]
-	if j := strings.IndexAny(h, "/?#"); j >= 0 {
-		h = h[:j]
-	}
-	return strings.ToLower(h), nil
 }

@@ -459,19 +459,8 @@ func TestSchedule(t *testing.T) {
 		Interval: digest.Duration(10 * time.Minute)}}
 	// One clock for the archive and the collector, moved on to each poll's
 	// due time: a source that is backing off is not polled before it.
-	var clock atomic.Int64
-	clock.Store(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC).UnixNano())
-	now := func() time.Time { return time.Unix(0, clock.Load()).UTC() }
-	s, err := store.Open(context.Background(), storetest.DSN(t, store.SQLite), store.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, PauseAfter: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test", Now: now}
+	c, s, clock := clockedCollector(t, p)
+	now := c.Now
 	ctx := context.Background()
 	poll := func() (time.Duration, store.SourceState) {
 		t.Helper()
@@ -621,19 +610,7 @@ func TestPageFailures(t *testing.T) {
 	p, _ := profile.Builtin("az")
 	p.Sources = []digest.Source{{Key: "one", Outlet: "TREND", Kind: digest.FeedSource, URL: srv.URL + "/feed", Lang: "en", Weight: 1,
 		Interval: digest.Duration(10 * time.Minute), FullPage: true}}
-	var clock atomic.Int64
-	clock.Store(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC).UnixNano())
-	now := func() time.Time { return time.Unix(0, clock.Load()).UTC() }
-	s, err := store.Open(context.Background(), storetest.DSN(t, store.SQLite), store.Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, PauseAfter: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test", Now: now}
+	c, _, clock := clockedCollector(t, p)
 	pass := func() pipeline.Report {
 		t.Helper()
 		reports, err := c.CollectAll(context.Background())
@@ -691,4 +668,23 @@ func TestPageSource(t *testing.T) {
 	if !known[srv.URL+"/statement"] {
 		t.Errorf("the page is not stored under its address")
 	}
+}
+
+// clockedCollector is a collector of p over a new SQLite archive that share
+// one settable clock, starting on 16 November 2026.
+func clockedCollector(t *testing.T, p *digest.Profile) (*pipeline.Collector, *store.Store, *atomic.Int64) {
+	t.Helper()
+	clock := new(atomic.Int64)
+	clock.Store(time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC).UnixNano())
+	now := func() time.Time { return time.Unix(0, clock.Load()).UTC() }
+	s, err := store.Open(context.Background(), storetest.DSN(t, store.SQLite), store.Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, PauseAfter: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test", Now: now}, s, clock
 }

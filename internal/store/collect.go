@@ -309,6 +309,20 @@ func (s *Store) SourceRuns(ctx context.Context, profile, key string, since time.
 // KnownURLs returns which of urls are stored articles already.
 func (s *Store) KnownURLs(ctx context.Context, urls []string) (map[string]bool, error) {
 	known := map[string]bool{}
+	err := s.byURL(ctx, `SELECT url FROM articles WHERE url IN (%s)`, urls, func(rows *sql.Rows) error {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return err
+		}
+		known[u] = true
+		return nil
+	})
+	return known, err
+}
+
+// byURL runs query, whose IN (%s) takes addresses, over urls a few hundred
+// at a time, and hands each row to row.
+func (s *Store) byURL(ctx context.Context, query string, urls []string, row func(*sql.Rows) error) error {
 	for chunk := range slices.Chunk(urls, 200) {
 		args := make([]any, len(chunk))
 		marks := make([]string, len(chunk))
@@ -316,24 +330,22 @@ func (s *Store) KnownURLs(ctx context.Context, urls []string) (map[string]bool, 
 			args[i] = u
 			marks[i] = fmt.Sprintf("$%d", i+1)
 		}
-		rows, err := s.r.QueryContext(ctx, `SELECT url FROM articles WHERE url IN (`+strings.Join(marks, ", ")+`)`, args...)
+		rows, err := s.r.QueryContext(ctx, fmt.Sprintf(query, strings.Join(marks, ", ")), args...)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for rows.Next() {
-			var u string
-			if err := rows.Scan(&u); err != nil {
+			if err := row(rows); err != nil {
 				rows.Close()
-				return nil, err
+				return err
 			}
-			known[u] = true
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return known, nil
+	return nil
 }
 
 // ClaimPage claims the page at url for owner until now+ttl, so that no
@@ -728,34 +740,18 @@ type PageFailure struct {
 // PageFailures returns the recorded failures among urls.
 func (s *Store) PageFailures(ctx context.Context, urls []string) (map[string]PageFailure, error) {
 	out := map[string]PageFailure{}
-	for chunk := range slices.Chunk(urls, 200) {
-		args := make([]any, len(chunk))
-		marks := make([]string, len(chunk))
-		for i, u := range chunk {
-			args[i] = u
-			marks[i] = fmt.Sprintf("$%d", i+1)
+	err := s.byURL(ctx, `SELECT url, attempts, last_error, next_try FROM page_failures WHERE url IN (%s)`, urls, func(rows *sql.Rows) error {
+		var u string
+		var f PageFailure
+		var t timeCol
+		if err := rows.Scan(&u, &f.Attempts, &f.LastError, &t); err != nil {
+			return err
 		}
-		rows, err := s.r.QueryContext(ctx, `SELECT url, attempts, last_error, next_try FROM page_failures WHERE url IN (`+strings.Join(marks, ", ")+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var u string
-			var f PageFailure
-			var t timeCol
-			if err := rows.Scan(&u, &f.Attempts, &f.LastError, &t); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			f.NextTry = t.t
-			out[u] = f
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+		f.NextTry = t.t
+		out[u] = f
+		return nil
+	})
+	return out, err
 }
 
 // RecordPageFailure records that the page at url failed again, and when it
