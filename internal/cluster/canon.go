@@ -117,6 +117,11 @@ func canonicalHost(host string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("host %q: %w", host, err)
 	}
+	// The mapping drops characters that mean nothing in a name (U+034F,
+	// say): a name of only those is no host.
+	if ascii == "" || strings.Contains(ascii, "..") || strings.HasPrefix(ascii, ".") || strings.HasSuffix(ascii, ".") {
+		return "", fmt.Errorf("host %q is not a valid name", host)
+	}
 	return ascii, nil
 }
 
