@@ -210,12 +210,12 @@ func Prepare(d Doc) *Prepared {
 		published: d.Published,
 		root:      d.ID,
 	}
-	body := d.Text
-	if len(words(body)) < minTextWords {
-		body = d.Title + "\n\n" + d.Text
+	ws := words(d.Text)
+	if len(ws) < minTextWords {
+		ws = words(d.Title + "\n\n" + d.Text)
 	}
-	e.textHash = TextHash(body)
-	e.shingles = uniqueSorted(shingles(body))
+	e.textHash = textHash(ws)
+	e.shingles = uniqueSorted(shinglesOf(ws))
 	f := features(d.Title, d.Text, d.Outlet)
 	e.terms = make([]termWeight, 0, len(f))
 	for k, v := range f {

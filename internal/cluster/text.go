@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"hash/fnv"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -42,38 +41,58 @@ type word struct {
 }
 
 // words splits text into runs of letters and digits, folded. A possessive
-// "'s" (any apostrophe) is dropped with its apostrophe.
+// "'s" (any apostrophe) is dropped with its apostrophe. The folded words
+// share one string: a text costs two allocations, not one per word.
 func words(text string) []word {
 	var out []word
-	var b strings.Builder
+	type span struct {
+		from, to int
+		cap      bool
+	}
+	var spans []span
+	buf := make([]byte, 0, len(text))
+	start := -1 // start in buf of the word being read
 	capital := false
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, word{b.String(), capital})
-			b.Reset()
+		if start >= 0 && len(buf) > start {
+			spans = append(spans, span{start, len(buf), capital})
 		}
+		start = -1
 	}
 	rs := []rune(text)
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if b.Len() == 0 {
-				capital = unicode.IsUpper(r)
+		if r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			if start < 0 {
+				start, capital = len(buf), false
 			}
-			b.WriteRune(foldRune(r))
+			buf = append(buf, byte(r))
 			continue
 		}
-		if isApostrophe(r) && b.Len() > 0 && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') &&
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start, capital = len(buf), unicode.IsUpper(r)
+			}
+			buf = utf8.AppendRune(buf, foldRune(r))
+			continue
+		}
+		inWord := start >= 0
+		if isApostrophe(r) && inWord && i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') &&
 			(i+2 == len(rs) || !unicode.IsLetter(rs[i+2])) {
 			i++ // skip the possessive s
 		}
 		// Digits joined by "." or "," stay one number (1,500; 2.5).
-		if (r == '.' || r == ',') && b.Len() > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) && i > 0 && unicode.IsDigit(rs[i-1]) {
+		if (r == '.' || r == ',') && inWord && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) && i > 0 && unicode.IsDigit(rs[i-1]) {
 			continue
 		}
 		flush()
 	}
 	flush()
+	all := string(buf)
+	out = make([]word, len(spans))
+	for i, sp := range spans {
+		out[i] = word{all[sp.from:sp.to], sp.cap}
+	}
 	return out
 }
 
@@ -81,46 +100,64 @@ func isApostrophe(r rune) bool {
 	return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘'
 }
 
+// FNV-64a, on strings without converting them.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func fnvByte(h uint64, b byte) uint64 {
+	h ^= uint64(b)
+	return h * fnvPrime
+}
+
 // TextHash is the exact-duplicate key of a text: FNV-64a over its words,
 // folded (case, diacritics) and joined by single spaces, so that whitespace,
 // punctuation and letter case do not matter. An empty text hashes to 0.
-func TextHash(text string) uint64 {
-	ws := words(text)
+func TextHash(text string) uint64 { return textHash(words(text)) }
+
+func textHash(ws []word) uint64 {
 	if len(ws) == 0 {
 		return 0
 	}
-	h := fnv.New64a()
+	h := uint64(fnvOffset)
 	for i, w := range ws {
 		if i > 0 {
-			h.Write([]byte{' '})
+			h = fnvByte(h, ' ')
 		}
-		h.Write([]byte(w.s))
+		h = fnvString(h, w.s)
 	}
-	return h.Sum64()
+	return h
 }
 
 // shingles returns the hashes of the runs of three consecutive folded words
 // of text (of the whole text when it is shorter), the unit both SimHash and
 // the near-duplicate test count in: a word edited in a wire copy changes at
 // most three of them.
-func shingles(text string) []uint64 {
-	ws := words(text)
+func shingles(text string) []uint64 { return shinglesOf(words(text)) }
+
+func shinglesOf(ws []word) []uint64 {
 	const k = 3
 	if len(ws) == 0 {
 		return nil
 	}
-	n := len(ws) - k + 1
-	if n < 1 {
-		n = 1
-	}
+	n := max(len(ws)-k+1, 1)
 	out := make([]uint64, 0, n)
 	for i := 0; i < n; i++ {
-		h := fnv.New64a()
+		h := uint64(fnvOffset)
 		for j := i; j < i+k && j < len(ws); j++ {
-			h.Write([]byte(ws[j].s))
-			h.Write([]byte{0})
+			h = fnvString(h, ws[j].s)
+			h = fnvByte(h, 0)
 		}
-		out = append(out, h.Sum64())
+		out = append(out, h)
 	}
 	return out
 }
@@ -383,8 +420,4 @@ const (
 	bodyWeight  = 0.5
 )
 
-func termKey(t string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(t))
-	return h.Sum64()
-}
+func termKey(t string) uint64 { return fnvString(fnvOffset, t) }

@@ -68,13 +68,14 @@ func Sanitize(fragment string) string {
 	// in one context (a <th> inside <svg>) may be dropped once its context
 	// is gone. Real content settles after the first pass; the cap bounds
 	// hostile input.
-	out := sanitizeOnce(fragment)
+	// Sanitized HTML (what the archive stores, sanitized again on the way
+	// in) is its own fixed point: one pass shows it.
+	prev, out := fragment, sanitizeOnce(fragment)
 	for range 4 {
-		next := sanitizeOnce(out)
-		if next == out {
+		if out == prev {
 			break
 		}
-		out = next
+		prev, out = out, sanitizeOnce(out)
 	}
 	return out
 }

@@ -427,7 +427,7 @@ func (c *Client) readBody(ctx context.Context, hr *http.Response) ([]byte, error
 	default:
 		return nil, fmt.Errorf("unsupported Content-Encoding %q", enc)
 	}
-	size := int64(64 << 10)
+	size := int64(0) // unknown
 	if hr.ContentLength > 0 && dec == raw {
 		size = hr.ContentLength + 1 // +1 to see the end without growing
 	}
@@ -444,33 +444,86 @@ func (c *Client) readBody(ctx context.Context, hr *http.Response) ([]byte, error
 	return body, nil
 }
 
-// readCapped reads r to the end into a buffer that starts at size bytes and
-// doubles, but never beyond max+1, so a body at the cap costs at most about
-// twice the cap in allocations and one over it is detected without reading
-// further.
+// readCapped reads r to the end, but not beyond max bytes: one over is
+// ErrTooLarge, detected without reading further. With a known size it reads
+// into one buffer of that size; without one (a chunked or compressed body)
+// it reads into pooled chunks and copies them once into a buffer of the
+// exact length, so that a page costs its own size in allocations rather
+// than the doublings of a growing buffer.
 func readCapped(r io.Reader, max, size int64) ([]byte, error) {
-	buf := make([]byte, 0, min(size, max+1))
-	for {
-		if len(buf) == cap(buf) {
-			if int64(len(buf)) > max {
-				return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	if size > 0 && size <= max+1 {
+		buf := make([]byte, 0, size)
+		for len(buf) < cap(buf) {
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				return capped(buf, max)
 			}
-			grown := make([]byte, len(buf), min(2*int64(cap(buf))+512, max+1))
-			copy(grown, buf)
-			buf = grown
+			if err != nil {
+				return nil, err
+			}
 		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			if int64(len(buf)) > max {
+		// The size was a hint (a Content-Length one short of the truth, or
+		// a sniffed start): the rest goes through chunks.
+		return readChunks(r, max, buf)
+	}
+	return readChunks(r, max, nil)
+}
+
+func capped(buf []byte, max int64) ([]byte, error) {
+	if int64(len(buf)) > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	}
+	return buf, nil
+}
+
+// chunkSize is the unit of readChunks' pool.
+const chunkSize = 32 << 10
+
+var chunkPool = sync.Pool{New: func() any { b := make([]byte, chunkSize); return &b }}
+
+// readChunks reads r to the end after head, in pooled chunks.
+func readChunks(r io.Reader, max int64, head []byte) ([]byte, error) {
+	var chunks []*[]byte
+	defer func() {
+		for _, c := range chunks {
+			chunkPool.Put(c)
+		}
+	}()
+	total := int64(len(head))
+	last := 0 // bytes used in the last chunk
+	for {
+		if len(chunks) == 0 || last == chunkSize {
+			if total > max {
 				return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
 			}
-			return buf, nil
+			chunks = append(chunks, chunkPool.Get().(*[]byte))
+			last = 0
+		}
+		c := *chunks[len(chunks)-1]
+		n, err := r.Read(c[last:])
+		last += n
+		total += int64(n)
+		if err == io.EOF {
+			break
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
+	if total > max {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)
+	}
+	out := make([]byte, 0, total)
+	out = append(out, head...)
+	for i, c := range chunks {
+		if i == len(chunks)-1 {
+			out = append(out, (*c)[:last]...)
+		} else {
+			out = append(out, *c...)
+		}
+	}
+	return out, nil
 }
 
 // bodyErr names why a body read failed: the rate watchdog closes the body,

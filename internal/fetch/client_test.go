@@ -16,6 +16,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"shuho/internal/digest"
@@ -808,6 +809,32 @@ func BenchmarkGet(b *testing.B) {
 	for b.Loop() {
 		if _, err := get(c, s.URL); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestReadCapped reads bodies around the cap, with and without a size, in
+// reads of odd lengths: every byte comes through in order, and one byte
+// over the cap is ErrTooLarge.
+func TestReadCapped(t *testing.T) {
+	const max = 3*chunkSize + 17
+	for _, n := range []int{0, 1, chunkSize - 1, chunkSize, chunkSize + 1, 2*chunkSize + 5, max - 1, max, max + 1, 5 * chunkSize} {
+		body := make([]byte, n)
+		for i := range body {
+			body[i] = byte(i*7 + i/251)
+		}
+		for _, size := range []int64{0, int64(n) + 1, int64(n) / 2, 1} {
+			r := iotest.HalfReader(bytes.NewReader(body))
+			got, err := readCapped(r, max, min(size, max+1))
+			if n > max {
+				if !errors.Is(err, ErrTooLarge) {
+					t.Errorf("%d bytes, size %d: err = %v, want ErrTooLarge", n, size, err)
+				}
+				continue
+			}
+			if err != nil || !bytes.Equal(got, body) {
+				t.Errorf("%d bytes, size %d: got %d bytes (equal %v), err %v", n, size, len(got), bytes.Equal(got, body), err)
+			}
 		}
 	}
 }

@@ -813,27 +813,9 @@ func (c *Collector) Cluster(ctx context.Context) (ClusterReport, error) {
 // ones of their window (done) as they were placed.
 func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done, pending []store.ClusterDoc) (ClusterReport, error) {
 	var rep ClusterReport
-	// The documents are prepared on every core (that is most of the work),
-	// then the index takes the clustered articles of the window as they
-	// were placed, and places the new ones in order.
-	all := append(append([]store.ClusterDoc(nil), done...), pending...)
-	prepared := make([]*cluster.Prepared, len(all))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(all) {
-					return
-				}
-				prepared[i] = cluster.Prepare(clusterDoc(all[i]))
-			}
-		})
-	}
-	wg.Wait()
 	// In order of publication, the clustered and the new interleaved: the
 	// index's window follows the documents' times.
+	all := append(append([]store.ClusterDoc(nil), done...), pending...)
 	order := make([]int, len(all))
 	for i := range order {
 		order[i] = i
@@ -844,16 +826,54 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 		}
 		return cmp.Compare(all[a].ID, all[b].ID)
 	})
+	// The documents are prepared on every core, in that order (that is
+	// most of the work), while the index takes them one by one as they
+	// are ready: the clustered ones of the window as they were placed,
+	// the new ones placed in order.
+	prepared := make([]*cluster.Prepared, len(all))
+	ready := make([]chan struct{}, len(all))
+	for k := range ready {
+		ready[k] = make(chan struct{})
+	}
+	var next atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(stop)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(order) {
+					return
+				}
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				prepared[k] = cluster.Prepare(clusterDoc(all[order[k]]))
+				close(ready[k])
+			}
+		})
+	}
 	ix := cluster.NewIndex(cluster.Options{Window: window})
 	var as []store.StoryAssignment
 	stories := map[int64]bool{}
-	for _, i := range order {
+	for k, i := range order {
+		select {
+		case <-ready[k]:
+		case <-ctx.Done():
+			return rep, ctx.Err()
+		}
 		d := all[i]
 		if i < len(done) {
-			ix.SeedPrepared(prepared[i], cluster.Assignment{Story: d.Story, Duplicate: d.DuplicateOf})
+			ix.SeedPrepared(prepared[k], cluster.Assignment{Story: d.Story, Duplicate: d.DuplicateOf})
+			prepared[k] = nil
 			continue
 		}
-		a := ix.AddPrepared(prepared[i])
+		a := ix.AddPrepared(prepared[k])
+		prepared[k] = nil
 		as = append(as, store.StoryAssignment{Article: d.ID, Story: a.Story, DuplicateOf: a.Duplicate})
 		stories[a.Story] = true
 		if a.Duplicate != 0 {

@@ -443,6 +443,7 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 			return err
 		}
 		defer insert.Close()
+		var stored []string
 		// In one order on every collector (by day, whose counter the search
 		// index takes, then address), so that two batches cannot deadlock.
 		order := make([]int, len(arts))
@@ -480,13 +481,20 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 				outlets: []string{a.Outlet}, head: a.Title, body: a.Text}); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM page_claims WHERE url = $1`, a.URL); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM page_failures WHERE url = $1`, a.URL); err != nil {
-				return err
-			}
+			stored = append(stored, a.URL)
 			ids[i] = id
+		}
+		// A stored page needs its claim no longer, and has failed for good.
+		for chunk := range slices.Chunk(stored, 200) {
+			args := make([]any, len(chunk))
+			for i, u := range chunk {
+				args[i] = u
+			}
+			for _, table := range []string{"page_claims", "page_failures"} {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE url IN (`+placeholders(len(chunk), 1)+`)`, args...); err != nil {
+					return err
+				}
+			}
 		}
 		return ix.flush(ctx)
 	})
@@ -573,6 +581,11 @@ type StoryAssignment struct {
 func (s *Store) AssignStories(ctx context.Context, profile string, as []StoryAssignment) error {
 	return s.txRetry(ctx, func(tx *sql.Tx) error {
 		touched := map[int64]bool{}
+		update, err := tx.PrepareContext(ctx, `UPDATE articles SET story_id = $1, duplicate_of = $2, clustered = 1 WHERE id = $3 AND profile = $4`)
+		if err != nil {
+			return err
+		}
+		defer update.Close()
 		for _, a := range as {
 			if a.Story == 0 {
 				return fmt.Errorf("article %d: no story: %w", a.Article, digest.ErrInvalid)
@@ -592,8 +605,7 @@ func (s *Store) AssignStories(ctx context.Context, profile string, as []StoryAss
 			if a.DuplicateOf != 0 {
 				dup = a.DuplicateOf
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET story_id = $1, duplicate_of = $2, clustered = 1 WHERE id = $3 AND profile = $4`,
-				a.Story, dup, a.Article, profile); err != nil {
+			if _, err := update.ExecContext(ctx, a.Story, dup, a.Article, profile); err != nil {
 				return fmt.Errorf("article %d: %w", a.Article, err)
 			}
 		}
