@@ -49,6 +49,8 @@ type options struct {
 	sample                bool
 	// extract
 	url string
+	// drafting
+	jsonl bool
 }
 
 // env is what a command runs with: its streams, environment and logger.
@@ -61,7 +63,7 @@ type env struct {
 
 // commands returns the command table; help lists it in this order.
 func commands() []*command {
-	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), serveCommand(), workerCommand(),
+	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), serveCommand(), workerCommand(),
 		backupCommand(), profileCommand(), helpCommand(), versionCommand()}
 }
 

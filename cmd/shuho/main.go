@@ -49,6 +49,10 @@
 //	extract FILE|URL      the main text, title, date and language of one
 //	                      page; --json prints {"title","text","published",
 //	                      "lang","url"}; --url gives a file its address
+//	classify [HEADLINE]   the section of an article (security, domestic,
+//	                      foreign, or none: not for the digest) and its
+//	                      relevance, learnt from the archive's items;
+//	                      --jsonl reads {"headline_en","body"} lines
 //	serve                 collect continuously, each source on its schedule
 //	                      (slower while quiet, later after errors, never
 //	                      before a Retry-After); the web editor comes later

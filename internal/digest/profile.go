@@ -113,10 +113,11 @@ const (
 	Organisation TermKind = "organisation"
 	Title        TermKind = "title"
 	Adjective    TermKind = "adjective"
+	Country      TermKind = "country"
 )
 
 // TermKinds lists the known kinds of term.
-var TermKinds = []TermKind{Person, Place, Organisation, Title, Adjective}
+var TermKinds = []TermKind{Person, Place, Organisation, Title, Adjective, Country}
 
 // Valid reports whether k is a known kind of term.
 func (k TermKind) Valid() bool { return slices.Contains(TermKinds, k) }
@@ -133,7 +134,19 @@ type Term struct {
 	// JAVariants are Japanese renderings that the desk does not use and
 	// that lint reports ("アリーエフ").
 	JAVariants []string `json:"ja_variants,omitempty"`
-	Note       string   `json:"note,omitempty"`
+	// Short is, for a person, the surname headlines use ("アリエフ"); for
+	// a country, its one-character headline abbreviation ("米"), if any.
+	Short string `json:"short,omitempty"`
+	// Country is the ISO 3166-1 alpha-2 code of the country the term
+	// belongs to: a person's, a place's, a country's own.
+	Country string `json:"country,omitempty"`
+	// Title is, for a person, the English title of the office held
+	// ("Foreign Minister"), which headlines put after the surname.
+	Title string `json:"title,omitempty"`
+	Note  string `json:"note,omitempty"`
+	// Source says where the rendering comes from: "cldr", "mofa" (the
+	// Japanese foreign ministry), "media", "desk".
+	Source string `json:"source,omitempty"`
 }
 
 // Location returns the profile's time zone. It is set when the profile is
