@@ -1,0 +1,125 @@
+package draft
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Flag is something in a drafted text that its sources do not bear out.
+type Flag struct {
+	// Kind is "number", "date" or "name".
+	Kind string `json:"kind"`
+	Text string `json:"text"`
+}
+
+func (f Flag) String() string { return fmt.Sprintf("%s %q is in no source", f.Kind, f.Text) }
+
+var (
+	numberRE = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	months   = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	dateRE   = regexp.MustCompile(`(?i)\b(?:` + months + `\.?\s+\d{1,2}|\d{1,2}\s+` + months + `)\b`)
+	nameRE   = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*`)
+)
+
+// Check compares a drafted English text with its sources: every number,
+// every date and every name it holds must be found in one of them, else it
+// is flagged. An extractive summary passes by construction; a model's text
+// may not, and is offered with its flags.
+func Check(text string, sources ...string) []Flag {
+	var src strings.Builder
+	for _, s := range sources {
+		src.WriteString(s)
+		src.WriteString("\n")
+	}
+	all := src.String()
+	folded := " " + foldText(all) + " "
+	numbers := map[string]bool{}
+	for _, n := range numberRE.FindAllString(all, -1) {
+		numbers[normNumber(n)] = true
+	}
+	dates := map[string]bool{}
+	for _, d := range dateRE.FindAllString(all, -1) {
+		dates[normDate(d)] = true
+	}
+	var flags []Flag
+	seen := map[string]bool{}
+	add := func(kind, s string) {
+		if !seen[kind+s] {
+			seen[kind+s] = true
+			flags = append(flags, Flag{kind, s})
+		}
+	}
+	// Dates first, so that their day numbers are not checked again as
+	// numbers.
+	inDate := map[string]bool{}
+	for _, d := range dateRE.FindAllString(text, -1) {
+		if !dates[normDate(d)] {
+			add("date", d)
+		}
+		for _, n := range numberRE.FindAllString(d, -1) {
+			inDate[n] = true
+		}
+	}
+	for _, n := range numberRE.FindAllString(text, -1) {
+		if !numbers[normNumber(n)] && !inDate[n] {
+			add("number", n)
+		}
+	}
+	for _, loc := range nameRE.FindAllStringIndex(text, -1) {
+		name := text[loc[0]:loc[1]]
+		ws := strings.Fields(name)
+		// The first word of a sentence is capitalised whatever it is.
+		if atSentenceStart(text, loc[0]) && commonWord[strings.ToLower(ws[0])] {
+			ws = ws[1:]
+		}
+		for _, w := range ws {
+			fw := foldText(w)
+			if len([]rune(fw)) < 3 || commonWord[fw] {
+				continue
+			}
+			if !strings.Contains(folded, " "+fw+" ") && !strings.Contains(folded, " "+fw) {
+				add("name", strings.Join(ws, " "))
+				break
+			}
+		}
+	}
+	return flags
+}
+
+func atSentenceStart(text string, at int) bool {
+	before := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":") || strings.HasSuffix(before, `"`)
+}
+
+// commonWord are capitalised words that name nobody.
+var commonWord = map[string]bool{"the": true, "on": true, "in": true, "at": true, "a": true, "an": true, "he": true, "she": true,
+	"they": true, "it": true, "this": true, "that": true, "after": true, "during": true, "according": true, "note": true, "also": true}
+
+func normNumber(n string) string { return strings.NewReplacer(",", "", " ", "").Replace(n) }
+
+func normDate(d string) string {
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(d, ".", "")))
+	if len(f) != 2 {
+		return d
+	}
+	day, mon := f[0], f[1]
+	if day[0] < '0' || day[0] > '9' {
+		day, mon = mon, day
+	}
+	return strings.TrimLeft(day, "0") + " " + mon[:3]
+}
+
+func foldText(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
