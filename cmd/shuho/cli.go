@@ -50,7 +50,10 @@ type options struct {
 	// extract
 	url string
 	// drafting
-	jsonl bool
+	jsonl                                             bool
+	kind, en, ja, short, country, title, note, format string
+	variants                                          []string
+	week                                              string
 }
 
 // env is what a command runs with: its streams, environment and logger.
@@ -63,7 +66,7 @@ type env struct {
 
 // commands returns the command table; help lists it in this order.
 func commands() []*command {
-	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), serveCommand(), workerCommand(),
+	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), glossaryCommand(), serveCommand(), workerCommand(),
 		backupCommand(), profileCommand(), helpCommand(), versionCommand()}
 }
 

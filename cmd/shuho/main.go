@@ -53,6 +53,11 @@
 //	                      foreign, or none: not for the digest) and its
 //	                      relevance, learnt from the archive's items;
 //	                      --jsonl reads {"headline_en","body"} lines
+//	glossary list|add|import|export
+//	                      how the desk writes names in Japanese: the seed
+//	                      (CLDR countries and cities, titles, office
+//	                      holders), the profile's terms and the desk's own,
+//	                      stored in the archive; JSON and CSV
 //	serve                 collect continuously, each source on its schedule
 //	                      (slower while quiet, later after errors, never
 //	                      before a Retry-After); the web editor comes later
