@@ -385,3 +385,12 @@ func Check(t *digest.Term) error {
 
 // byRule renders a name by the transliteration rules.
 var byRule = func(name, origin string, vu bool) string { return "" }
+
+// CountryShortOr is CountryShort of code, or or when code is no country
+// the glossary knows ("European" has no code: 欧州).
+func (g *Glossary) CountryShortOr(code, or string) string {
+	if s := g.CountryShort(code); s != "" {
+		return s
+	}
+	return or
+}
