@@ -1,0 +1,512 @@
+package draft
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"shuho/internal/digest"
+	"shuho/internal/glossary"
+)
+
+// Headline is a Japanese headline drafted from an English one.
+type Headline struct {
+	JA string `json:"headline_ja"`
+	// Unknown are the names the glossary lacks, rendered by rule: each
+	// wants a reviewer's eye.
+	Unknown []string `json:"unknown_names"`
+	// Engine says how it was made: "memory" (a past headline of the
+	// archive, names replaced), "rules", or "gist" (no sentence form was
+	// recognised: the names and the event alone, for the editor to finish).
+	Engine string `json:"engine"`
+}
+
+// Headliner drafts Japanese headlines in the desk's style: 体言止め, the
+// subject followed by 、, people as surname and title, foreign leaders as
+// surname・country and title, countries abbreviated where headlines do.
+type Headliner struct {
+	G *glossary.Glossary
+	// Home is the profile's country code ("AZ"): its officials go without
+	// their country, "アリエフ大統領", a foreign one with it.
+	Home   string
+	Memory *Memory
+}
+
+// event is a verb phrase of an English headline and its Japanese event.
+type event struct {
+	words []string // folded words of the phrase
+	ja    string
+	// particle joins the object to the event: "と" for talks, "を" for a
+	// visit, "に" for attending; "" when the event takes no object.
+	particle string
+	// objectFirst puts the object before the particle ("XとY会談"); false
+	// puts the event alone after the subject when there is no object.
+	passive bool // the subject undergoes the event ("sentenced", "killed")
+}
+
+// events are ordered longest first within each head word: the first match
+// wins.
+var events = func() []event {
+	def := []struct {
+		phrase, ja, particle string
+		passive              bool
+	}{
+		{"holds phone call with", "電話会談", "と", false}, {"holds phone talk with", "電話会談", "と", false},
+		{"holds telephone conversation with", "電話会談", "と", false}, {"has phone conversation with", "電話会談", "と", false},
+		{"has phone call with", "電話会談", "と", false}, {"holds phone conversation with", "電話会談", "と", false},
+		{"speaks by phone with", "電話会談", "と", false}, {"talks by phone with", "電話会談", "と", false},
+		{"phone call with", "電話会談", "と", false}, {"phone conversation with", "電話会談", "と", false},
+		{"holds talks with", "会談", "と", false}, {"holds meeting with", "会談", "と", false}, {"hold talks", "会談", "", false},
+		{"meets with", "会談", "と", false}, {"meets", "会談", "と", false}, {"met with", "会談", "と", false}, {"met", "会談", "と", false},
+		{"talks with", "会談", "と", false}, {"discusses", "協議", "と", false}, {"discuss", "協議", "", false},
+		{"receives", "接見", "を", false}, {"received", "接見", "を", false},
+		{"pays official visit to", "公式訪問", "を", false}, {"pays state visit to", "国賓訪問", "を", false},
+		{"pays working visit to", "訪問", "を", false}, {"on official visit to", "公式訪問", "を", false},
+		{"on state visit to", "国賓訪問", "を", false}, {"on working visit to", "訪問", "を", false},
+		{"on visit to", "訪問", "を", false}, {"visits", "訪問", "を", false}, {"to visit", "訪問へ", "を", false},
+		{"arrives in", "到着", "に", false}, {"arrives to take up post", "着任", "", false}, {"takes up post", "着任", "", false},
+		{"attends", "出席", "に", false}, {"takes part in", "参加", "に", false}, {"participates in", "参加", "に", false},
+		{"addresses", "演説", "で", false}, {"congratulates", "祝賀メッセージ", "に", false},
+		{"sends congratulatory letter to", "祝賀メッセージ", "に", false},
+		{"offers condolences to", "弔意", "に", false}, {"expresses condolences to", "弔意", "に", false},
+		{"presents copy of credentials to", "信任状写し提出", "に", false}, {"presents credentials to", "信任状捧呈", "に", false},
+		{"signs decree", "大統領令に署名", "", false}, {"signs order", "大統領令に署名", "", false}, {"signs law", "法律に署名", "", false},
+		{"signs", "署名", "に", false}, {"appoints", "任命", "を", false}, {"appointed", "任命", "", true},
+		{"dismissed", "解任", "", true}, {"relieved of", "解任", "", true},
+		{"sentenced to", "実刑判決", "", true}, {"sentenced", "判決", "", true}, {"jailed", "実刑判決", "", true},
+		{"detained", "拘束", "", true}, {"arrested", "逮捕", "", true}, {"extradited", "引き渡し", "", true},
+		{"killed", "死亡", "", true}, {"dies", "死亡", "", true}, {"died", "死亡", "", true},
+		{"wounded", "負傷", "", true}, {"injured", "負傷", "", true},
+		{"passes", "可決", "を", false}, {"approves", "承認", "を", false}, {"adopts", "採択", "を", false},
+		{"condemns", "非難", "を", false}, {"calls for", "呼びかけ", "を", false}, {"calls on", "呼びかけ", "に", false},
+		{"launches", "開始", "を", false}, {"begins", "開始", "", false}, {"kick off", "開始", "", false}, {"starts", "開始", "", false},
+		{"opens", "開設", "を", false}, {"inaugurates", "開所", "を", false}, {"hosts", "開催", "を", false},
+		{"to hold", "実施へ", "を", false}, {"holds", "開催", "を", false},
+	}
+	out := make([]event, len(def))
+	for i, d := range def {
+		out[i] = event{words: strings.Fields(d.phrase), ja: d.ja, particle: d.particle, passive: d.passive}
+	}
+	// Longest phrase first.
+	slices.SortStableFunc(out, func(a, b event) int { return len(b.words) - len(a.words) })
+	return out
+}()
+
+// word is a word of a headline with where it stands.
+type hword struct {
+	raw, low   string
+	start, end int
+}
+
+func hwords(s string) []hword {
+	var out []hword
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' || r == '.' && start >= 0 {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			raw := strings.TrimRight(s[start:i], ".'’")
+			if raw != "" {
+				low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s"))
+				out = append(out, hword{raw, low, start, start + len(raw)})
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+// Translate drafts the Japanese headline of an English one; body, the
+// story's text, names the people a headline gives only by title.
+func (h *Headliner) Translate(en, body string) Headline {
+	en = strings.TrimSpace(en)
+	if en == "" {
+		return Headline{Engine: "rules"}
+	}
+	if h.Memory != nil {
+		if hl, ok := h.Memory.Translate(en); ok {
+			return hl
+		}
+	}
+	ws := hwords(en)
+	vi, ev := findEvent(ws)
+	r := renderer{h: h, body: body}
+	if vi < 0 {
+		return r.gist(en)
+	}
+	subj := en[:ws[vi].start]
+	objEnd := len(en)
+	after := ws[vi+len(ev.words):]
+	var objWords []hword
+	place := ""
+	for k, w := range after {
+		// "in Ankara", "on Monday": where and when go after the object.
+		if (w.low == "in" || w.low == "on" || w.low == "at" || w.low == "during" || w.low == "amid" || w.low == "over" || w.low == "for") && k > 0 {
+			objEnd = w.start
+			if w.low == "in" {
+				place = strings.TrimSpace(en[w.end:])
+			}
+			break
+		}
+		objWords = append(objWords, w)
+	}
+	obj := ""
+	if len(objWords) > 0 {
+		obj = strings.TrimSpace(en[objWords[0].start:objEnd])
+	}
+	sj, sTitle, sPerson := r.np(subj, "", nil)
+	if sj == "" {
+		return r.gist(en)
+	}
+	var b strings.Builder
+	b.WriteString(sj)
+	b.WriteString("、")
+	switch {
+	case ev.passive:
+		// "Two journalists sentenced": the subject undergoes the event; the
+		// comma is not written after a patient: "記者2名に実刑判決".
+		ja := strings.TrimSuffix(b.String(), "、")
+		if strings.HasSuffix(ev.ja, "判決") {
+			ja += "に" // 記者2名に実刑判決
+		}
+		return Headline{JA: ja + ev.ja, Unknown: r.unknown, Engine: "rules"}
+	case obj != "" && ev.particle != "":
+		oj, _, _ := r.np(obj, sTitle, sPerson)
+		if oj == "" {
+			return r.gist(en)
+		}
+		if ev.ja == "祝賀メッセージ" {
+			// "congratulates X on Y": Xに、Yに際し祝賀メッセージ; Y is
+			// rarely a glossary term, so the event says it plainly.
+			b.WriteString(oj + "に祝賀メッセージ")
+		} else {
+			b.WriteString(oj + ev.particle + ev.ja)
+		}
+	case place != "" && (ev.ja == "訪問" || ev.ja == "到着"):
+		pj, _, _ := r.np(place, "", nil)
+		b.WriteString(pj + ev.particle + ev.ja)
+	default:
+		b.WriteString(ev.ja)
+	}
+	return Headline{JA: b.String(), Unknown: r.unknown, Engine: "rules"}
+}
+
+func findEvent(ws []hword) (int, event) {
+	for i := range ws {
+		for _, ev := range events {
+			if i+len(ev.words) > len(ws) {
+				continue
+			}
+			ok := true
+			for j, w := range ev.words {
+				if ws[i+j].low != w {
+					ok = false
+					break
+				}
+			}
+			// A verb at the very start is no verb of a subject.
+			if ok && i > 0 {
+				return i, ev
+			}
+		}
+	}
+	return -1, event{}
+}
+
+// renderer renders the noun phrases of one headline.
+type renderer struct {
+	h       *Headliner
+	body    string
+	unknown []string
+}
+
+// np renders a noun phrase: people as surname and title, titles with the
+// person the body names, countries, places and bodies from the glossary,
+// common nouns from a small table, other capitalised names by rule.
+// counterpart is the subject's title, which "counterpart" stands for, and
+// skip the subject's person. It returns the rendering, the English title
+// the phrase holds and its person, if any.
+func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string, *digest.Term) {
+	s = strings.TrimSpace(strings.Trim(s, ",:;"))
+	if s == "" {
+		return "", "", nil
+	}
+	g := r.h.G
+	ms := g.Find(s)
+	low := strings.ToLower(s)
+	var title, person *digest.Term
+	country := "" // from an adjective or "of X"
+	ambassadorTo := ""
+	for _, m := range ms {
+		t := m.Term
+		switch t.Kind {
+		case digest.Title:
+			if title == nil {
+				title = t
+			}
+		case digest.Person:
+			if person == nil {
+				person = t
+			}
+		case digest.Adjective, digest.Country:
+			if i := strings.Index(low, " to "); strings.Contains(low, "ambassador") && i >= 0 && m.Start > i {
+				ambassadorTo = t.Country
+			} else if country == "" {
+				country = t.Country
+			}
+		}
+	}
+	if title == nil && counterpart != "" && strings.Contains(low, "counterpart") {
+		if t := g.Lookup(counterpart); t != nil && t.Kind == digest.Title {
+			title = t
+		}
+	}
+	if title == nil && person == nil {
+		return r.plain(s, ms), "", nil
+	}
+	if person == nil && title != nil {
+		person = r.nameAfterTitle(s, title, country, skip)
+		if person == nil && r.body != "" {
+			person = r.nameAfterTitle(r.body, title, country, skip)
+		}
+	}
+	titleJA, titleEN := "", ""
+	if title != nil {
+		titleJA, titleEN = title.JA, title.EN
+		if ambassadorTo != "" && strings.Contains(strings.ToLower(title.EN), "ambassador") {
+			titleJA = "駐" + g.CountryShort(ambassadorTo) + "大使"
+		}
+	}
+	if person != nil {
+		if titleJA == "" && person.Title != "" {
+			if t := g.Lookup(person.Title); t != nil {
+				titleJA, titleEN = t.JA, t.EN
+			}
+		}
+		name := cmpOr(person.Short, person.JA)
+		c := cmpOr(person.Country, country)
+		if c != "" && !strings.EqualFold(c, r.h.Home) && titleJA != "" && !strings.HasPrefix(titleJA, "駐") {
+			// A foreign official: ガルージン露外務次官 where the country
+			// has a headline abbreviation, トカエフ・カザフスタン大統領
+			// where it has none.
+			if ct := g.CountryByCode(c); ct != nil {
+				if short := g.CountryShort(c); short != ct.JA {
+					return name + short + titleJA, titleEN, person
+				}
+				return name + "・" + ct.JA + titleJA, titleEN, person
+			}
+		}
+		return name + titleJA, titleEN, person
+	}
+	prefix := ""
+	if country != "" && !strings.EqualFold(country, r.h.Home) {
+		prefix = g.CountryShort(country)
+	}
+	return prefix + titleJA, titleEN, nil
+}
+
+// plain renders a phrase without a person or title: its glossary terms,
+// common nouns and numbers in order ("Japanese government delegation" is
+// 日本政府代表団, "two independent journalists" 独立系記者2名), and other
+// capitalised names by rule.
+func (r *renderer) plain(s string, ms []glossary.Match) string {
+	var b strings.Builder
+	count := ""
+	mi := 0
+	var caps []string
+	flushCaps := func() {
+		if len(caps) == 0 {
+			return
+		}
+		name := strings.Join(caps, " ")
+		rd := r.h.G.Name(name, "")
+		if rd.ByRule {
+			r.unknown = append(r.unknown, name)
+		}
+		b.WriteString(rd.JA)
+		caps = nil
+	}
+	for _, w := range hwords(s) {
+		for mi < len(ms) && ms[mi].End <= w.start {
+			mi++
+		}
+		if mi < len(ms) && w.start >= ms[mi].Start && w.end <= ms[mi].End {
+			if w.start == ms[mi].Start {
+				flushCaps()
+				t := ms[mi].Term
+				b.WriteString(t.JA)
+			}
+			continue
+		}
+		if n, ok := numberWords[w.low]; ok {
+			count = n
+			continue
+		}
+		if isNumeral(w.raw) {
+			flushCaps()
+			if len(w.raw) == 4 {
+				b.WriteString(w.raw + "年") // a year
+			} else {
+				count = w.raw
+			}
+			continue
+		}
+		if ja, ok := nouns[w.low]; ok {
+			flushCaps()
+			b.WriteString(ja)
+			continue
+		}
+		if unicode.IsUpper([]rune(w.raw)[0]) && !stopCaps[w.low] {
+			caps = append(caps, w.raw)
+		}
+	}
+	flushCaps()
+	if count != "" && b.Len() > 0 {
+		b.WriteString(count + counter(s))
+	}
+	return b.String()
+}
+
+func isNumeral(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// counter is the Japanese counter for what a phrase counts: people (名)
+// or things (件).
+func counter(s string) string {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if people[strings.Trim(w, ",.")] {
+			return "名"
+		}
+	}
+	return "件"
+}
+
+var numberWords = map[string]string{"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+
+var people = map[string]bool{"journalists": true, "activists": true, "soldiers": true, "servicemen": true, "people": true, "residents": true,
+	"suspects": true, "citizens": true, "officers": true, "officials": true, "members": true, "persons": true, "men": true, "women": true,
+	"mps": true, "deputies": true, "defendants": true, "employees": true, "civilians": true, "workers": true}
+
+// nouns are the common words of headlines with their Japanese, for the
+// phrases the glossary does not name.
+var nouns = map[string]string{
+	"government": "政府", "delegation": "代表団", "parliamentary": "議会", "parliament": "国会", "journalist": "記者", "journalists": "記者",
+	"independent": "独立系", "activist": "活動家", "activists": "活動家", "opposition": "野党", "soldier": "兵士", "soldiers": "兵士",
+	"serviceman": "軍人", "servicemen": "軍人", "residents": "住民", "police": "警察", "suspects": "容疑者", "suspect": "容疑者",
+	"state": "国家", "budget": "予算案", "draft": "", "law": "法", "bill": "法案", "decree": "大統領令", "agreement": "協定",
+	"memorandum": "覚書", "resolution": "決議", "protocol": "議定書", "exercises": "演習", "drills": "演習", "exercise": "演習",
+	"joint": "合同", "military": "軍事", "election": "選挙", "elections": "選挙", "presidential": "大統領", "municipal": "地方",
+	"peace": "和平", "treaty": "条約", "talks": "協議", "border": "国境", "commission": "委員会", "mine": "地雷", "explosion": "爆発",
+	"court": "裁判所", "trial": "裁判", "embassy": "大使館", "consulate": "総領事館", "ministry": "省", "minister": "大臣",
+	"cooperation": "協力", "forum": "フォーラム", "summit": "首脳会議", "conference": "会議", "session": "会合", "meeting": "会合",
+	"army": "軍", "armed": "", "forces": "軍", "troops": "部隊", "drone": "無人機", "drones": "無人機", "object": "物体", "suspicious": "不審",
+	"terror": "テロ", "terrorist": "テロ", "attack": "攻撃", "prison": "刑務所", "constitution": "憲法", "amendments": "改正案",
+}
+// stopCaps are capitalised words of a headline that name nobody.
+var stopCaps = map[string]bool{"the": true, "a": true, "an": true, "new": true, "two": true, "three": true, "several": true, "first": true}
+
+// nameAfterTitle finds the person a title names in text: "Defense Minister
+// Colonel General Zakir Hasanov" gives Hasanov, "President of Kazakhstan
+// Kassym-Jomart Tokayev" gives Tokayev; from the glossary when it holds
+// him, else by rule (and then reported unknown). country, when set, is the
+// country the person must be of: the glossary's, or the adjective or "of
+// X" next to the title. skip is a person already named (the subject).
+func (r *renderer) nameAfterTitle(text string, title *digest.Term, country string, skip *digest.Term) *digest.Term {
+	g := r.h.G
+	ms := g.Find(text)
+	for k, m := range ms {
+		if m.Term.Kind != digest.Title || m.Term.EN != title.EN {
+			continue
+		}
+		// The country next to the title: "Turkish Defense Minister",
+		// "President of Kazakhstan".
+		near := ""
+		if k > 0 && (ms[k-1].Term.Kind == digest.Adjective || ms[k-1].Term.Kind == digest.Country) && m.Start-ms[k-1].End <= 12 {
+			near = ms[k-1].Term.Country
+		}
+		end := m.End
+		if k+1 < len(ms) && ms[k+1].Term.Kind == digest.Country && strings.HasPrefix(strings.ToLower(strings.TrimSpace(text[m.End:ms[k+1].Start])), "of") && ms[k+1].Start-m.End <= 8 {
+			near, end = ms[k+1].Term.Country, ms[k+1].End
+		}
+		var name []string
+		for _, w := range hwords(text[end:]) {
+			if len(name) == 0 && (ranks[w.low] || w.low == "national") {
+				continue // "Colonel General", "National Defense Minister"
+			}
+			if !unicode.IsUpper([]rune(w.raw)[0]) || len(name) == 3 {
+				break
+			}
+			name = append(name, w.raw)
+		}
+		if len(name) == 0 {
+			continue
+		}
+		full := strings.Join(name, " ")
+		var p *digest.Term
+		if t := g.Lookup(full); t != nil && t.Kind == digest.Person {
+			p = t
+		} else if ps := g.Surname(name[len(name)-1]); len(ps) > 0 {
+			p = ps[0]
+		}
+		byRule := false
+		if p == nil {
+			rd := g.Name(name[len(name)-1], "")
+			p = &digest.Term{Kind: digest.Person, EN: full, JA: rd.JA, Short: rd.JA, Country: near}
+			byRule = rd.ByRule
+		}
+		if skip != nil && p.EN == skip.EN {
+			continue
+		}
+		pc := cmpOr(p.Country, near)
+		if country != "" && pc != "" && !strings.EqualFold(pc, country) {
+			continue
+		}
+		if p.Country == "" && near != "" {
+			cp := *p
+			cp.Country = near
+			p = &cp
+		}
+		if byRule {
+			r.unknown = append(r.unknown, name[len(name)-1])
+		}
+		return p
+	}
+	return nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+var ranks = map[string]bool{"colonel": true, "general": true, "lieutenant": true, "major": true, "captain": true, "admiral": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "professor": true, "ambassador": true}
+
+// gist is the headline when no sentence form was recognised: the names the
+// glossary knows, in order, for the editor to finish.
+func (r *renderer) gist(en string) Headline {
+	var parts []string
+	for _, m := range r.h.G.Find(en) {
+		ja := m.Term.JA
+		if m.Term.Kind == digest.Person && m.Term.Short != "" {
+			ja = m.Term.Short
+		}
+		if !slices.Contains(parts, ja) {
+			parts = append(parts, ja)
+		}
+	}
+	return Headline{JA: strings.Join(parts, "、"), Unknown: r.unknown, Engine: "gist"}
+}
