@@ -413,6 +413,7 @@ var nouns = map[string]string{
 	"army": "軍", "armed": "", "forces": "軍", "troops": "部隊", "drone": "無人機", "drones": "無人機", "object": "物体", "suspicious": "不審",
 	"terror": "テロ", "terrorist": "テロ", "attack": "攻撃", "prison": "刑務所", "constitution": "憲法", "amendments": "改正案",
 }
+
 // stopCaps are capitalised words of a headline that name nobody.
 var stopCaps = map[string]bool{"the": true, "a": true, "an": true, "new": true, "two": true, "three": true, "several": true, "first": true}
 
