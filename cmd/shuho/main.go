@@ -53,6 +53,9 @@
 //	                      foreign, or none: not for the digest) and its
 //	                      relevance, learnt from the archive's items;
 //	                      --jsonl reads {"headline_en","body"} lines
+//	translate [HEADLINE]  the Japanese headline draft of an English one in
+//	                      the desk's style, names from the glossary, unknown
+//	                      ones listed; --jsonl reads {"headline_en","body"}
 //	glossary list|add|import|export
 //	                      how the desk writes names in Japanese: the seed
 //	                      (CLDR countries and cities, titles, office

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"shuho/internal/digest"
+	"shuho/internal/draft"
+	"shuho/internal/glossary"
+	"shuho/internal/store"
+)
+
+func translateCommand() *command {
+	return &command{
+		name:  "translate",
+		args:  "[HEADLINE]",
+		short: "Japanese headline drafts in the desk's style",
+		long: `Translate drafts the Japanese headline of an English one in the desk's style:
+体言止め, 、 after the subject, no 。; people as surname and title, with the
+person behind a title named from the body when it is given; every name written
+as the glossary writes it, and a name it lacks rendered by rule and listed
+under unknown_names for review. The nearest past headline of the archive lends
+its wording when it has the same form.
+
+With --jsonl it reads one JSON object a line, {"headline_en": "...", "body":
+"..."}, and writes one a line in the same order: {"headline_ja": "...",
+"unknown_names": [...], "engine": "memory|rules|gist"}. "gist" means no
+sentence form was recognised: the names alone, for the editor to finish.`,
+		flags: func(fs *flag.FlagSet, o *options) {
+			fs.BoolVar(&o.jsonl, "jsonl", false, "read and write JSON lines")
+			dbFlag(fs, o)
+		},
+		run: runTranslate,
+	}
+}
+
+// headliner returns the profile's headline drafter, with the glossary and
+// the archive's past headlines when there is an archive.
+func (e *env) headliner(ctx context.Context, o *options, p *digest.Profile) (*draft.Headliner, error) {
+	g, err := e.loadGlossary(ctx, o, p)
+	if err != nil {
+		return nil, err
+	}
+	h := &draft.Headliner{G: g, Home: homeCountry(g, p)}
+	s, err := e.openStore(ctx, o, store.Options{MustExist: true, SkipCheck: true})
+	switch {
+	case errors.Is(err, digest.ErrNotFound) && o.db == "" && e.getenv("SHUHO_DB") == "":
+	case err != nil:
+		return nil, err
+	default:
+		defer s.Close()
+		items, err := s.ArchiveItems(ctx, p.Key, 20000)
+		if err != nil {
+			return nil, err
+		}
+		pairs := make([]draft.Pair, len(items))
+		for i, it := range items {
+			pairs[i] = draft.Pair{EN: it.HeadlineEN, JA: it.HeadlineJA}
+		}
+		h.Memory = draft.NewMemory(g, pairs)
+	}
+	return h, nil
+}
+
+// homeCountry is the ISO code of the profile's country, from its English
+// name.
+func homeCountry(g *glossary.Glossary, p *digest.Profile) string {
+	if t := g.Lookup(p.Country); t != nil && t.Kind == digest.Country {
+		return t.Country
+	}
+	return ""
+}
+
+func runTranslate(ctx context.Context, e *env, o *options, args []string) error {
+	p, err := loadProfile(o)
+	if err != nil {
+		return err
+	}
+	if !o.jsonl && len(args) == 0 {
+		return usagef("translate takes a headline, or --jsonl and lines on standard input")
+	}
+	if o.jsonl && len(args) > 0 {
+		return usagef("translate --jsonl reads standard input; it takes no argument")
+	}
+	h, err := e.headliner(ctx, o, p)
+	if err != nil {
+		return err
+	}
+	if !o.jsonl {
+		hl := h.Translate(strings.Join(args, " "), "")
+		fmt.Fprintln(e.stdout, hl.JA)
+		if len(hl.Unknown) > 0 {
+			fmt.Fprintf(e.stderr, "shuho translate: rendered by rule, to review: %s\n", strings.Join(hl.Unknown, ", "))
+		}
+		return nil
+	}
+	return eachJSONLine(e, func(line []byte) any {
+		var in classifyInput
+		if err := decodeLine(line, &in); err != nil {
+			return classifyOutput{Error: err.Error()}
+		}
+		hl := h.Translate(in.HeadlineEN, in.Body)
+		if hl.Unknown == nil {
+			hl.Unknown = []string{}
+		}
+		return hl
+	})
+}
