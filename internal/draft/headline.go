@@ -82,6 +82,16 @@ var events = func() []event {
 		{"launches", "開始", "を", false}, {"begins", "開始", "", false}, {"kick off", "開始", "", false}, {"starts", "開始", "", false},
 		{"opens", "開設", "を", false}, {"inaugurates", "開所", "を", false}, {"hosts", "開催", "を", false},
 		{"to hold", "実施へ", "を", false}, {"holds", "開催", "を", false},
+		{"held talks with", "会談", "と", false}, {"held phone call with", "電話会談", "と", false},
+		{"held telephone conversation with", "電話会談", "と", false}, {"held meeting with", "会談", "と", false},
+		{"received credentials of", "信任状を受理", "の", false}, {"receives credentials of", "信任状を受理", "の", false},
+		{"signs pardon decree", "恩赦令に署名", "", false}, {"signed pardon decree", "恩赦令に署名", "", false},
+		{"discussed", "協議", "を", false}, {"visited", "訪問", "を", false}, {"attended", "出席", "に", false},
+		{"break up", "摘発", "を", false}, {"breaks up", "摘発", "を", false}, {"busts", "摘発", "を", false},
+		{"begin", "開始", "を", false}, {"began", "開始", "を", false}, {"start", "開始", "を", false},
+		{"agree on", "合意", "で", false}, {"agreed on", "合意", "で", false}, {"sign", "署名", "に", false},
+		{"adopted", "採択", "", true}, {"held", "開催", "", true}, {"jailed for", "実刑判決", "", true},
+		{"opened", "開設", "", true}, {"launched", "開始", "", true}, {"postponed", "延期", "", true},
 	}
 	out := make([]event, len(def))
 	for i, d := range def {
@@ -132,9 +142,34 @@ func (h *Headliner) Translate(en, body string) Headline {
 			return hl
 		}
 	}
+	r := renderer{h: h, body: body}
+	// "Ministry of Defence: serviceman died …": the source said it; the
+	// headline is what it said.
+	if i := strings.Index(en, ": "); i > 0 && i < len(en)/2 {
+		if ms := h.G.Find(en[:i]); len(ms) > 0 && ms[0].Start == 0 {
+			if rest := h.Translate(en[i+2:], body); rest.Engine != "gist" && rest.JA != "" {
+				return rest
+			}
+		}
+	}
 	ws := hwords(en)
 	vi, ev := findEvent(ws)
-	r := renderer{h: h, body: body}
+	low := strings.ToLower(en)
+	// "Ilham Aliyev and Recep Tayyip Erdogan discussed … by phone": a
+	// talk of two, told with both as the subject.
+	if vi > 0 && (ev.ja == "協議" || ev.ja == "会談" || ev.ja == "電話会談") {
+		if and := strings.Index(strings.ToLower(en[:ws[vi].start]), " and "); and > 0 {
+			a, _, ap := r.np(en[:and], "", nil)
+			b, _, _ := r.np(en[and+5:ws[vi].start], "", ap)
+			if a != "" && b != "" && ap != nil {
+				event := "会談"
+				if strings.Contains(low, "phone") {
+					event = "電話会談"
+				}
+				return Headline{JA: a + "、" + b + "と" + event, Unknown: r.unknown, Engine: "rules"}
+			}
+		}
+	}
 	if vi < 0 {
 		return r.gist(en)
 	}
@@ -144,6 +179,11 @@ func (h *Headliner) Translate(en, body string) Headline {
 	var objWords []hword
 	place := ""
 	for k, w := range after {
+		// A comma ends the object: "break up group, seize 62 kilograms".
+		if k > 0 && strings.Contains(en[after[k-1].end:w.start], ",") {
+			objEnd = after[k-1].end
+			break
+		}
 		// "in Ankara", "on Monday": where and when go after the object.
 		if (w.low == "in" || w.low == "on" || w.low == "at" || w.low == "during" || w.low == "amid" || w.low == "over" || w.low == "for") && k > 0 {
 			objEnd = w.start
@@ -174,6 +214,9 @@ func (h *Headliner) Translate(en, body string) Headline {
 			ja += "に" // 記者2名に実刑判決
 		}
 		return Headline{JA: ja + ev.ja, Unknown: r.unknown, Engine: "rules"}
+	case ev.ja == "到着" && obj != "" && strings.Contains(low, "visit"):
+		oj, _, _ := r.np(obj, "", nil)
+		b.WriteString(oj + "を訪問")
 	case obj != "" && ev.particle != "":
 		oj, _, _ := r.np(obj, sTitle, sPerson)
 		if oj == "" {
@@ -314,7 +357,61 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 // 日本政府代表団, "two independent journalists" 独立系記者2名), and other
 // capitalised names by rule.
 func (r *renderer) plain(s string, ms []glossary.Match) string {
+	// "meeting of commissions on delimitation": Japanese puts the
+	// qualifier first, 画定の委員会の会合.
+	ws := hwords(s)
+	for k := len(ws) - 1; k > 0; k-- {
+		if w := ws[k].low; (w == "of" || w == "on" || w == "for") && k < len(ws)-1 && !insideMatch(ms, ws[k].start) {
+			head := r.plain(s[:ws[k].start], clip(ms, 0, ws[k].start))
+			tail := r.plain(s[ws[k+1].start:], shift(clip(ms, ws[k+1].start, len(s)), ws[k+1].start))
+			switch {
+			case head == "":
+				return tail
+			case tail == "":
+				return head
+			case isYear(tail):
+				return tail + head
+			}
+			return tail + "の" + head
+		}
+	}
+	return r.plainRun(s, ms)
+}
+
+func isYear(s string) bool { return len(s) == 7 && strings.HasSuffix(s, "年") && isNumeral(s[:4]) }
+
+func insideMatch(ms []glossary.Match, at int) bool {
+	for _, m := range ms {
+		if m.Start <= at && at < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// clip keeps the matches within [from, to).
+func clip(ms []glossary.Match, from, to int) []glossary.Match {
+	var out []glossary.Match
+	for _, m := range ms {
+		if m.Start >= from && m.End <= to {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// shift moves matches' offsets back by n, for a substring from n.
+func shift(ms []glossary.Match, n int) []glossary.Match {
+	for i := range ms {
+		ms[i].Start -= n
+		ms[i].End -= n
+	}
+	return ms
+}
+
+func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 	var b strings.Builder
+	sep := false // an "and" waits to be written as ・
 	count := ""
 	mi := 0
 	var caps []string
@@ -337,9 +434,17 @@ func (r *renderer) plain(s string, ms []glossary.Match) string {
 		if mi < len(ms) && w.start >= ms[mi].Start && w.end <= ms[mi].End {
 			if w.start == ms[mi].Start {
 				flushCaps()
-				t := ms[mi].Term
-				b.WriteString(t.JA)
+				if sep && b.Len() > 0 {
+					b.WriteString("・")
+				}
+				sep = false
+				b.WriteString(ms[mi].Term.JA)
 			}
+			continue
+		}
+		if w.low == "and" {
+			flushCaps()
+			sep = true
 			continue
 		}
 		if n, ok := numberWords[w.low]; ok {
@@ -349,7 +454,10 @@ func (r *renderer) plain(s string, ms []glossary.Match) string {
 		if isNumeral(w.raw) {
 			flushCaps()
 			if len(w.raw) == 4 {
-				b.WriteString(w.raw + "年") // a year
+				// A year comes first: 2027年国家予算案.
+				rest := b.String()
+				b.Reset()
+				b.WriteString(w.raw + "年" + rest)
 			} else {
 				count = w.raw
 			}
@@ -357,6 +465,10 @@ func (r *renderer) plain(s string, ms []glossary.Match) string {
 		}
 		if ja, ok := nouns[w.low]; ok {
 			flushCaps()
+			if sep && b.Len() > 0 && ja != "" {
+				b.WriteString("・")
+			}
+			sep = false
 			b.WriteString(ja)
 			continue
 		}
@@ -412,6 +524,11 @@ var nouns = map[string]string{
 	"cooperation": "協力", "forum": "フォーラム", "summit": "首脳会議", "conference": "会議", "session": "会合", "meeting": "会合",
 	"army": "軍", "armed": "", "forces": "軍", "troops": "部隊", "drone": "無人機", "drones": "無人機", "object": "物体", "suspicious": "不審",
 	"terror": "テロ", "terrorist": "テロ", "attack": "攻撃", "prison": "刑務所", "constitution": "憲法", "amendments": "改正案",
+	"tactical": "戦術", "group": "グループ", "drug-smuggling": "麻薬密輸", "smuggling": "密輸", "drug": "麻薬", "newly": "", "appointed": "新任",
+	"ambassadors": "大使", "ambassador": "大使", "bilateral": "二国間", "agenda": "議題", "relations": "関係", "ties": "関係",
+	"delimitation": "画定", "commissions": "委員会", "regular": "定例", "deminer": "地雷除去作業員", "ordnance": "不発弾",
+	"strategic": "戦略的", "partnership": "パートナーシップ", "energy": "エネルギー", "transport": "運輸", "trade": "貿易",
+	"investment": "投資", "security": "安全保障", "defense": "国防", "defence": "国防", "industry": "産業", "humanitarian": "人道",
 }
 
 // stopCaps are capitalised words of a headline that name nobody.

@@ -1,0 +1,257 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"shuho/internal/digest"
+	"shuho/internal/draft"
+	"shuho/internal/glossary"
+	"shuho/internal/rank"
+	"shuho/internal/store"
+)
+
+// Drafter makes the draft digest of a week from the archive's stories: it
+// ranks them, keeps the top ones of each section, and drafts each item's
+// Japanese headline and summary with the citations of all its outlets.
+type Drafter struct {
+	Store     *store.Store
+	Profile   *digest.Profile
+	Ranker    *rank.Ranker
+	Headliner *draft.Headliner
+	// PerSection is how many stories a section takes at most (default 6);
+	// MinRelevance the least relevance a story needs (default 0.3).
+	PerSection   int
+	MinRelevance float64
+	// MaxWords bounds a summary (default 120).
+	MaxWords int
+}
+
+// DraftItem is what drafting made of one story, for the editor and the
+// report.
+type DraftItem struct {
+	Story     int64   `json:"story"`
+	Section   string  `json:"section"`
+	Relevance float64 `json:"relevance"`
+	// Engine made the Japanese headline; Unknown are the names in it the
+	// glossary lacks (rendered by rule, for review).
+	Engine  string   `json:"engine"`
+	Unknown []string `json:"unknown_names,omitempty"`
+	// Flags are what the summary holds that no source bears out.
+	Flags []draft.Flag `json:"flags,omitempty"`
+	// SeenBefore are the archive's items of earlier weeks on the same
+	// storyline.
+	SeenBefore []SeenItem `json:"seen_before,omitempty"`
+}
+
+// SeenItem is an earlier item of the same storyline.
+type SeenItem struct {
+	Period     digest.Period `json:"-"`
+	Week       string        `json:"week"`
+	HeadlineJA string        `json:"headline_ja"`
+	HeadlineEN string        `json:"headline_en"`
+}
+
+// Draft is a drafted digest with what drafting says of its items (in the
+// digest's order: section by section) and the week's counts.
+type Draft struct {
+	Digest *digest.Digest
+	Items  []DraftItem `json:"items"`
+	// Stories is how many stories the week had; Kept how many made the
+	// draft.
+	Stories, Kept int
+}
+
+// Draft drafts the digest of the desk's week that holds day.
+func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
+	p := d.Profile
+	week := p.Week(day)
+	loc := p.Location()
+	from, to := week.From.Time(loc), week.To.AddDays(1).Time(loc)
+	stories, err := d.Store.Stories(ctx, p.Key, from, to)
+	if err != nil {
+		return nil, err
+	}
+	type ranked struct {
+		st  digest.Story
+		res rank.Result
+	}
+	bySection := map[string][]ranked{}
+	for _, st := range stories {
+		// A story belongs to the week in which it was last told; one that
+		// ran on past the week's end is the next week's.
+		if !st.Last.Before(to) || len(st.Articles) == 0 {
+			continue
+		}
+		res := d.Ranker.Rank(st, to)
+		if res.Section == rank.None || res.Relevance < cmp.Or(d.MinRelevance, 0.3) {
+			continue
+		}
+		bySection[res.Section] = append(bySection[res.Section], ranked{st, res})
+	}
+	out := &Draft{Digest: &digest.Digest{Profile: p.Key, Title: p.Title, Subtitle: p.Subtitle, Issuer: p.Issuer, Period: week}, Stories: len(stories)}
+	for n, sec := range p.Sections {
+		rs := bySection[sec.Key]
+		slices.SortStableFunc(rs, func(a, b ranked) int {
+			if c := cmp.Compare(b.res.Relevance, a.res.Relevance); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.st.ID, b.st.ID)
+		})
+		rs = rs[:min(len(rs), cmp.Or(d.PerSection, 6))]
+		section := digest.Section{Number: n + 1, Key: sec.Key, Title: sec.Title}
+		for _, r := range rs {
+			item, di := d.item(ctx, r.st, week)
+			di.Section, di.Relevance = sec.Key, r.res.Relevance
+			section.Items = append(section.Items, item)
+			out.Items = append(out.Items, di)
+		}
+		out.Kept += len(section.Items)
+		out.Digest.Sections = append(out.Digest.Sections, section)
+	}
+	return out, nil
+}
+
+// item drafts one story's item: the headline and summary of its lead
+// article (the outlet the desk weighs most, the earliest of them), cited
+// with every outlet that told the story.
+func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period) (digest.Item, DraftItem) {
+	lead := st.Articles[0]
+	best := -1.0
+	for _, a := range st.Articles {
+		w, ok := d.Ranker.Weights[a.Outlet]
+		if !ok {
+			w = 0.5
+		}
+		if w > best && len(strings.Fields(a.Text)) >= 20 {
+			lead, best = a, w
+		}
+	}
+	sum := draft.Summarize(lead.Text, cmp.Or(d.MaxWords, 120))
+	paras := sum.Paragraphs
+	if len(paras) == 0 {
+		paras = []string{strings.TrimSpace(lead.Title)}
+	}
+	loc := d.Profile.Location()
+	var cites []digest.Citation
+	seen := map[string]bool{}
+	for _, a := range st.Articles {
+		if seen[a.Outlet] {
+			continue
+		}
+		seen[a.Outlet] = true
+		date := digest.DateOf(a.Published.In(loc))
+		cites = append(cites, digest.Citation{Outlet: a.Outlet, DateText: fmt.Sprintf("%02d.%02d.%04d", date.Day, int(date.Month), date.Year), Date: date})
+	}
+	item := digest.Item{HeadlineEN: strings.TrimSpace(lead.Title)}
+	for i, p := range paras {
+		b := digest.Block{Kind: digest.Paragraph, Text: p}
+		if i == len(paras)-1 {
+			b.Citations = cites
+		}
+		item.Blocks = append(item.Blocks, b)
+	}
+	hl := d.Headliner.Translate(item.HeadlineEN, lead.Text)
+	item.HeadlineJA = hl.JA
+	if item.HeadlineJA == "" {
+		// Lint requires a Japanese headline; the editor finishes this one.
+		item.HeadlineJA = "（見出し案なし）"
+		hl.Engine = "none"
+	}
+	di := DraftItem{Story: st.ID, Engine: hl.Engine, Unknown: hl.Unknown}
+	var sources []string
+	for _, a := range st.Articles {
+		sources = append(sources, a.Title, a.Text)
+	}
+	di.Flags = draft.Check(strings.Join(paras, "\n"), sources...)
+	di.SeenBefore = d.seenBefore(ctx, item.HeadlineEN+". "+lead.Text, week)
+	return item, di
+}
+
+// seenBefore finds the archive's items of earlier weeks that name the same
+// people, places and bodies as a story: its storyline's earlier episodes.
+func (d *Drafter) seenBefore(ctx context.Context, text string, week digest.Period) []SeenItem {
+	g := d.Headliner.G
+	var names []string
+	for _, m := range g.Find(text) {
+		if m.Term.Kind == digest.Title || m.Term.Kind == digest.Adjective || strings.EqualFold(m.Term.Country, d.Headliner.Home) && m.Term.Kind == digest.Country {
+			continue
+		}
+		n := `"` + strings.ReplaceAll(m.Term.EN, `"`, "") + `"`
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+		if len(names) == 2 {
+			break
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	hits, err := d.Store.Search(ctx, store.Query{Text: strings.Join(names, " "), Profile: d.Profile.Key, To: week.From.AddDays(-1), Limit: 20})
+	if err != nil {
+		return nil
+	}
+	var out []SeenItem
+	for _, h := range hits {
+		if h.Kind != "item" {
+			continue
+		}
+		out = append(out, SeenItem{Period: h.Period, Week: h.Period.From.String() + "/" + h.Period.To.String(), HeadlineJA: h.HeadlineJA, HeadlineEN: h.HeadlineEN})
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+// glossaryFor is the profile's glossary: the seed, the profile's terms, the
+// archive's.
+func glossaryFor(ctx context.Context, s *store.Store, p *digest.Profile) (*glossary.Glossary, error) {
+	seed, err := glossary.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	terms := append(seed, p.Glossary...)
+	if s != nil {
+		own, err := s.GlossaryTerms(ctx, p.Key)
+		if err != nil {
+			return nil, err
+		}
+		terms = append(terms, own...)
+	}
+	return glossary.New(terms, p.Style), nil
+}
+
+// NewDrafter builds the drafter of a profile from the archive: the ranker
+// learns from its items, the headline memory holds their headlines, the
+// glossary holds the desk's terms.
+func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafter, error) {
+	g, err := glossaryFor(ctx, s, p)
+	if err != nil {
+		return nil, err
+	}
+	items, err := s.ArchiveItems(ctx, p.Key, 20000)
+	if err != nil {
+		return nil, err
+	}
+	var examples []rank.Example
+	var pairs []draft.Pair
+	for _, it := range items {
+		examples = append(examples, rank.Example{Class: it.Section, Text: it.HeadlineEN + ". " + it.Lead})
+		pairs = append(pairs, draft.Pair{EN: it.HeadlineEN, JA: it.HeadlineJA})
+	}
+	home := ""
+	if t := g.Lookup(p.Country); t != nil && t.Kind == digest.Country {
+		home = t.Country
+	}
+	return &Drafter{
+		Store:     s,
+		Profile:   p,
+		Ranker:    rank.New(p, rank.TrainWith(examples)),
+		Headliner: &draft.Headliner{G: g, Home: home, Memory: draft.NewMemory(g, pairs)},
+	}, nil
+}

@@ -1,0 +1,107 @@
+package pipeline_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"shuho/internal/digest"
+	"shuho/internal/lint"
+	"shuho/internal/pipeline"
+	"shuho/internal/profile"
+	"shuho/internal/sample"
+	"shuho/internal/store"
+	"shuho/internal/store/storetest"
+)
+
+// TestDraftSampleWeek collects the sample week, drafts its digest, and
+// checks what the desk would check: lint finds no error, every section has
+// items, no noise got in, every item cites every outlet of its story, and
+// the summaries are within bounds and borne out by their sources.
+func TestDraftSampleWeek(t *testing.T) {
+	w, err := sample.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sample.Start(context.Background(), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	p, err := profile.Builtin("az")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Outlets = append(p.Outlets, srv.Outlets()...)
+	p.Sources = srv.Sources()
+	s := storetest.Open(t, store.SQLite)
+	c := &pipeline.Collector{Store: s, Fetch: testClient(t, "shuho-test"), Profile: p, Owner: "test"}
+	if _, err := c.CollectAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d, err := pipeline.NewDrafter(context.Background(), s, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dr, err := d.Draft(context.Background(), digest.DateOf(w.Start.Add(72*60*60*1e9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dg := dr.Digest
+	if dg.Period.From != digest.DateOf(w.Start.In(p.Location())) {
+		t.Errorf("period %v, want the sample week from %v", dg.Period, w.Start)
+	}
+	for _, f := range lint.Check(dg, p, nil) {
+		if f.Severity == lint.Error {
+			t.Errorf("lint: %v", f)
+		} else {
+			t.Logf("lint: %v", f)
+		}
+	}
+	// The sample's ground truth by title: which section each article is.
+	truth := map[string]string{}
+	for _, a := range w.Articles {
+		truth[strings.TrimSpace(a.Title)] = a.Section
+	}
+	k := 0
+	right, total := 0, 0
+	for _, sec := range dg.Sections {
+		if len(sec.Items) == 0 {
+			t.Errorf("section %s has no items", sec.Key)
+		}
+		for _, it := range sec.Items {
+			di := dr.Items[k]
+			k++
+			want, ok := truth[it.HeadlineEN]
+			if !ok {
+				t.Errorf("item %q is no article's title", it.HeadlineEN)
+				continue
+			}
+			total++
+			if want == sec.Key {
+				right++
+			}
+			if want == "none" {
+				t.Errorf("noise in the digest: %q in %s", it.HeadlineEN, sec.Key)
+			}
+			words := 0
+			for _, b := range it.Blocks {
+				words += len(strings.Fields(b.Text))
+			}
+			if len(it.Blocks) == 0 || len(it.Blocks) > 3 || words > 130 {
+				t.Errorf("%q: %d blocks, %d words", it.HeadlineEN, len(it.Blocks), words)
+			}
+			if len(it.Citations()) == 0 {
+				t.Errorf("%q cites nothing", it.HeadlineEN)
+			}
+			if len(di.Flags) > 0 {
+				t.Errorf("%q: an extractive summary flagged %v", it.HeadlineEN, di.Flags)
+			}
+			t.Logf("%s %.2f %-6s %s | %s | %v", sec.Key, di.Relevance, di.Engine, it.HeadlineJA, it.HeadlineEN, it.Citations())
+		}
+	}
+	t.Logf("%d stories, %d kept; %d/%d in their true section", dr.Stories, dr.Kept, right, total)
+	if total == 0 || float64(right) < 0.8*float64(total) {
+		t.Errorf("%d of %d items in their true section", right, total)
+	}
+}
