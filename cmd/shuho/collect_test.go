@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"shuho/internal/jsonfmt"
 )
 
 const articlePage = `<!DOCTYPE html>
@@ -90,4 +93,38 @@ func TestCollectSample(t *testing.T) {
 	// every source fails, each says why, and the exit status is 1.
 	r = shuho(t, "", nil, "collect", "--db", filepath.Join(t.TempDir(), "az.db"), "--allow-private", "bogus")
 	r.want(t, 2, "", "bogus")
+}
+
+// TestDraftCommand drafts the sample week after collecting it: the JSON
+// form reads back, every section has items, the report lists them.
+func TestDraftCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "sample.db")
+	shuho(t, "", nil, "collect", "--sample", "--db", db).want(t, 0, "source", "")
+	out := filepath.Join(dir, "draft.json")
+	r := shuho(t, "", nil, "draft", "--week", "2026-11-17", "--db", db, "-o", out)
+	r.want(t, 0, "", "week 2026-11-14 to 2026-11-20")
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := jsonfmt.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range d.Sections {
+		if len(sec.Items) == 0 {
+			t.Errorf("section %s is empty", sec.Key)
+		}
+	}
+	if strings.Contains(r.stderr, "lint: ") && strings.Contains(r.stderr, " error ") {
+		t.Errorf("lint errors:\n%s", r.stderr)
+	}
+	txt := shuho(t, "", nil, "draft", "--week", "2026-11-17", "--db", db, "--per-section", "2")
+	txt.want(t, 0, "1. 軍事・治安関係", "")
+	if n := strings.Count(txt.stdout, "\n● "); n != 6 {
+		t.Errorf("%d items with --per-section 2, want 6", n)
+	}
+	shuho(t, "", nil, "draft", "--week", "17.11.2026", "--db", db).want(t, 2, "", "expected a date")
+	shuho(t, "", nil, "draft", "--db", filepath.Join(dir, "none.db")).want(t, 1, "", "no archive")
 }

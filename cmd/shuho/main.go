@@ -49,6 +49,11 @@
 //	extract FILE|URL      the main text, title, date and language of one
 //	                      page; --json prints {"title","text","published",
 //	                      "lang","url"}; --url gives a file its address
+//	draft --week DATE     a draft digest for the week holding DATE from the
+//	                      archive's stories: ranked, the top of each
+//	                      section, headlines in both languages, summaries
+//	                      of the sources' own sentences, every outlet
+//	                      cited; -o FILE (.json or .txt), a report on stderr
 //	classify [HEADLINE]   the section of an article (security, domestic,
 //	                      foreign, or none: not for the digest) and its
 //	                      relevance, learnt from the archive's items;

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"shuho/internal/digest"
+	"shuho/internal/jsonfmt"
+	"shuho/internal/lint"
+	"shuho/internal/pipeline"
+	"shuho/internal/store"
+	"shuho/internal/textfmt"
+)
+
+func draftCommand() *command {
+	return &command{
+		name:  "draft",
+		args:  "--week DATE [-o FILE]",
+		short: "a draft digest for the week holding DATE, from collected articles",
+		long: `Draft writes the digest an analyst starts from, for the desk's week that holds
+DATE (YYYY-MM-DD; default today): the week's stories from the archive, ranked
+for a desk that follows the country's politics and security, the top ones of
+each section (--per-section, default 6), each with its Japanese and English
+headlines, a summary of one to three paragraphs made of its lead article's own
+sentences, and the citations of every outlet that told it.
+
+-o FILE writes the digest as JSON (.json) or text (.txt); without it the text
+form goes to standard output. A report on standard error lists each item: its
+relevance, how its Japanese headline was made, the names rendered by rule (to
+review), anything in its summary no source bears out, and the archive's
+earlier items on the same storyline. --json prints that report as JSON
+instead.`,
+		flags: func(fs *flag.FlagSet, o *options) {
+			fs.StringVar(&o.week, "week", "", "a `DATE` (YYYY-MM-DD) in the week to draft")
+			fs.StringVar(&o.to, "o", "", "write the draft to `FILE` (.json or .txt)")
+			fs.IntVar(&o.limit, "per-section", 6, "the most items a section takes")
+			fs.BoolVar(&o.json, "json", false, "print the report as JSON")
+			dbFlag(fs, o)
+		},
+		run: runDraft,
+	}
+}
+
+func runDraft(ctx context.Context, e *env, o *options, args []string) error {
+	if len(args) > 0 {
+		return usagef("draft takes no argument; --week names the week")
+	}
+	p, err := loadProfile(o)
+	if err != nil {
+		return err
+	}
+	day := digest.DateOf(time.Now().In(p.Location()))
+	if o.week != "" {
+		t, err := time.Parse(time.DateOnly, o.week)
+		if err != nil {
+			return usagef("--week %s: expected a date such as 2026-11-16", o.week)
+		}
+		day = digest.DateOf(t)
+	}
+	if o.limit < 1 || o.limit > 50 {
+		return usagef("--per-section %d: expected 1 to 50", o.limit)
+	}
+	ext := strings.ToLower(filepath.Ext(o.to))
+	if o.to != "" && ext != ".json" && ext != ".txt" {
+		return usagef("-o %s: expected a .json or .txt file", o.to)
+	}
+	s, err := e.openStore(ctx, o, store.Options{MustExist: true, SkipCheck: true})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	d, err := pipeline.NewDrafter(ctx, s, p)
+	if err != nil {
+		return err
+	}
+	d.PerSection = o.limit
+	dr, err := d.Draft(ctx, day)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	if ext == ".json" {
+		out, err = jsonfmt.Encode(dr.Digest)
+	} else {
+		out, err = textfmt.Marshal(dr.Digest, p)
+	}
+	if err != nil {
+		return err
+	}
+	if o.to == "" {
+		if _, err := e.stdout.Write(out); err != nil {
+			return err
+		}
+	} else if err := e.output(o.to, out); err != nil {
+		return err
+	}
+	findings := lint.Check(dr.Digest, p, nil)
+	if o.json {
+		b, err := json.MarshalIndent(struct {
+			From     string               `json:"from"`
+			To       string               `json:"to"`
+			Stories  int                  `json:"stories"`
+			Kept     int                  `json:"kept"`
+			Items    []pipeline.DraftItem `json:"items"`
+			Findings []lint.Finding       `json:"findings"`
+		}{From: dr.Digest.Period.From.String(), To: dr.Digest.Period.To.String(), Stories: dr.Stories, Kept: dr.Kept, Items: dr.Items, Findings: findings}, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(e.stderr, "%s\n", b)
+		return err
+	}
+	fmt.Fprintf(e.stderr, "week %s to %s: %d stories, %d in the draft\n", dr.Digest.Period.From, dr.Digest.Period.To, dr.Stories, dr.Kept)
+	tw := tabwriter.NewWriter(e.stderr, 0, 4, 2, ' ', 0)
+	k := 0
+	for _, sec := range dr.Digest.Sections {
+		for _, it := range sec.Items {
+			di := dr.Items[k]
+			k++
+			var notes []string
+			if len(di.Unknown) > 0 {
+				notes = append(notes, "by rule: "+strings.Join(di.Unknown, ", "))
+			}
+			for _, f := range di.Flags {
+				notes = append(notes, f.String())
+			}
+			for _, sb := range di.SeenBefore {
+				notes = append(notes, "seen "+sb.Week+": "+sb.HeadlineJA)
+			}
+			fmt.Fprintf(tw, "%s\t%.2f\t%s\t%s\t%s\n", sec.Key, di.Relevance, di.Engine, printable(it.HeadlineJA), printable(strings.Join(notes, "; ")))
+		}
+	}
+	tw.Flush()
+	for _, f := range findings {
+		fmt.Fprintf(e.stderr, "lint: %s\n", f)
+	}
+	return nil
+}
