@@ -27,7 +27,16 @@ weapons purchase arms supply military hardware military equipment
 NATO partnership peacekeeping peacekeepers military base
 internal troops national guard emergency situations ministry explosion blast
 suspicious object bomb threat evacuated cordoned off
-cyber attack hacker attack`,
+cyber attack hacker attack
+defense ministers held talks defence ministers meeting defense minister met his counterpart
+defense ministry delegation military delegation visited military cooperation plan signed
+trilateral meeting of defense ministers military attache chiefs of general staff
+border agencies border services meeting border troops border checkpoint
+security council secretary national security adviser intelligence chiefs
+new military unit military unit commissioned military units servicemen conditions
+call-up for active military service conscription law on military service reserve servicemen
+humanitarian demining mine clearance agreement landmine maps
+detained for calling for violent seizure of power coup attempt sabotage`,
 	"domestic": `
 signed decree presidential decree signed an order appointed dismissed relieved of duties
 appointment decree on awarding pardon decree amnesty act
@@ -47,7 +56,13 @@ ombudsman human rights commissioner protest rally demonstration
 corruption bribery embezzlement abuse of office
 ministry of justice ministry of internal affairs police chief governor head of executive power
 reform public administration civil service social policy pensions
-religious affairs state committee diaspora committee`,
+religious affairs state committee diaspora committee
+president visited district region opening of new facilities inauguration of a school hospital road
+chaired a meeting on socio-economic development regional development program
+national leader heydar aliyev grave alley of honors anniversary commemoration
+commemorates victims of tragedy mourning day tribute martyrs
+interview to local tv channels address to the nation new year address reception on the occasion of
+great return resettlement former idps liberated territories reconstruction housing`,
 	"foreign": `
 foreign minister ministry of foreign affairs FM foreign affairs minister deputy foreign minister
 held talks met with meeting with received delegation discussed bilateral relations
