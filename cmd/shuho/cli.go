@@ -53,7 +53,7 @@ type options struct {
 	jsonl                                             bool
 	kind, en, ja, short, country, title, note, format string
 	variants                                          []string
-	week                                              string
+	week, engine                                      string
 }
 
 // env is what a command runs with: its streams, environment and logger.

@@ -35,12 +35,19 @@ form goes to standard output. A report on standard error lists each item: its
 relevance, how its Japanese headline was made, the names rendered by rule (to
 review), anything in its summary no source bears out, and the archive's
 earlier items on the same storyline. --json prints that report as JSON
-instead.`,
+instead.
+
+--engine model also asks an OpenAI-compatible endpoint (as translate does) for
+each item's headline and summary; an answer that fails the checks (style,
+length, glossary spellings, a number, date or name no source holds) leaves the
+built-in draft, and the report says why. Each item records its engines, model
+and time.`,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.StringVar(&o.week, "week", "", "a `DATE` (YYYY-MM-DD) in the week to draft")
 			fs.StringVar(&o.to, "o", "", "write the draft to `FILE` (.json or .txt)")
 			fs.IntVar(&o.limit, "per-section", 6, "the most items a section takes")
 			fs.BoolVar(&o.json, "json", false, "print the report as JSON")
+			fs.StringVar(&o.engine, "engine", "builtin", "`builtin`, or model: ask the endpoint of $SHUHO_MODEL_URL, $SHUHO_MODEL, $SHUHO_MODEL_KEY too")
 			dbFlag(fs, o)
 		},
 		run: runDraft,
@@ -80,6 +87,9 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 		return err
 	}
 	d.PerSection = o.limit
+	if d.Model, err = e.model(o, d.Headliner); err != nil {
+		return err
+	}
 	dr, err := d.Draft(ctx, day)
 	if err != nil {
 		return err
@@ -129,6 +139,9 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 			}
 			for _, f := range di.Flags {
 				notes = append(notes, f.String())
+			}
+			for _, me := range di.ModelErrors {
+				notes = append(notes, me)
 			}
 			for _, sb := range di.SeenBefore {
 				notes = append(notes, "seen "+sb.Week+": "+sb.HeadlineJA)

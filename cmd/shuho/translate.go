@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"shuho/internal/digest"
 	"shuho/internal/draft"
@@ -27,10 +28,17 @@ its wording when it has the same form.
 
 With --jsonl it reads one JSON object a line, {"headline_en": "...", "body":
 "..."}, and writes one a line in the same order: {"headline_ja": "...",
-"unknown_names": [...], "engine": "memory|rules|gist"}. "gist" means no
-sentence form was recognised: the names alone, for the editor to finish.`,
+"unknown_names": [...], "engine": "memory|rules|gist|model"}. "gist" means
+no sentence form was recognised: the names alone, for the editor to finish.
+
+--engine model asks an OpenAI-compatible chat-completions endpoint instead
+(SHUHO_MODEL_URL such as https://api.openai.com/v1, SHUHO_MODEL, and the key
+in SHUHO_MODEL_KEY), with the glossary's terms in the prompt. Its answer is
+checked (the house style, the length, the glossary's spellings) and, when it
+fails, the built-in draft is given with model_error saying why.`,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.jsonl, "jsonl", false, "read and write JSON lines")
+			fs.StringVar(&o.engine, "engine", "builtin", "`builtin`, or model: the endpoint of $SHUHO_MODEL_URL, $SHUHO_MODEL, $SHUHO_MODEL_KEY")
 			dbFlag(fs, o)
 		},
 		run: runTranslate,
@@ -89,11 +97,34 @@ func runTranslate(ctx context.Context, e *env, o *options, args []string) error 
 	if err != nil {
 		return err
 	}
+	model, err := e.model(o, h)
+	if err != nil {
+		return err
+	}
+	translate := func(en, body string) translateOutput {
+		out := translateOutput{Headline: h.Translate(en, body)}
+		if model != nil {
+			s, err := model.Headline(ctx, en, body)
+			if err != nil {
+				out.ModelError = err.Error()
+			} else {
+				out.Headline = draft.Headline{JA: s.Text, Engine: "model"}
+				out.Model, out.At = s.Model, s.At.Format(time.RFC3339)
+			}
+		}
+		if out.Unknown == nil {
+			out.Unknown = []string{}
+		}
+		return out
+	}
 	if !o.jsonl {
-		hl := h.Translate(strings.Join(args, " "), "")
-		fmt.Fprintln(e.stdout, hl.JA)
-		if len(hl.Unknown) > 0 {
-			fmt.Fprintf(e.stderr, "shuho translate: rendered by rule, to review: %s\n", strings.Join(hl.Unknown, ", "))
+		out := translate(strings.Join(args, " "), "")
+		fmt.Fprintln(e.stdout, out.JA)
+		if len(out.Unknown) > 0 {
+			fmt.Fprintf(e.stderr, "shuho translate: rendered by rule, to review: %s\n", strings.Join(out.Unknown, ", "))
+		}
+		if out.ModelError != "" {
+			fmt.Fprintf(e.stderr, "shuho translate: the built-in draft, for %s\n", out.ModelError)
 		}
 		return nil
 	}
@@ -102,10 +133,34 @@ func runTranslate(ctx context.Context, e *env, o *options, args []string) error 
 		if err := decodeLine(line, &in); err != nil {
 			return classifyOutput{Error: err.Error()}
 		}
-		hl := h.Translate(in.HeadlineEN, in.Body)
-		if hl.Unknown == nil {
-			hl.Unknown = []string{}
-		}
-		return hl
+		return translate(in.HeadlineEN, in.Body)
 	})
+}
+
+// translateOutput is a line of translate --jsonl.
+type translateOutput struct {
+	draft.Headline
+	Model      string `json:"model,omitempty"`
+	At         string `json:"at,omitempty"`
+	ModelError string `json:"model_error,omitempty"`
+}
+
+// model returns the model client --engine asks for, or nil for the
+// built-in engine.
+func (e *env) model(o *options, h *draft.Headliner) (*draft.Model, error) {
+	switch o.engine {
+	case "", "builtin":
+		return nil, nil
+	case "model":
+	default:
+		return nil, usagef("--engine %s: expected builtin or model", o.engine)
+	}
+	cfg, ok, err := draft.ModelConfigFromEnv(e.getenv)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if !ok {
+		return nil, usagef("--engine model needs SHUHO_MODEL_URL (an OpenAI-compatible endpoint such as https://api.openai.com/v1) and SHUHO_MODEL")
+	}
+	return draft.NewModel(cfg, h.G), nil
 }

@@ -384,7 +384,9 @@ func Check(t *digest.Term) error {
 }
 
 // byRule renders a name by the transliteration rules.
-var byRule = func(name, origin string, vu bool) string { return "" }
+func byRule(name, origin string, vu bool) string {
+	return Transliterate(name, TranslitOptions{VU: vu, Origin: origin})
+}
 
 // CountryShortOr is CountryShort of code, or or when code is no country
 // the glossary knows ("European" has no code: 欧州).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"shuho/internal/digest"
 	"shuho/internal/draft"
@@ -28,6 +29,9 @@ type Drafter struct {
 	MinRelevance float64
 	// MaxWords bounds a summary (default 120).
 	MaxWords int
+	// Model, when set, is asked for each item's headline and summary; an
+	// answer that fails its checks leaves the built-in draft in place.
+	Model *draft.Model
 }
 
 // DraftItem is what drafting made of one story, for the editor and the
@@ -36,10 +40,17 @@ type DraftItem struct {
 	Story     int64   `json:"story"`
 	Section   string  `json:"section"`
 	Relevance float64 `json:"relevance"`
-	// Engine made the Japanese headline; Unknown are the names in it the
-	// glossary lacks (rendered by rule, for review).
-	Engine  string   `json:"engine"`
-	Unknown []string `json:"unknown_names,omitempty"`
+	// Engine made the Japanese headline ("memory", "rules", "gist",
+	// "model"), SummaryEngine the summary ("extract", "model"); Model and
+	// At say which model, and when, for a model's draft; ModelErrors why a
+	// model's answer was not taken. Unknown are the names in the headline
+	// the glossary lacks (rendered by rule, for review).
+	Engine        string    `json:"engine"`
+	SummaryEngine string    `json:"summary_engine"`
+	Model         string    `json:"model,omitempty"`
+	At            time.Time `json:"at"`
+	ModelErrors   []string  `json:"model_errors,omitempty"`
+	Unknown       []string  `json:"unknown_names,omitempty"`
 	// Flags are what the summary holds that no source bears out.
 	Flags []draft.Flag `json:"flags,omitempty"`
 	// SeenBefore are the archive's items of earlier weeks on the same
@@ -161,7 +172,29 @@ func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period)
 		item.HeadlineJA = "（見出し案なし）"
 		hl.Engine = "none"
 	}
-	di := DraftItem{Story: st.ID, Engine: hl.Engine, Unknown: hl.Unknown}
+	di := DraftItem{Story: st.ID, Engine: hl.Engine, SummaryEngine: "extract", Unknown: hl.Unknown, At: time.Now().UTC()}
+	if d.Model != nil {
+		if s, err := d.Model.Headline(ctx, item.HeadlineEN, lead.Text); err != nil {
+			di.ModelErrors = append(di.ModelErrors, "headline: "+err.Error())
+		} else {
+			item.HeadlineJA, di.Engine, di.Model, di.At, di.Unknown = s.Text, s.Engine, s.Model, s.At, nil
+		}
+		if s, err := d.Model.Summary(ctx, lead.Title, lead.Text, cmp.Or(d.MaxWords, 120)); err != nil {
+			di.ModelErrors = append(di.ModelErrors, "summary: "+err.Error())
+		} else {
+			item.Blocks = nil
+			ps := strings.Split(s.Text, "\n\n")
+			for i, p := range ps {
+				b := digest.Block{Kind: digest.Paragraph, Text: p}
+				if i == len(ps)-1 {
+					b.Citations = cites
+				}
+				item.Blocks = append(item.Blocks, b)
+			}
+			paras = ps
+			di.SummaryEngine, di.Model, di.At = s.Engine, s.Model, s.At
+		}
+	}
 	var sources []string
 	for _, a := range st.Articles {
 		sources = append(sources, a.Title, a.Text)
