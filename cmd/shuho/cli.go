@@ -53,7 +53,7 @@ type options struct {
 	jsonl                                             bool
 	kind, en, ja, short, country, title, note, format string
 	variants                                          []string
-	week, engine                                      string
+	week, engine, origin                              string
 }
 
 // env is what a command runs with: its streams, environment and logger.
@@ -66,7 +66,7 @@ type env struct {
 
 // commands returns the command table; help lists it in this order.
 func commands() []*command {
-	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), translateCommand(), glossaryCommand(), draftCommand(), serveCommand(), workerCommand(),
+	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), translateCommand(), transliterateCommand(), glossaryCommand(), draftCommand(), serveCommand(), workerCommand(),
 		backupCommand(), profileCommand(), helpCommand(), versionCommand()}
 }
 

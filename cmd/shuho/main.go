@@ -61,6 +61,8 @@
 //	translate [HEADLINE]  the Japanese headline draft of an English one in
 //	                      the desk's style, names from the glossary, unknown
 //	                      ones listed; --jsonl reads {"headline_en","body"}
+//	transliterate NAME…   the Japanese rendering of names: the glossary's,
+//	                      else by rule (marked for review); --origin
 //	glossary list|add|import|export
 //	                      how the desk writes names in Japanese: the seed
 //	                      (CLDR countries and cities, titles, office
