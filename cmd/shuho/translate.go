@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"shuho/internal/chat"
 	"shuho/internal/digest"
 	"shuho/internal/draft"
 	"shuho/internal/glossary"
@@ -155,12 +156,16 @@ func (e *env) model(o *options, h *draft.Headliner) (*draft.Model, error) {
 	default:
 		return nil, usagef("--engine %s: expected builtin or model", o.engine)
 	}
-	cfg, ok, err := draft.ModelConfigFromEnv(e.getenv)
+	cfg, ok, err := chat.ConfigFromEnv(e.getenv)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
 	if !ok {
 		return nil, usagef("--engine model needs SHUHO_MODEL_URL (an OpenAI-compatible endpoint such as https://api.openai.com/v1) and SHUHO_MODEL")
 	}
-	return draft.NewModel(cfg, h.G), nil
+	c, err := chat.New(cfg)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	return draft.NewModel(c, h.G), nil
 }

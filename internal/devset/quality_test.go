@@ -247,3 +247,31 @@ func TestQualityNames(t *testing.T) {
 		t.Errorf("names: %.3f with the glossary (floor 0.8), %.3f by rule (floor 0.6)", float64(withG)/total, float64(rules)/total)
 	}
 }
+
+// BenchmarkTranslateDevset drafts the Japanese headlines of the set's
+// digest items, with their leads, one after another: headlines per second
+// on one core. Target: at least 1,000/s.
+//
+//	go test -run '^$' -bench BenchmarkTranslateDevset ./internal/devset
+func BenchmarkTranslateDevset(b *testing.B) {
+	hs, err := devset.Headlines()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := profile.Builtin("az")
+	if err != nil {
+		b.Fatal(err)
+	}
+	seed, err := glossary.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := &draft.Headliner{G: glossary.New(append(seed, p.Glossary...), p.Style), Home: "AZ"}
+	b.ResetTimer()
+	start := time.Now()
+	for i := range b.N {
+		x := hs[i%len(hs)]
+		h.Translate(x.HeadlineEN, x.Lead)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "headlines/s")
+}

@@ -1,14 +1,9 @@
 package draft
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -18,55 +13,28 @@ import (
 	"shuho/internal/glossary"
 )
 
-// ModelConfig names an OpenAI-compatible chat-completions endpoint: a
-// hosted service or a model server of the desk's own. shuho works without
-// one; with one, it asks it for headline and summary suggestions and checks
-// every answer before offering it.
-type ModelConfig struct {
-	// BaseURL is the API's base, e.g. "https://api.openai.com/v1" or
-	// "http://127.0.0.1:8080/v1"; "/chat/completions" is added to it.
-	BaseURL string
-	Model   string
-	// Key is sent as a bearer token; empty sends none.
-	Key string
-	// Timeout bounds one request (default 60 s).
-	Timeout time.Duration
+// Completer is a language model behind a chat interface: the one small
+// interface drafting asks models through (internal/chat speaks the
+// OpenAI-compatible protocol over the guarded client; tests fake it).
+type Completer interface {
+	// Complete answers a user message under a system message.
+	Complete(ctx context.Context, system, user string) (string, error)
+	// Model names the model, for the record of what drafted a text.
+	Model() string
 }
 
-// ModelConfigFromEnv reads the endpoint from SHUHO_MODEL_URL,
-// SHUHO_MODEL and SHUHO_MODEL_KEY; ok is false when no URL is set.
-func ModelConfigFromEnv(getenv func(string) string) (ModelConfig, bool, error) {
-	c := ModelConfig{BaseURL: strings.TrimSpace(getenv("SHUHO_MODEL_URL")), Model: strings.TrimSpace(getenv("SHUHO_MODEL")),
-		Key: strings.TrimSpace(getenv("SHUHO_MODEL_KEY"))}
-	if c.BaseURL == "" {
-		return c, false, nil
-	}
-	u, err := url.Parse(c.BaseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return c, false, fmt.Errorf("SHUHO_MODEL_URL %q: expected an http(s) address such as https://api.openai.com/v1: %w", c.BaseURL, digest.ErrInvalid)
-	}
-	if c.Model == "" {
-		return c, false, fmt.Errorf("SHUHO_MODEL is not set: the endpoint %s needs a model name: %w", c.BaseURL, digest.ErrInvalid)
-	}
-	return c, true, nil
-}
-
-// Model asks a chat-completions endpoint for drafts.
+// Model asks a language model for drafts and checks every answer before
+// it is offered: shuho works without one.
 type Model struct {
-	cfg    ModelConfig
-	client *http.Client
-	g      *glossary.Glossary
-	now    func() time.Time
+	c   Completer
+	g   *glossary.Glossary
+	now func() time.Time
 }
 
-// NewModel returns a model client that puts g's terms in its prompts and
+// NewModel returns a drafter that asks c, puts g's terms in its prompts and
 // checks its answers against them.
-func NewModel(cfg ModelConfig, g *glossary.Glossary) *Model {
-	t := cfg.Timeout
-	if t <= 0 {
-		t = 60 * time.Second
-	}
-	return &Model{cfg: cfg, client: &http.Client{Timeout: t}, g: g, now: time.Now}
+func NewModel(c Completer, g *glossary.Glossary) *Model {
+	return &Model{c: c, g: g, now: time.Now}
 }
 
 // Suggestion is a model's draft, checked: it records what made it and
@@ -101,7 +69,7 @@ func (m *Model) Headline(ctx context.Context, en, body string) (Suggestion, erro
 	if body != "" {
 		fmt.Fprintf(&b, "Text: %s\n", lead(body, 150))
 	}
-	text, err := m.complete(ctx, b.String())
+	text, err := m.c.Complete(ctx, system, b.String())
 	if err != nil {
 		return Suggestion{}, err
 	}
@@ -109,7 +77,7 @@ func (m *Model) Headline(ctx context.Context, en, body string) (Suggestion, erro
 	if problems := m.checkHeadline(text, terms); len(problems) > 0 {
 		return Suggestion{}, fmt.Errorf("%w: %s", ErrRejected, strings.Join(problems, "; "))
 	}
-	return Suggestion{Text: text, Engine: "model", Model: m.cfg.Model, At: m.now().UTC()}, nil
+	return Suggestion{Text: text, Engine: "model", Model: m.c.Model(), At: m.now().UTC()}, nil
 }
 
 // Summary asks for a summary of a story's text in English, of one to
@@ -121,7 +89,7 @@ func (m *Model) Summary(ctx context.Context, title, text string, maxWords int) (
 	prompt := fmt.Sprintf("Summarise this news article for a diplomatic weekly digest in English: one to three short paragraphs, "+
 		"at most %d words in all, neutral, past tense, facts only, every name, number and date exactly as in the text, nothing that "+
 		"is not in the text. Answer with the summary only.\n\nTitle: %s\n\nText: %s\n", maxWords, title, lead(text, 1200))
-	out, err := m.complete(ctx, prompt)
+	out, err := m.c.Complete(ctx, system, prompt)
 	if err != nil {
 		return Suggestion{}, err
 	}
@@ -144,7 +112,7 @@ func (m *Model) Summary(ctx context.Context, title, text string, maxWords int) (
 	if len(problems) > 0 {
 		return Suggestion{}, fmt.Errorf("%w: %s", ErrRejected, strings.Join(problems, "; "))
 	}
-	return Suggestion{Text: strings.Join(paras, "\n\n"), Engine: "model", Model: m.cfg.Model, At: m.now().UTC()}, nil
+	return Suggestion{Text: strings.Join(paras, "\n\n"), Engine: "model", Model: m.c.Model(), At: m.now().UTC()}, nil
 }
 
 // terms are the glossary's terms named in a text, the ones a prompt gives.
@@ -220,74 +188,8 @@ func (m *Model) checkHeadline(text string, terms []*digest.Term) []string {
 	return problems
 }
 
-// chat is the chat-completions request and answer, the fields shuho uses.
-type chatRequest struct {
-	Model       string        `json:"model"`
-	Messages    []chatMessage `json:"messages"`
-	Temperature float64       `json:"temperature"`
-}
-
-type chatMessage struct {
-	Role    string `json:"role"`
-	Content string `json:"content"`
-}
-
-type chatResponse struct {
-	Choices []struct {
-		Message chatMessage `json:"message"`
-	} `json:"choices"`
-	Error *struct {
-		Message string `json:"message"`
-	} `json:"error"`
-}
-
-// complete sends one prompt and returns the answer's text.
-func (m *Model) complete(ctx context.Context, prompt string) (string, error) {
-	body, err := json.Marshal(chatRequest{Model: m.cfg.Model, Temperature: 0, Messages: []chatMessage{
-		{Role: "system", Content: "You draft texts for the political desk of a Japanese embassy. You follow the house style and the glossary exactly and add nothing that is not in the source."},
-		{Role: "user", Content: prompt},
-	}})
-	if err != nil {
-		return "", err
-	}
-	endpoint := strings.TrimRight(m.cfg.BaseURL, "/") + "/chat/completions"
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if m.cfg.Key != "" {
-		req.Header.Set("Authorization", "Bearer "+m.cfg.Key)
-	}
-	resp, err := m.client.Do(req)
-	if err != nil {
-		return "", fmt.Errorf("model %s at %s: %w", m.cfg.Model, m.cfg.BaseURL, err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20+1))
-	if err != nil {
-		return "", fmt.Errorf("model %s at %s: reading the answer: %w", m.cfg.Model, m.cfg.BaseURL, err)
-	}
-	if len(raw) > 1<<20 {
-		return "", fmt.Errorf("model %s at %s: an answer of more than 1 MiB", m.cfg.Model, m.cfg.BaseURL)
-	}
-	var cr chatResponse
-	jerr := json.Unmarshal(raw, &cr)
-	if resp.StatusCode != http.StatusOK {
-		msg := strings.TrimSpace(string(raw[:min(len(raw), 200)]))
-		if jerr == nil && cr.Error != nil {
-			msg = cr.Error.Message
-		}
-		return "", fmt.Errorf("model %s at %s: %s: %s", m.cfg.Model, m.cfg.BaseURL, resp.Status, msg)
-	}
-	if jerr != nil {
-		return "", fmt.Errorf("model %s at %s: the answer is not chat-completions JSON: %v", m.cfg.Model, m.cfg.BaseURL, jerr)
-	}
-	if len(cr.Choices) == 0 {
-		return "", fmt.Errorf("model %s at %s: the answer has no choices", m.cfg.Model, m.cfg.BaseURL)
-	}
-	return cr.Choices[0].Message.Content, nil
-}
+// system is the system message of every request.
+const system = "You draft texts for the political desk of a Japanese embassy. You follow the house style and the glossary exactly and add nothing that is not in the source."
 
 // lead returns about the first n words of text.
 func lead(text string, n int) string {

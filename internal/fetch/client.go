@@ -1,6 +1,8 @@
 package fetch
 
 import (
+	"bytes"
+	"cmp"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
@@ -219,6 +221,16 @@ func (c *Client) dial(ctx context.Context, network, addr string) (net.Conn, erro
 // make it conditional. Accept defaults to "*/*".
 type Request struct {
 	URL, ETag, LastModified, Accept string
+	// Method is GET when empty. A request with a body (POST to an API the
+	// desk configured, such as a model endpoint) goes through the same
+	// guards; it follows no redirect, since a redirected POST would send
+	// its body where nobody chose to.
+	Method string
+	Body   []byte
+	// ContentType is the body's type; Header holds further headers
+	// (Authorization), which are never sent on to another host.
+	ContentType string
+	Header      http.Header
 }
 
 // Response is a fetched body and what the server said about it.
@@ -313,9 +325,22 @@ func (c *Client) hop(ctx context.Context, u *url.URL, r Request) (*Response, *ur
 }
 
 func (c *Client) do(ctx context.Context, u *url.URL, r Request) (*Response, *url.URL, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	method := cmp.Or(r.Method, http.MethodGet)
+	var reqBody io.Reader
+	if r.Body != nil {
+		reqBody = bytes.NewReader(r.Body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), reqBody)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fetch %s: %w", u, err)
+	}
+	for k, vs := range r.Header {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
+	if r.ContentType != "" {
+		req.Header.Set("Content-Type", r.ContentType)
 	}
 	req.Header.Set("User-Agent", c.ua)
 	req.Header.Set("Accept-Encoding", "gzip, deflate")
@@ -344,6 +369,8 @@ func (c *Client) do(ctx context.Context, u *url.URL, r Request) (*Response, *url
 		return &Response{URL: u.String(), Status: code, Header: hr.Header, NotModified: true,
 			ETag: firstNonEmpty(hr.Header.Get("ETag"), r.ETag), LastModified: firstNonEmpty(hr.Header.Get("Last-Modified"), r.LastModified),
 			ContentType: hr.Header.Get("Content-Type")}, nil, nil
+	case (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) && method != http.MethodGet:
+		return nil, nil, &StatusError{URL: u.String(), Code: code}
 	case code == 301 || code == 302 || code == 303 || code == 307 || code == 308:
 		loc := hr.Header.Get("Location")
 		if loc == "" {
@@ -363,6 +390,9 @@ func (c *Client) do(ctx context.Context, u *url.URL, r Request) (*Response, *url
 		if code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable {
 			se.RetryAfter = retryAfter(hr.Header.Get("Retry-After"), c.now())
 		}
+		// The start of the body says why, to an API's caller.
+		b, _ := io.ReadAll(io.LimitReader(hr.Body, 512))
+		se.Body = strings.ToValidUTF8(string(b), "")
 		return nil, nil, se
 	}
 	body, err := c.readBody(ctx, hr)

@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -836,5 +837,47 @@ func TestReadCapped(t *testing.T) {
 				t.Errorf("%d bytes, size %d: got %d bytes (equal %v), err %v", n, size, len(got), bytes.Equal(got, body), err)
 			}
 		}
+	}
+}
+
+// TestPost sends a body with its headers through the guards, follows no
+// redirect with it, and keeps the start of an error's body.
+func TestPost(t *testing.T) {
+	var got struct {
+		method, ctype, auth, body string
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/api", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got.method, got.ctype, got.auth, got.body = r.Method, r.Header.Get("Content-Type"), r.Header.Get("Authorization"), string(b)
+		io.WriteString(w, `{"ok": true}`)
+	})
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/api", http.StatusTemporaryRedirect) })
+	mux.HandleFunc("/refuse", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, `{"error": {"message": "no such model"}}`)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c, err := New(Config{HostInterval: -1, Allow: []string{"127.0.0.1/32"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := http.Header{}
+	h.Set("Authorization", "Bearer k")
+	resp, err := c.Get(context.Background(), Request{URL: srv.URL + "/api", Method: http.MethodPost, Body: []byte(`{"q": 1}`), ContentType: "application/json", Header: h})
+	if err != nil || string(resp.Body) != `{"ok": true}` {
+		t.Fatalf("POST: %v", err)
+	}
+	if got.method != "POST" || got.ctype != "application/json" || got.auth != "Bearer k" || got.body != `{"q": 1}` {
+		t.Errorf("the server saw %+v", got)
+	}
+	got.method = ""
+	var se *StatusError
+	if _, err := c.Get(context.Background(), Request{URL: srv.URL + "/moved", Method: http.MethodPost, Body: []byte("x")}); !errors.As(err, &se) || se.Code != 307 || got.method != "" {
+		t.Errorf("a redirected POST: %v (the target saw %q)", err, got.method)
+	}
+	if _, err := c.Get(context.Background(), Request{URL: srv.URL + "/refuse", Method: http.MethodPost, Body: []byte("x")}); !errors.As(err, &se) || !strings.Contains(se.Body, "no such model") {
+		t.Errorf("an error's body: %v", err)
 	}
 }

@@ -48,6 +48,9 @@ type StatusError struct {
 	// RetryAfter is the wait the server asked for in the Retry-After header
 	// of a 429 or 503 (zero when absent or for other codes).
 	RetryAfter time.Duration
+	// Body is the start of the error's body (512 bytes at most), which an
+	// API fills with its reason.
+	Body string
 }
 
 func (e *StatusError) Error() string {

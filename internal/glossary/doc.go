@@ -1,4 +1,8 @@
-// Package glossary holds how the desk writes names in Japanese, transliterates
-// the names it lacks and remembers past headlines. It comes with drafting
-// (issue 5).
+// Package glossary holds how the desk writes names in Japanese: terms
+// (people, places, organisations, titles, countries, country adjectives)
+// with their English forms and spellings, found in a text whatever the
+// spelling (Əliyev, Aliyev, Aliev); the seed shipped with shuho (seed/);
+// and the transliteration rules that render a name the glossary lacks, as
+// Japanese media write such names, flagged for review. It is pure: the
+// desk's own terms come in from the archive.
 package glossary
