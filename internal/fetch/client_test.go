@@ -852,7 +852,9 @@ func TestPost(t *testing.T) {
 		got.method, got.ctype, got.auth, got.body = r.Method, r.Header.Get("Content-Type"), r.Header.Get("Authorization"), string(b)
 		io.WriteString(w, `{"ok": true}`)
 	})
-	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/api", http.StatusTemporaryRedirect) })
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/api", http.StatusTemporaryRedirect)
+	})
 	mux.HandleFunc("/refuse", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		io.WriteString(w, `{"error": {"message": "no such model"}}`)
