@@ -26,7 +26,9 @@ culture, weather, advertising), with the probability of each and a relevance
 from 0 to 1 for a desk that follows the country's politics and security.
 
 It learns from the archive: every item of an imported or edited digest is an
-example of its section. Without an archive it uses its built-in cues alone.
+example of its section, and every story an editor kept or dismissed an example
+of its section or of "none". Without an archive it uses its built-in cues
+alone.
 
 With --jsonl it reads one JSON object a line on standard input,
 {"headline_en": "...", "body": "..."}, and writes one a line, in the same
@@ -72,6 +74,13 @@ func (e *env) ranker(ctx context.Context, o *options, p *digest.Profile) (*rank.
 		}
 		for _, it := range items {
 			examples = append(examples, rank.Example{Class: it.Section, Text: it.HeadlineEN + ". " + it.Lead})
+		}
+		decided, err := s.DecidedExamples(ctx, p.Key, 20000)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range decided {
+			examples = append(examples, rank.Example{Class: d.Class, Text: d.Text, Weight: 3})
 		}
 		e.log.Debug("ranking learns from the archive", "items", len(items))
 	}

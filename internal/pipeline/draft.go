@@ -32,6 +32,9 @@ type Drafter struct {
 	// Model, when set, is asked for each item's headline and summary; an
 	// answer that fails its checks leaves the built-in draft in place.
 	Model *draft.Model
+	// Decided are the editors' choices by story: a section key for a kept
+	// story, "none" for a dismissed one. A choice stands over the ranking.
+	Decided map[int64]string
 }
 
 // DraftItem is what drafting made of one story, for the editor and the
@@ -98,7 +101,12 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 			continue
 		}
 		res := d.Ranker.Rank(st, to)
-		if res.Section == rank.None || res.Relevance < cmp.Or(d.MinRelevance, 0.3) {
+		if c, ok := d.Decided[st.ID]; ok {
+			if c == rank.None {
+				continue // dismissed by an editor
+			}
+			res.Section, res.Relevance = c, 1
+		} else if res.Section == rank.None || res.Relevance < cmp.Or(d.MinRelevance, 0.3) {
 			continue
 		}
 		bySection[res.Section] = append(bySection[res.Section], ranked{st, res})
@@ -277,6 +285,17 @@ func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafte
 		examples = append(examples, rank.Example{Class: it.Section, Text: it.HeadlineEN + ". " + it.Lead})
 		pairs = append(pairs, draft.Pair{EN: it.HeadlineEN, JA: it.HeadlineJA})
 	}
+	// The editors' choices teach more than an archive item: each is a
+	// judgement on exactly the kind of story the ranking has to judge.
+	decided, err := s.DecidedExamples(ctx, p.Key, 20000)
+	if err != nil {
+		return nil, err
+	}
+	choices := map[int64]string{}
+	for _, d := range decided {
+		examples = append(examples, rank.Example{Class: d.Class, Text: d.Text, Weight: 3})
+		choices[d.Story] = d.Class
+	}
 	home := ""
 	if t := g.Lookup(p.Country); t != nil && t.Kind == digest.Country {
 		home = t.Country
@@ -286,5 +305,6 @@ func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafte
 		Profile:   p,
 		Ranker:    rank.New(p, rank.TrainWith(examples)),
 		Headliner: &draft.Headliner{G: g, Home: home, Memory: draft.NewMemory(g, pairs)},
+		Decided:   choices,
 	}, nil
 }

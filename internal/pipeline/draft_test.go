@@ -104,4 +104,47 @@ func TestDraftSampleWeek(t *testing.T) {
 	if total == 0 || float64(right) < 0.8*float64(total) {
 		t.Errorf("%d of %d items in their true section", right, total)
 	}
+
+	// The editors' choices stand over the ranking: a dismissed story
+	// leaves the draft, a kept one enters it in its section, whatever the
+	// ranking made of them.
+	top := dr.Items[0].Story
+	stories, err := s.Stories(context.Background(), p.Key, dg.Period.From.Time(p.Location()), dg.Period.To.AddDays(1).Time(p.Location()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var noise int64
+	for _, st := range stories {
+		if truth[strings.TrimSpace(st.Articles[0].Title)] == "none" {
+			noise = st.ID
+			break
+		}
+	}
+	if noise == 0 {
+		t.Fatal("the sample week has no noise story")
+	}
+	if err := s.DecideStory(context.Background(), p.Key, store.Decision{Story: top, By: "editor"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DecideStory(context.Background(), p.Key, store.Decision{Story: noise, Kept: true, Section: "domestic", By: "editor"}); err != nil {
+		t.Fatal(err)
+	}
+	d, err = pipeline.NewDrafter(context.Background(), s, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := d.Draft(context.Background(), dg.Period.From)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[int64]string{}
+	for _, it := range again.Items {
+		in[it.Story] = it.Section
+	}
+	if _, ok := in[top]; ok {
+		t.Errorf("the dismissed story %d is still in the draft", top)
+	}
+	if in[noise] != "domestic" {
+		t.Errorf("the kept story %d: section %q, want domestic", noise, in[noise])
+	}
 }

@@ -1,8 +1,11 @@
 package store_test
 
 import (
+	"errors"
 	"testing"
+	"time"
 
+	"shuho/internal/digest"
 	"shuho/internal/store"
 	"shuho/internal/store/storetest"
 )
@@ -41,6 +44,58 @@ func TestArchiveItems(t *testing.T) {
 			}
 			if got, err := s.ArchiveItems(ctx, "ge", 0); err != nil || len(got) != 0 {
 				t.Errorf("another profile: %d items, %v", len(got), err)
+			}
+		})
+	}
+}
+
+// TestDecideStory records editors' choices and reads them back as
+// ranking's examples; a choice on a story that is not there is refused.
+func TestDecideStory(t *testing.T) {
+	for _, e := range storetest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			s := storetest.Open(t, e)
+			loc := time.UTC
+			pub := time.Date(2026, 11, 16, 10, 0, 0, 0, loc)
+			ids, err := s.AddCollected(ctx, "az", loc, []store.Collected{
+				{Article: digest.Article{Outlet: "APA", URL: "https://apa.az/1", Published: pub, Title: "Minister meets envoy", Text: "The minister met the envoy in Baku.", Lang: "en"}},
+				{Article: digest.Article{Outlet: "TREND", URL: "https://trend.az/2", Published: pub, Title: "Brent rises", Text: "Oil prices rose.", Lang: "en"}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.AssignStories(ctx, "az", []store.StoryAssignment{{Article: ids[0], Story: ids[0]}, {Article: ids[1], Story: ids[1]}}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.DecideStory(ctx, "az", store.Decision{Story: ids[0], Kept: true, Section: "foreign", By: "aysel"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.DecideStory(ctx, "az", store.Decision{Story: ids[1], Kept: true, Section: "domestic", By: "aysel"}); err != nil {
+				t.Fatal(err)
+			}
+			// Changed minds replace the first choice.
+			if err := s.DecideStory(ctx, "az", store.Decision{Story: ids[1], By: "kenji"}); err != nil {
+				t.Fatal(err)
+			}
+			ex, err := s.DecidedExamples(ctx, "az", 0)
+			if err != nil || len(ex) != 2 {
+				t.Fatalf("%d examples, %v", len(ex), err)
+			}
+			got := map[int64]string{}
+			for _, x := range ex {
+				got[x.Story] = x.Class + "|" + x.Text
+			}
+			if got[ids[0]] != "foreign|Minister meets envoy. The minister met the envoy in Baku." || got[ids[1]] != "none|Brent rises. Oil prices rose." {
+				t.Errorf("examples %v", got)
+			}
+			if err := s.DecideStory(ctx, "az", store.Decision{Story: 999999, By: "x"}); !errors.Is(err, digest.ErrNotFound) {
+				t.Errorf("a story that is not there: %v", err)
+			}
+			if err := s.DecideStory(ctx, "ge", store.Decision{Story: ids[0], By: "x"}); !errors.Is(err, digest.ErrNotFound) {
+				t.Errorf("another profile's story: %v", err)
+			}
+			if err := s.DecideStory(ctx, "az", store.Decision{Story: ids[0], Kept: true, By: "x"}); !errors.Is(err, digest.ErrInvalid) {
+				t.Errorf("kept without a section: %v", err)
 			}
 		})
 	}
