@@ -177,7 +177,7 @@ func (h *Headliner) Translate(en, body string) Headline {
 	objEnd := len(en)
 	after := ws[vi+len(ev.words):]
 	var objWords []hword
-	place := ""
+	place, occasion := "", ""
 	for k, w := range after {
 		// A comma ends the object: "break up group, seize 62 kilograms".
 		if k > 0 && strings.Contains(en[after[k-1].end:w.start], ",") {
@@ -187,8 +187,11 @@ func (h *Headliner) Translate(en, body string) Headline {
 		// "in Ankara", "on Monday": where and when go after the object.
 		if (w.low == "in" || w.low == "on" || w.low == "at" || w.low == "during" || w.low == "amid" || w.low == "over" || w.low == "for") && k > 0 {
 			objEnd = w.start
-			if w.low == "in" {
+			switch w.low {
+			case "in":
 				place = strings.TrimSpace(en[w.end:])
+			case "on":
+				occasion = strings.TrimSpace(en[w.end:])
 			}
 			break
 		}
@@ -210,10 +213,14 @@ func (h *Headliner) Translate(en, body string) Headline {
 		// "Two journalists sentenced": the subject undergoes the event; the
 		// comma is not written after a patient: "記者2名に実刑判決".
 		ja := strings.TrimSuffix(b.String(), "、")
-		if strings.HasSuffix(ev.ja, "判決") {
+		event := ev.ja
+		switch {
+		case strings.HasSuffix(ev.ja, "判決"):
 			ja += "に" // 記者2名に実刑判決
+		case ev.ja == "死亡" && ev.words[0] == "killed" && onDuty(low):
+			event = "殉職" // a serviceman or policeman killed on duty
 		}
-		return Headline{JA: ja + ev.ja, Unknown: r.unknown, Engine: "rules"}
+		return Headline{JA: ja + event, Unknown: r.unknown, Engine: "rules"}
 	case ev.ja == "到着" && obj != "" && strings.Contains(low, "visit"):
 		oj, _, _ := r.np(obj, "", nil)
 		b.WriteString(oj + "を訪問")
@@ -223,8 +230,11 @@ func (h *Headliner) Translate(en, body string) Headline {
 			return r.gist(en)
 		}
 		if ev.ja == "祝賀メッセージ" {
-			// "congratulates X on Y": Xに、Yに際し祝賀メッセージ; Y is
-			// rarely a glossary term, so the event says it plainly.
+			// "congratulates X on Y": Yに際しXに祝賀メッセージ, when the
+			// occasion is one the desk names; else plainly.
+			if occ := occasionJA(occasion); occ != "" {
+				b.WriteString(occ + "に際し")
+			}
 			b.WriteString(oj + "に祝賀メッセージ")
 		} else {
 			b.WriteString(oj + ev.particle + ev.ja)
@@ -434,6 +444,9 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 		if mi < len(ms) && w.start >= ms[mi].Start && w.end <= ms[mi].End {
 			if w.start == ms[mi].Start {
 				flushCaps()
+				if t := ms[mi].Term; t.Kind == digest.Adjective && strings.EqualFold(t.Country, r.h.Home) {
+					continue // "Azerbaijani serviceman" is the desk's own: 軍人
+				}
 				if sep && b.Len() > 0 {
 					b.WriteString("・")
 				}
@@ -472,8 +485,10 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 			b.WriteString(ja)
 			continue
 		}
-		if unicode.IsUpper([]rune(w.raw)[0]) && !stopCaps[w.low] {
+		if unicode.IsUpper([]rune(w.raw)[0]) && nameLike(w.low) {
 			caps = append(caps, w.raw)
+		} else {
+			flushCaps()
 		}
 	}
 	flushCaps()
@@ -523,6 +538,7 @@ var nouns = map[string]string{
 	"court": "裁判所", "trial": "裁判", "embassy": "大使館", "consulate": "総領事館", "ministry": "省", "minister": "大臣",
 	"cooperation": "協力", "forum": "フォーラム", "summit": "首脳会議", "conference": "会議", "session": "会合", "meeting": "会合",
 	"army": "軍", "armed": "", "forces": "軍", "troops": "部隊", "drone": "無人機", "drones": "無人機", "object": "物体", "suspicious": "不審",
+	"heads": "首脳", "consultative": "協議", "leaders": "首脳", "countries": "諸国", "states": "諸国",
 	"terror": "テロ", "terrorist": "テロ", "attack": "攻撃", "prison": "刑務所", "constitution": "憲法", "amendments": "改正案",
 	"tactical": "戦術", "group": "グループ", "drug-smuggling": "麻薬密輸", "smuggling": "密輸", "drug": "麻薬", "newly": "", "appointed": "新任",
 	"ambassadors": "大使", "ambassador": "大使", "bilateral": "二国間", "agenda": "議題", "relations": "関係", "ties": "関係",
@@ -531,8 +547,42 @@ var nouns = map[string]string{
 	"investment": "投資", "security": "安全保障", "defense": "国防", "defence": "国防", "industry": "産業", "humanitarian": "人道",
 }
 
-// stopCaps are capitalised words of a headline that name nobody.
-var stopCaps = map[string]bool{"the": true, "a": true, "an": true, "new": true, "two": true, "three": true, "several": true, "first": true}
+// nameLike reports whether a capitalised word of a headline may be a name:
+// headlines capitalise common words too ("Consultative Meeting of Heads
+// of State"), which by rule would become katakana nonsense. A word with
+// the ending of an English common word, or one of the words headlines
+// capitalise most, is taken for no name.
+func nameLike(low string) bool {
+	if commonCaps[low] || len(low) < 2 {
+		return false
+	}
+	for _, suf := range []string{"tive", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing", "ship", "ical", "ary",
+		"ory", "ous", "ful", "less", "ism", "ist", "ize", "ise", "ated", "ates", "ions", "ments", "ries", "ers"} {
+		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 {
+			return false
+		}
+	}
+	return true
+}
+
+// commonCaps are words headlines capitalise that name nobody.
+var commonCaps = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an new two three several first second third last next this that his her its their
+		meeting meetings heads head state states day days summit forum council conference session committee agency
+		service ministry minister office court party assembly union congress parliament republic national
+		international joint working group center centre week year festival games cup league bank fund program
+		programme project plan strategy policy reform law code act decree order treaty agreement memorandum
+		declaration statement report review news press media global world regional high level general special
+		extraordinary annual regular deputy chief head members member people citizens road route corridor
+		east west north south central southern northern eastern western great grand old young women men youth
+		president prime foreign defense defence interior justice economy finance energy education health culture
+		affairs security border military army forces police navy air land sea peace war talks visit official
+		department house senate government cabinet administration commission delegation embassy ambassador`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // nameAfterTitle finds the person a title names in text: "Defense Minister
 // Colonel General Zakir Hasanov" gives Hasanov, "President of Kazakhstan
@@ -627,4 +677,35 @@ func (r *renderer) gist(en string) Headline {
 		}
 	}
 	return Headline{JA: strings.Join(parts, "、"), Unknown: r.unknown, Engine: "gist"}
+}
+
+// occasionJA names the occasion of a congratulation as the desk writes it,
+// or "" when it is not one of the usual ones.
+func occasionJA(en string) string {
+	low := strings.ToLower(en)
+	for _, o := range occasions {
+		if strings.Contains(low, o.en) {
+			return o.ja
+		}
+	}
+	return ""
+}
+
+var occasions = []struct{ en, ja string }{
+	{"independence day", "独立記念日"}, {"national day", "ナショナルデー"}, {"republic day", "共和国記念日"},
+	{"constitution day", "憲法記念日"}, {"victory day", "戦勝記念日"}, {"unity day", "統一記念日"},
+	{"re-election", "再選"}, {"reelection", "再選"}, {"election", "当選"}, {"birthday", "誕生日"},
+	{"novruz", "ノヴルーズ"}, {"eid al-adha", "犠牲祭"}, {"ramadan", "ラマダン明け"}, {"new year", "新年"},
+	{"appointment", "就任"}, {"inauguration", "就任"}, {"anniversary", "記念日"},
+}
+
+// onDuty reports whether a headline is about servicemen or police, whose
+// death in service the desk writes 殉職.
+func onDuty(low string) bool {
+	for _, w := range []string{"serviceman", "servicemen", "soldier", "police officer", "policeman", "border guard", "military"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,9 @@ func TestTranslate(t *testing.T) {
 			"Ambassador Rahman Mustafayev met with Russian Deputy Foreign Minister Mikhail Galuzin.",
 			"ムスタファエフ駐露大使、ガルージン露外務次官と会談"},
 		{"Japanese government delegation visits Baku", "", "日本政府代表団、バクーを訪問"},
+		{"President Ilham Aliyev congratulates Kassym-Jomart Tokayev on Independence Day", "",
+			"アリエフ大統領、独立記念日に際しトカエフ・カザフスタン大統領に祝賀メッセージ"},
+		{"Azerbaijani serviceman killed by sniper fire", "", "軍人殉職"},
 	}
 	for _, tt := range tests {
 		got := h.Translate(tt.en, tt.body)
