@@ -130,11 +130,18 @@ func TestQualityRelevance(t *testing.T) {
 		key string
 		res rank.Result
 	}
+	seed, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := glossary.New(append(seed, p.Glossary...), p.Style)
 	for _, m := range []struct {
 		name  string
 		model *rank.Model
-	}{{"built-in cues alone", rank.Builtin()}} {
+		g     *glossary.Glossary
+	}{{"built-in cues alone", rank.Builtin(), nil}, {"built-in cues and the glossary's people and places", rank.Builtin(), g}} {
 		r := rank.New(p, m.model)
+		r.G, r.Home = m.g, "AZ"
 		var all []scored
 		for _, k := range order {
 			all = append(all, scored{k, r.Rank(*events[k], end)})

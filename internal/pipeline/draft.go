@@ -300,10 +300,12 @@ func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafte
 	if t := g.Lookup(p.Country); t != nil && t.Kind == digest.Country {
 		home = t.Country
 	}
+	r := rank.New(p, rank.TrainWith(examples))
+	r.G, r.Home = g, home
 	return &Drafter{
 		Store:     s,
 		Profile:   p,
-		Ranker:    rank.New(p, rank.TrainWith(examples)),
+		Ranker:    r,
 		Headliner: &draft.Headliner{G: g, Home: home, Memory: draft.NewMemory(g, pairs)},
 		Decided:   choices,
 	}, nil

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"shuho/internal/digest"
+	"shuho/internal/glossary"
 )
 
 // Ranker gives each story a section and a relevance. It is pure: the
@@ -19,6 +20,12 @@ type Ranker struct {
 	// Sections are the profile's section keys, in order; a class of the
 	// model that is not one of them (nor None) is taken as None.
 	Sections []string
+	// G, when set, names the people and places of a story: a head of
+	// state named weighs as "president" does, and a story that names the
+	// profile's country or its places (Home, an ISO code) counts more than
+	// one about elsewhere.
+	G    *glossary.Glossary
+	Home string
 }
 
 // Builtin returns a model trained on the built-in lexicon alone.
@@ -148,9 +155,14 @@ func (r *Ranker) result(text string, outlets int, weight, recency float64) Resul
 		return res
 	}
 	imp := Importance(text)
+	about := 1.0
+	if r.G != nil {
+		imp = max(imp, r.peopleWeight(text))
+		about = r.aboutHome(text)
+	}
 	many := math.Min(1, math.Log2(1+float64(max(outlets, 1)))/math.Log2(5))
 	topical := 1 - scores[None]
-	rel := topical * (0.35 + 0.3*imp + 0.15*many + 0.12*weight + 0.08*recency)
+	rel := topical * (0.35 + 0.3*imp + 0.15*many + 0.12*weight + 0.08*recency) * (0.85 + 0.15*about)
 	res.Relevance = round(math.Max(0, math.Min(1, rel)))
 	return res
 }
@@ -186,3 +198,49 @@ var importanceStems = func() []struct {
 	}
 	return out
 }()
+
+// peopleWeight is the weight of the highest office among the people a text
+// names: heads of state and government 1, ministers and speakers 0.85,
+// anyone else in the glossary 0.6; 0 when it names nobody it knows.
+func (r *Ranker) peopleWeight(text string) float64 {
+	best := 0.0
+	for _, m := range r.G.Find(text) {
+		if m.Term.Kind != digest.Person {
+			continue
+		}
+		t := strings.ToLower(m.Term.Title)
+		w := 0.6
+		switch {
+		case t == "president" || strings.Contains(t, "prime minister") || t == "king" || t == "emir" || t == "chancellor" ||
+			strings.Contains(t, "supreme leader") || strings.Contains(t, "secretary-general"):
+			w = 1
+		case strings.Contains(t, "minister") || strings.Contains(t, "speaker") || strings.Contains(t, "vice-president") ||
+			strings.Contains(t, "secretary of state"):
+			w = 0.85
+		}
+		best = max(best, w)
+	}
+	return best
+}
+
+// aboutHome is 1 when a text names the profile's country, its people or
+// its places, 0.5 when it names only others, 0.75 when it names none.
+func (r *Ranker) aboutHome(text string) float64 {
+	found := false
+	for _, m := range r.G.Find(text) {
+		switch m.Term.Kind {
+		case digest.Person, digest.Place, digest.Country, digest.Adjective, digest.Organisation:
+			if m.Term.Country == "" {
+				continue
+			}
+			found = true
+			if strings.EqualFold(m.Term.Country, r.Home) {
+				return 1
+			}
+		}
+	}
+	if found {
+		return 0.5
+	}
+	return 0.75
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"shuho/internal/digest"
+	"shuho/internal/glossary"
 	"shuho/internal/profile"
 	"shuho/internal/sample"
 )
@@ -147,5 +148,36 @@ func TestRankRelevance(t *testing.T) {
 		if res.Relevance < 0 || res.Relevance > 1 {
 			t.Errorf("relevance %v out of [0, 1]", res.Relevance)
 		}
+	}
+}
+
+// TestPeopleAndPlaces: with the glossary, the office of the people a story
+// names and whether it is about the profile's country weigh in.
+func TestPeopleAndPlaces(t *testing.T) {
+	p, err := profile.Builtin("az")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := glossary.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(p, Builtin())
+	r.G, r.Home = glossary.New(append(seed, p.Glossary...), p.Style), "AZ"
+	end := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	story := func(title string) digest.Story {
+		return digest.Story{Title: title, Outlets: []string{"APA"}, Last: end.Add(-24 * time.Hour),
+			Articles: []digest.Article{{Outlet: "APA", Title: title}}}
+	}
+	// Named by name only: the glossary knows his office.
+	head := r.Rank(story("Ilham Aliyev receives delegation of Hungary"), end)
+	plain := r.Rank(story("Delegation of Hungary visits agricultural exhibition"), end)
+	if head.Relevance <= plain.Relevance {
+		t.Errorf("a story naming the president %v, another %v", head.Relevance, plain.Relevance)
+	}
+	home := r.Rank(story("Foreign ministers meet in Baku"), end)
+	away := r.Rank(story("Foreign ministers meet in Lisbon"), end)
+	if home.Relevance <= away.Relevance {
+		t.Errorf("in Baku %v, in Lisbon %v", home.Relevance, away.Relevance)
 	}
 }
