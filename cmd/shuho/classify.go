@@ -84,7 +84,12 @@ func (e *env) ranker(ctx context.Context, o *options, p *digest.Profile) (*rank.
 		}
 		e.log.Debug("ranking learns from the archive", "items", len(items))
 	}
-	return rank.New(p, rank.TrainWith(examples)), nil
+	r := rank.New(p, rank.TrainWith(examples))
+	if r.G, err = e.loadGlossary(ctx, o, p); err != nil {
+		return nil, err
+	}
+	r.Home = homeCountry(r.G, p)
+	return r, nil
 }
 
 func runClassify(ctx context.Context, e *env, o *options, args []string) error {
