@@ -4,10 +4,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"shuho/internal/digest"
 	"shuho/internal/jsonfmt"
+	"shuho/internal/render"
 	"shuho/internal/textfmt"
 )
 
@@ -15,19 +19,28 @@ func convertCommand() *command {
 	return &command{
 		name:  "convert",
 		args:  "IN OUT",
-		short: "convert a digest between the text form (.txt) and JSON (.json)",
-		long: `Convert reads the digest IN and writes it to OUT in the form OUT's extension
-names: .txt for the canonical text form, .json for the JSON interchange form
-(spec/digest-json.md). IN is read as its extension says, or as its content
-shows; "-" is standard input for IN and standard output for OUT (then --to
-names the form, default txt).
+		short: "convert a digest: text, JSON, Markdown, HTML, DOCX, PDF",
+		long: `Convert reads the digest IN (.txt or .json) and writes it to OUT in the form
+OUT's extension names: .txt for the canonical text form, .json for the JSON
+interchange form (spec/digest-json.md), .md for Markdown, .html for one
+self-contained page with print-ready CSS, .docx for Word (headings, bold,
+italics, lists, Japanese fonts declared), .pdf for an A4 PDF with the Japanese
+text embedded. IN is read as its extension says, or as its content shows; "-"
+is standard input for IN and standard output for OUT (then --to names the
+form, default txt).
+
+The PDF needs a Japanese TrueType font: the IPAex fonts (Debian:
+fonts-ipaexfont) or the IPA fonts are found where Debian installs them;
+$SHUHO_PDF_FONT names another .ttf (and $SHUHO_PDF_HEADING_FONT one for
+headings). Without one it says what to install. The same digest always gives
+the same bytes.
 
 Reading a text digest repairs the damage of copying it out of Word or PDF and
 says how many repairs it made (shuho lint --repairs IN lists them). A mistyped
 citation date is kept as written and marked invalid, never dropped. OUT is
-written whole or not at all. Markdown, HTML, DOCX and PDF come with publishing.`,
+written whole or not at all.`,
 		flags: func(fs *flag.FlagSet, o *options) {
-			fs.StringVar(&o.to, "to", "", "the `form` to write: txt or json (default: OUT's extension, or txt)")
+			fs.StringVar(&o.to, "to", "", "the `form` to write: txt, json, md, html, docx or pdf (default: OUT's extension, or txt)")
 		},
 		run: runConvert,
 	}
@@ -41,18 +54,18 @@ func runConvert(ctx context.Context, e *env, o *options, args []string) error {
 	to := format(strings.ToLower(strings.TrimPrefix(o.to, ".")))
 	switch {
 	case to == "":
-		to = formatOf(out)
+		to = outputFormat(out)
 		if to == "" && out != "-" {
 			if ext := filepath.Ext(out); ext != "" {
 				return unsupported(out)
 			}
-			return usagef("cannot tell the form of %s from its name; give it the extension .txt or .json, or use --to", out)
+			return usagef("cannot tell the form of %s from its name; give it the extension .txt, .json, .md, .html, .docx or .pdf, or use --to", out)
 		}
 		if to == "" {
 			to = formatText
 		}
-	case to != formatText && to != formatJSON:
-		return usagef("--to %s: expected txt or json", o.to)
+	case outputFormat("x."+string(to)) == "":
+		return usagef("--to %s: expected txt, json, md, html, docx or pdf", o.to)
 	}
 	p, err := loadProfile(o)
 	if err != nil {
@@ -62,12 +75,8 @@ func runConvert(ctx context.Context, e *env, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
-	var data []byte
-	if to == formatJSON {
-		if data, err = jsonfmt.Encode(src.d); err != nil {
-			return fmt.Errorf("%s: %w", in, err)
-		}
-	} else if data, err = textfmt.Marshal(src.d, p); err != nil {
+	data, err := e.renderDigest(src.d, p, to)
+	if err != nil {
 		return fmt.Errorf("%s: %w", in, err)
 	}
 	if err := e.output(out, data); err != nil {
@@ -77,4 +86,93 @@ func runConvert(ctx context.Context, e *env, o *options, args []string) error {
 		fmt.Fprintf(e.stderr, "%s: %s made in reading it (shuho lint --repairs %s lists them)\n", in, plural(n, "repair"), in)
 	}
 	return nil
+}
+
+// The forms convert and publishing write besides text and JSON.
+const (
+	formatMarkdown format = "md"
+	formatHTML     format = "html"
+	formatDOCX     format = "docx"
+	formatPDF      format = "pdf"
+)
+
+// outputFormat names the form a path is written in by its extension; ""
+// when the extension names none.
+func outputFormat(path string) format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return formatMarkdown
+	case ".html", ".htm":
+		return formatHTML
+	case ".docx":
+		return formatDOCX
+	case ".pdf":
+		return formatPDF
+	}
+	return formatOf(path)
+}
+
+// renderDigest writes a digest in a form. Its time is the end of the
+// digest's week, so that the same digest gives the same bytes.
+func (e *env) renderDigest(d *digest.Digest, p *digest.Profile, to format) ([]byte, error) {
+	at := time.Date(d.Period.To.Year, d.Period.To.Month, d.Period.To.Day, 0, 0, 0, 0, time.UTC)
+	if !d.Period.To.Valid() {
+		at = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	switch to {
+	case formatJSON:
+		return jsonfmt.Encode(d)
+	case formatMarkdown:
+		return render.Markdown(d), nil
+	case formatHTML:
+		return render.HTML(d)
+	case formatDOCX:
+		return render.DOCX(d, at)
+	case formatPDF:
+		f, err := e.pdfFonts()
+		if err != nil {
+			return nil, err
+		}
+		return render.PDF(d, f, at)
+	}
+	return textfmt.Marshal(d, p)
+}
+
+// pdfFonts finds the Japanese fonts for a PDF: $SHUHO_PDF_FONT and
+// $SHUHO_PDF_HEADING_FONT, else where Debian installs the IPAex and IPA
+// fonts.
+func (e *env) pdfFonts() (render.Fonts, error) {
+	var f render.Fonts
+	if p := e.getenv("SHUHO_PDF_FONT"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return f, fmt.Errorf("$SHUHO_PDF_FONT: %w", err)
+		}
+		f.Text, f.TextName = b, p
+	} else {
+		for _, p := range render.FontPaths.Text {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Text, f.TextName = b, p
+				break
+			}
+		}
+	}
+	if f.Text == nil {
+		return f, fmt.Errorf("%w: %s", render.ErrNoFont, render.FontHint)
+	}
+	if p := e.getenv("SHUHO_PDF_HEADING_FONT"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return f, fmt.Errorf("$SHUHO_PDF_HEADING_FONT: %w", err)
+		}
+		f.Heading, f.HeadingName = b, p
+	} else {
+		for _, p := range render.FontPaths.Heading {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Heading, f.HeadingName = b, p
+				break
+			}
+		}
+	}
+	return f, nil
 }

@@ -75,6 +75,6 @@ func (e *env) readDigest(path string, p *digest.Profile) (*loaded, error) {
 
 // unsupported explains that a format comes with later work.
 func unsupported(path string) error {
-	return fmt.Errorf("%s: writing %s comes with publishing; this version reads and writes .txt and .json: %w",
+	return fmt.Errorf("%s: shuho does not write %s; it writes .txt, .json, .md, .html, .docx and .pdf: %w",
 		path, filepath.Ext(path), digest.ErrUnsupported)
 }

@@ -20,10 +20,12 @@
 //
 // The commands:
 //
-//	convert IN OUT        convert a digest between the text form (.txt) and
-//	                      the JSON form (.json); "-" is standard input or
-//	                      output. Reading a text digest repairs the damage of
-//	                      copying it out of Word or PDF.
+//	convert IN OUT        convert a digest (.txt or .json) to the text form
+//	                      (.txt), JSON (.json), Markdown (.md), one HTML page
+//	                      (.html), Word (.docx) or an A4 PDF (.pdf, with a
+//	                      Japanese font found on the machine); "-" is
+//	                      standard input or output. Reading a text digest
+//	                      repairs the damage of copying it out of Word or PDF.
 //	lint FILE [--json]    check a digest (.txt or .json) and print one finding
 //	                      a line, "LINE SECTION.ITEM SEVERITY RULE: message",
 //	                      or with --json the findings as JSON; --repairs lists

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -227,9 +228,9 @@ func TestConvertGolden(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Errorf("convert wrote %s for a digest it refused", out)
 	}
-	shuho(t, "", nil, "convert", example, filepath.Join(t.TempDir(), "x.pdf")).want(t, 2, "", "writing .pdf comes with publishing")
+	shuho(t, "", nil, "convert", example, filepath.Join(t.TempDir(), "x.odt")).want(t, 2, "", "does not write .odt")
 	shuho(t, "", nil, "convert", example, filepath.Join(t.TempDir(), "noext")).want(t, 2, "", "cannot tell the form")
-	shuho(t, "", nil, "convert", example, "-", "--to", "yaml").want(t, 2, "", "expected txt or json")
+	shuho(t, "", nil, "convert", example, "-", "--to", "yaml").want(t, 2, "", "expected txt, json, md, html, docx or pdf")
 }
 
 func TestProfile(t *testing.T) {
@@ -252,4 +253,36 @@ func TestProfile(t *testing.T) {
 	shuho(t, "", nil, "lint", "--profile", broken, example).want(t, 2, "", `broken.json:44:22: outlets[0].affiliation: unknown affiliation "gov"`)
 	shuho(t, "", nil, "profile", "show", "--profile", "zz").want(t, 2, "", `no built-in profile "zz"`)
 	shuho(t, "", nil, "profile", "edit").want(t, 2, "", "expected show or list")
+}
+
+// TestConvertRenders writes the example digest in every published form:
+// each file says what it is, and the PDF without a font says what to
+// install.
+func TestConvertRenders(t *testing.T) {
+	example := "../../internal/textfmt/testdata/example-digest.txt"
+	dir := t.TempDir()
+	for ext, magic := range map[string]string{".md": "# アゼルバイジャン政治・治安情報", ".html": "<!DOCTYPE html>", ".docx": "PK\x03\x04"} {
+		out := filepath.Join(dir, "digest"+ext)
+		shuho(t, "", nil, "convert", example, out).want(t, 0, "", "")
+		b, err := os.ReadFile(out)
+		if err != nil || !strings.HasPrefix(string(b), magic) {
+			t.Errorf("%s: starts %q, %v", ext, b[:min(len(b), 20)], err)
+		}
+	}
+	md := shuho(t, "", nil, "convert", example, "-", "--to", "md")
+	md.want(t, 0, "### ハサノフ国防相、トルコ国防相と会談", "")
+	// No font where the environment points: what to install is said.
+	r := shuho(t, "", map[string]string{"SHUHO_PDF_FONT": filepath.Join(dir, "none.ttf")}, "convert", example, filepath.Join(dir, "x.pdf"))
+	r.want(t, 1, "", "SHUHO_PDF_FONT")
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		out := filepath.Join(dir, "digest.pdf")
+		if r := shuho(t, "", nil, "convert", example, out); r.code == 0 {
+			txt, err := exec.Command("pdftotext", out, "-").Output()
+			if err != nil || !strings.Contains(string(txt), "アゼルバイジャン政治・治安情報") {
+				t.Errorf("pdftotext: %v\n%s", err, txt)
+			}
+		} else if !strings.Contains(r.stderr, "fonts-ipaexfont") {
+			t.Errorf("a PDF without a font: %s", r.stderr)
+		}
+	}
 }

@@ -96,7 +96,9 @@ func TestFailures(t *testing.T) {
 		{"slow", func() { f.raw, f.delay = "", 500*time.Millisecond }, Config{BaseURL: srv.URL + "/v1", Model: "m", Timeout: 100 * time.Millisecond}, "m at " + srv.URL},
 		{"wrong path", func() { f.delay = 0 }, Config{BaseURL: srv.URL + "/v2", Model: "m"}, "HTTP 404"},
 	} {
+		f.mu.Lock() // a slow request of the case before may still be served
 		tt.setup()
+		f.mu.Unlock()
 		c, err := New(tt.cfg)
 		if err != nil {
 			t.Fatal(err)
