@@ -54,6 +54,8 @@ type options struct {
 	kind, en, ja, short, country, title, note, format string
 	variants                                          []string
 	week, engine, origin                              string
+	role, lang, label                                 string
+	passwordStdin                                     bool
 }
 
 // env is what a command runs with: its streams, environment and logger.
@@ -66,7 +68,7 @@ type env struct {
 
 // commands returns the command table; help lists it in this order.
 func commands() []*command {
-	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), translateCommand(), transliterateCommand(), glossaryCommand(), draftCommand(), serveCommand(), workerCommand(),
+	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), translateCommand(), transliterateCommand(), glossaryCommand(), draftCommand(), userCommand(), serveCommand(), workerCommand(),
 		backupCommand(), profileCommand(), helpCommand(), versionCommand()}
 }
 

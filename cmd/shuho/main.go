@@ -77,6 +77,10 @@
 //	                      database's sources through leases, so that no page
 //	                      is fetched twice and a dead worker's work is taken
 //	                      over
+//	user add|list|passwd|role|disable|enable|token|tokens|revoke
+//	                      accounts of the editor (viewer, editor, approver,
+//	                      admin) and API tokens; the first admin is made by
+//	                      shuho user add NAME --role admin
 //	backup OUT            a consistent, verified copy of the archive (VACUUM
 //	                      INTO for SQLite, pg_dump for PostgreSQL)
 //	profile show          print the effective country profile as JSON, the
