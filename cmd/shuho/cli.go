@@ -55,7 +55,8 @@ type options struct {
 	variants                                          []string
 	week, engine, origin                              string
 	role, lang, label                                 string
-	passwordStdin                                     bool
+	passwordStdin, secure, noCollect                  bool
+	addr                                              string
 }
 
 // env is what a command runs with: its streams, environment and logger.

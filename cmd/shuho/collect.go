@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"flag"
 	"fmt"
+	"net"
 	"os"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"shuho/internal/pipeline"
 	"shuho/internal/sample"
 	"shuho/internal/store"
+	"shuho/internal/web"
 )
 
 // fetchFlags declares the flags of the commands that fetch.
@@ -186,16 +188,25 @@ func writeCollectTable(e *env, reports []pipeline.Report) {
 func serveCommand() *command {
 	return &command{
 		name:  "serve",
-		short: "run collection on each source's schedule (the web editor comes later)",
-		long: `Serve keeps collecting: each source is polled when it falls due, at the
-interval its profile gives, more slowly while it brings nothing new (up to
-eight times the interval), later after failures (doubling each time), and
-never before a Retry-After the site asked for. New articles are grouped into
-stories as they come. It runs until interrupted (Ctrl-C).
+		short: "the web editor, and collection on each source's schedule",
+		long: `Serve runs the web editor on --addr (default 127.0.0.1:8080; sign in with an
+account that "shuho user add" made) and keeps collecting: each source is
+polled when it falls due, at the interval its profile gives, more slowly
+while it brings nothing new (up to eight times the interval), later after
+failures (doubling each time), and never before a Retry-After the site asked
+for. New articles are grouped into stories as they come. It runs until
+interrupted (Ctrl-C).
 
-The web editor joins serve in a later version.`,
-		flags: fetchFlags,
-		run:   runServe,
+--secure marks the session cookies Secure: set it when the editor is reached
+over HTTPS (through a proxy that terminates TLS). --no-collect serves the
+editor alone.`,
+		flags: func(fs *flag.FlagSet, o *options) {
+			fetchFlags(fs, o)
+			fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "the `host:port` the editor listens on")
+			fs.BoolVar(&o.secure, "secure", false, "the editor is reached over HTTPS: mark cookies Secure")
+			fs.BoolVar(&o.noCollect, "no-collect", false, "serve the editor without collecting")
+		},
+		run: runServe,
 	}
 }
 
@@ -232,6 +243,31 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 	}
 	defer s.Close()
 	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Log: e.log, Owner: owner()}
-	e.log.Info("collecting", "profile", p.Key, "sources", len(p.Sources), "owner", c.Owner)
-	return c.Run(ctx, o.workers)
+	if o.addr == "" { // shuho worker: collecting alone
+		e.log.Info("collecting", "profile", p.Key, "sources", len(p.Sources), "owner", c.Owner)
+		return c.Run(ctx, o.workers)
+	}
+	ws, err := web.New(s, p, e.log)
+	if err != nil {
+		return err
+	}
+	ws.Secure = o.secure
+	ln, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return fmt.Errorf("the editor cannot listen on %s: %w", o.addr, err)
+	}
+	fmt.Fprintf(e.stderr, "shuho serve: the editor is at http://%s/\n", ln.Addr())
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, 2)
+	go func() { errs <- ws.Serve(ctx, ln) }()
+	if !o.noCollect {
+		go func() {
+			e.log.Info("collecting", "profile", p.Key, "sources", len(p.Sources), "owner", c.Owner)
+			errs <- c.Run(ctx, o.workers)
+		}()
+	}
+	err = <-errs
+	cancel()
+	return err
 }

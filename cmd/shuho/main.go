@@ -70,9 +70,10 @@
 //	                      (CLDR countries and cities, titles, office
 //	                      holders), the profile's terms and the desk's own,
 //	                      stored in the archive; JSON and CSV
-//	serve                 collect continuously, each source on its schedule
-//	                      (slower while quiet, later after errors, never
-//	                      before a Retry-After); the web editor comes later
+//	serve                 the web editor on --addr, and collecting
+//	                      continuously, each source on its schedule (slower
+//	                      while quiet, later after errors, never before a
+//	                      Retry-After)
 //	worker                an extra collector process: several share one
 //	                      database's sources through leases, so that no page
 //	                      is fetched twice and a dead worker's work is taken

@@ -1,0 +1,448 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"shuho/internal/auth"
+	"shuho/internal/digest"
+	"shuho/internal/store"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// Server is the editor's web server: routes, sessions, roles, and the
+// guards every response passes through (security headers, CSRF checks,
+// panics recovered, errors kept generic).
+type Server struct {
+	Store   *store.Store
+	Profile *digest.Profile
+	Log     *slog.Logger
+	Limiter *auth.Limiter
+	// Secure marks cookies Secure: set it when the server is reached over
+	// HTTPS (directly or behind a proxy).
+	Secure bool
+	// SessionTTL is how long a session lasts (default 12 hours).
+	SessionTTL time.Duration
+	Now        func() time.Time
+
+	routes []route
+	tmpl   *template.Template
+	cop    *http.CrossOriginProtection
+}
+
+// route is one entry of the routes table: every handler is reached
+// through it, and its role is checked before the handler runs (A4).
+type route struct {
+	Method, Path string
+	// Role is the least role the route needs; "" means public.
+	Role auth.Role
+	h    func(w http.ResponseWriter, r *http.Request, rq *request) error
+}
+
+// RouteInfo describes a route, for tests and documentation.
+type RouteInfo struct {
+	Method, Path string
+	Role         auth.Role
+}
+
+// request is what a handler knows of its request beyond net/http.
+type request struct {
+	sess *store.Session // nil when no one is signed in
+	lang string
+}
+
+func (rq *request) t(key string) string { return text(rq.lang, key) }
+
+// New returns a server with its routes.
+func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) {
+	s := &Server{Store: st, Profile: p, Log: log, Limiter: auth.NewLimiter(), cop: http.NewCrossOriginProtection()}
+	if s.Log == nil {
+		s.Log = slog.New(slog.DiscardHandler)
+	}
+	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text}).ParseFS(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	s.tmpl = tmpl
+	s.routes = []route{
+		{"GET", "/healthz", "", s.healthz},
+		{"GET", "/login", "", s.loginPage},
+		{"POST", "/login", "", s.login},
+		{"POST", "/logout", auth.Viewer, s.logout},
+		{"GET", "/{$}", auth.Viewer, s.home},
+		{"GET", "/archive", auth.Viewer, s.archive},
+		{"GET", "/users", auth.Admin, s.users},
+		{"POST", "/users", auth.Admin, s.addUser},
+		{"POST", "/lang", auth.Viewer, s.setLang},
+	}
+	return s, nil
+}
+
+// Routes lists the routes table.
+func (s *Server) Routes() []RouteInfo {
+	out := make([]RouteInfo, len(s.routes))
+	for i, r := range s.routes {
+		out[i] = RouteInfo{r.Method, r.Path, r.Role}
+	}
+	return out
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+const (
+	sessionCookie = "shuho_session"
+	loginCookie   = "shuho_login" // the sign-in form's CSRF token, before there is a session
+)
+
+// Handler returns the server's handler: the routes behind the guards.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	for _, rt := range s.routes {
+		mux.HandleFunc(rt.Method+" "+rt.Path, s.wrap(rt))
+	}
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, &request{lang: "ja"}, http.StatusNotFound, nil)
+	})
+	// Go's cross-origin protection refuses a non-GET request that a
+	// browser says came from another origin (A3), before any handler.
+	s.cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, &request{lang: "ja"}, http.StatusForbidden, errors.New("cross-origin request refused"))
+	}))
+	return headers(s.recoverPanics(s.cop.Handler(mux)))
+}
+
+// headers sets the security headers on every response (H3).
+func headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		if r.TLS != nil {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a handler's panic into a logged error and a generic
+// page (A7).
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.Log.Error("panic in a handler", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+				s.fail(w, r, &request{lang: "ja"}, http.StatusInternalServerError, nil)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// wrap loads the session, enforces the route's role and the CSRF token,
+// runs the handler and shows its error generically.
+func (s *Server) wrap(rt route) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		rq := &request{lang: "ja"}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		}
+		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+			sess, err := s.Store.SessionByToken(r.Context(), auth.TokenHash(c.Value))
+			switch {
+			case err == nil:
+				rq.sess, rq.lang = &sess, sess.User.Lang
+			case !errors.Is(err, digest.ErrNotFound):
+				s.fail(w, r, rq, http.StatusInternalServerError, err)
+				return
+			}
+		}
+		if rt.Role != "" {
+			switch {
+			case rq.sess == nil && r.Method == http.MethodGet:
+				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			case rq.sess == nil:
+				s.fail(w, r, rq, http.StatusUnauthorized, nil)
+				return
+			case !rq.sess.User.Role.AtLeast(rt.Role):
+				s.fail(w, r, rq, http.StatusForbidden, nil)
+				return
+			}
+		}
+		// Every state-changing request carries the session's CSRF token
+		// (the sign-in form carries its own) (A3).
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && rt.Path != "/login" {
+			if rq.sess == nil || !sameToken(r.PostFormValue("csrf"), rq.sess.CSRF) {
+				s.fail(w, r, rq, http.StatusForbidden, errors.New("CSRF token missing or wrong"))
+				return
+			}
+		}
+		if err := rt.h(w, r, rq); err != nil {
+			var he *httpError
+			if errors.As(err, &he) {
+				s.fail(w, r, rq, he.code, err)
+				return
+			}
+			s.fail(w, r, rq, http.StatusInternalServerError, err)
+		}
+	}
+}
+
+func sameToken(a, b string) bool {
+	return a != "" && b != "" && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
+}
+
+// httpError is an error a handler returns with the status it means.
+type httpError struct {
+	code int
+	err  error
+}
+
+func (e *httpError) Error() string { return fmt.Sprintf("%d: %v", e.code, e.err) }
+
+// fail shows a generic page for a status, and logs the detail (A7).
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, rq *request, code int, err error) {
+	if err != nil {
+		lvl := slog.LevelWarn
+		if code >= 500 {
+			lvl = slog.LevelError
+		}
+		s.Log.Log(r.Context(), lvl, "request failed", "method", r.Method, "path", r.URL.Path, "status", code, "err", err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	msg := map[int]string{400: "error.bad", 401: "error.signin", 403: "error.forbidden", 404: "error.notfound", 409: "error.conflict", 429: "error.limited"}[code]
+	if msg == "" {
+		msg = "error.server"
+	}
+	s.tmpl.ExecuteTemplate(w, "error.html", map[string]any{"Lang": rq.lang, "Code": code, "Message": text(rq.lang, msg), "Signed": rq.sess != nil})
+}
+
+// render writes a page.
+func (s *Server) render(w http.ResponseWriter, rq *request, name string, data map[string]any) error {
+	data["Lang"] = rq.lang
+	data["Profile"] = s.Profile
+	if rq.sess != nil {
+		data["User"] = rq.sess.User
+		data["CSRF"] = rq.sess.CSRF
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	return s.tmpl.ExecuteTemplate(w, name, data)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request, rq *request) error {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, err := w.Write([]byte("ok\n"))
+	return err
+}
+
+func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error {
+	http.Redirect(w, r, "/archive", http.StatusSeeOther)
+	return nil
+}
+
+// SafeNext returns a redirect target after sign-in: a path of this site,
+// never another site (A6): "//evil", "/\evil", "https:evil" and anything
+// not starting with one "/" give "/".
+func SafeNext(next string) string {
+	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, `/\`) ||
+		strings.ContainsAny(next, "\\\r\n\t") {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	token := auth.NewToken()
+	http.SetCookie(w, &http.Cookie{Name: loginCookie, Value: token, Path: "/login", HttpOnly: true, Secure: s.Secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: 3600})
+	// The sign-in page is the same for anyone: no session's forms on it.
+	return s.render(w, &request{lang: rq.lang}, "login.html", map[string]any{"LoginCSRF": token, "Next": SafeNext(r.URL.Query().Get("next"))})
+}
+
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) error {
+	rq = &request{lang: rq.lang}
+	c, err := r.Cookie(loginCookie)
+	if err != nil || !sameToken(r.PostFormValue("csrf"), c.Value) {
+		return &httpError{http.StatusForbidden, errors.New("sign-in CSRF token missing or wrong")}
+	}
+	name, password := strings.TrimSpace(r.PostFormValue("name")), r.PostFormValue("password")
+	addr := clientAddress(r)
+	next := SafeNext(r.PostFormValue("next"))
+	if !s.Limiter.Allow(name, addr) {
+		s.Log.Warn("sign-in limited", "user", name, "address", addr)
+		w.WriteHeader(http.StatusTooManyRequests)
+		return s.render(w, rq, "login.html", map[string]any{"LoginCSRF": c.Value, "Next": next, "Error": rq.t("login.limited")})
+	}
+	u, err := s.Store.UserByName(r.Context(), name)
+	if err != nil && !errors.Is(err, digest.ErrNotFound) {
+		return err
+	}
+	hash := u.PasswordHash
+	if u.Disabled {
+		hash = ""
+	}
+	// The same work and the same message whether the user is missing,
+	// disabled, or the password wrong (A1).
+	if !auth.CheckPassword(hash, password) {
+		s.Limiter.Fail(name, addr)
+		s.Log.Info("sign-in failed", "user", name, "address", addr)
+		w.WriteHeader(http.StatusUnauthorized)
+		return s.render(w, rq, "login.html", map[string]any{"LoginCSRF": c.Value, "Next": next, "Error": rq.t("login.failed")})
+	}
+	s.Limiter.Succeed(name)
+	// A new session at every sign-in (A2): a token fixed before it is
+	// worth nothing after.
+	if old, err := r.Cookie(sessionCookie); err == nil {
+		s.Store.DeleteSession(r.Context(), auth.TokenHash(old.Value))
+	}
+	token := auth.NewToken()
+	ttl := s.SessionTTL
+	if ttl <= 0 {
+		ttl = 12 * time.Hour
+	}
+	if err := s.Store.CreateSession(r.Context(), u.ID, auth.TokenHash(token), auth.NewToken(), ttl); err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: s.Secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: int(ttl.Seconds())})
+	http.SetCookie(w, &http.Cookie{Name: loginCookie, Value: "", Path: "/login", MaxAge: -1, HttpOnly: true, Secure: s.Secure, SameSite: http.SameSiteLaxMode})
+	s.Log.Info("signed in", "user", u.Name, "address", addr)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request, rq *request) error {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if err := s.Store.DeleteSession(r.Context(), auth.TokenHash(c.Value)); err != nil {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: s.Secure, SameSite: http.SameSiteLaxMode})
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) setLang(w http.ResponseWriter, r *http.Request, rq *request) error {
+	lang := r.PostFormValue("lang")
+	if lang != "ja" && lang != "en" {
+		return &httpError{http.StatusBadRequest, fmt.Errorf("language %q", lang)}
+	}
+	u := rq.sess.User
+	if err := s.Store.UpdateUser(r.Context(), u.Name, u.Role, "", lang, u.Disabled); err != nil {
+		return err
+	}
+	http.Redirect(w, r, SafeNext(r.PostFormValue("next")), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) archive(w http.ResponseWriter, r *http.Request, rq *request) error {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	data := map[string]any{"Query": q}
+	if q != "" {
+		hits, err := s.Store.Search(r.Context(), store.Query{Text: q, Profile: s.Profile.Key, Limit: 50})
+		if errors.Is(err, digest.ErrInvalid) {
+			data["Error"] = rq.t("archive.badquery")
+		} else if err != nil {
+			return err
+		}
+		data["Hits"] = hits
+	}
+	return s.render(w, rq, "archive.html", data)
+}
+
+func (s *Server) users(w http.ResponseWriter, r *http.Request, rq *request) error {
+	us, err := s.Store.Users(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.render(w, rq, "users.html", map[string]any{"Users": us, "Roles": auth.Roles})
+}
+
+func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) error {
+	name, role, password := strings.TrimSpace(r.PostFormValue("name")), auth.Role(r.PostFormValue("role")), r.PostFormValue("password")
+	show := func(msg string) error {
+		us, err := s.Store.Users(r.Context())
+		if err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusBadRequest)
+		return s.render(w, rq, "users.html", map[string]any{"Users": us, "Roles": auth.Roles, "Error": msg, "Name": name})
+	}
+	if !role.Valid() {
+		return show(rq.t("users.badrole"))
+	}
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return show(rq.t("users.weak"))
+	}
+	if _, err := s.Store.CreateUser(r.Context(), name, role, hash, "ja"); err != nil {
+		switch {
+		case errors.Is(err, store.ErrExists):
+			return show(rq.t("users.exists"))
+		case errors.Is(err, digest.ErrInvalid):
+			return show(rq.t("users.badname"))
+		}
+		return err
+	}
+	s.Log.Info("user added", "by", rq.sess.User.Name, "user", name, "role", role)
+	http.Redirect(w, r, "/users", http.StatusSeeOther)
+	return nil
+}
+
+// Serve runs the server on addr until ctx ends, with timeouts that a
+// slow or hostile client cannot hold open.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10,
+		ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
