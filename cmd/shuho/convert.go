@@ -4,15 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"shuho/internal/digest"
-	"shuho/internal/jsonfmt"
-	"shuho/internal/render"
-	"shuho/internal/textfmt"
+	"shuho/internal/pipeline"
 )
 
 func convertCommand() *command {
@@ -112,67 +108,7 @@ func outputFormat(path string) format {
 	return formatOf(path)
 }
 
-// renderDigest writes a digest in a form. Its time is the end of the
-// digest's week, so that the same digest gives the same bytes.
+// renderDigest writes a digest in a form.
 func (e *env) renderDigest(d *digest.Digest, p *digest.Profile, to format) ([]byte, error) {
-	at := time.Date(d.Period.To.Year, d.Period.To.Month, d.Period.To.Day, 0, 0, 0, 0, time.UTC)
-	if !d.Period.To.Valid() {
-		at = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	switch to {
-	case formatJSON:
-		return jsonfmt.Encode(d)
-	case formatMarkdown:
-		return render.Markdown(d), nil
-	case formatHTML:
-		return render.HTML(d)
-	case formatDOCX:
-		return render.DOCX(d, at)
-	case formatPDF:
-		f, err := e.pdfFonts()
-		if err != nil {
-			return nil, err
-		}
-		return render.PDF(d, f, at)
-	}
-	return textfmt.Marshal(d, p)
-}
-
-// pdfFonts finds the Japanese fonts for a PDF: $SHUHO_PDF_FONT and
-// $SHUHO_PDF_HEADING_FONT, else where Debian installs the IPAex and IPA
-// fonts.
-func (e *env) pdfFonts() (render.Fonts, error) {
-	var f render.Fonts
-	if p := e.getenv("SHUHO_PDF_FONT"); p != "" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return f, fmt.Errorf("$SHUHO_PDF_FONT: %w", err)
-		}
-		f.Text, f.TextName = b, p
-	} else {
-		for _, p := range render.FontPaths.Text {
-			if b, err := os.ReadFile(p); err == nil {
-				f.Text, f.TextName = b, p
-				break
-			}
-		}
-	}
-	if f.Text == nil {
-		return f, fmt.Errorf("%w: %s", render.ErrNoFont, render.FontHint)
-	}
-	if p := e.getenv("SHUHO_PDF_HEADING_FONT"); p != "" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return f, fmt.Errorf("$SHUHO_PDF_HEADING_FONT: %w", err)
-		}
-		f.Heading, f.HeadingName = b, p
-	} else {
-		for _, p := range render.FontPaths.Heading {
-			if b, err := os.ReadFile(p); err == nil {
-				f.Heading, f.HeadingName = b, p
-				break
-			}
-		}
-	}
-	return f, nil
+	return pipeline.Render(d, p, string(to), e.getenv)
 }

@@ -100,3 +100,27 @@ func TestDecideStory(t *testing.T) {
 		})
 	}
 }
+
+func TestDigestList(t *testing.T) {
+	for _, e := range storetest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			s := storetest.Open(t, e)
+			d := example(t, "example-digest.txt")
+			saved, err := s.SaveDigest(ctx, d, store.SaveOptions{Author: "test", Source: "test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			list, err := s.Digests(ctx, "az", 0)
+			if err != nil || len(list) != 1 || list[0].ID != saved.ID || list[0].Items != 7 || list[0].Period != d.Period || list[0].Title != d.Title {
+				t.Fatalf("Digests: %+v, %v", list, err)
+			}
+			got, info, err := s.DigestByID(ctx, saved.ID)
+			if err != nil || info.ID != saved.ID || got.Title != d.Title || len(got.Sections) != 3 {
+				t.Errorf("DigestByID: %v", err)
+			}
+			if _, _, err := s.DigestByID(ctx, 9999); !errors.Is(err, digest.ErrNotFound) {
+				t.Errorf("a missing digest: %v", err)
+			}
+		})
+	}
+}

@@ -84,6 +84,9 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"POST", "/logout", auth.Viewer, s.logout},
 		{"GET", "/{$}", auth.Viewer, s.home},
 		{"GET", "/archive", auth.Viewer, s.archive},
+		{"GET", "/digests", auth.Viewer, s.digests},
+		{"GET", "/digests/{id}", auth.Viewer, s.digestPage},
+		{"GET", "/digests/{id}/download/{format}", auth.Viewer, s.download},
 		{"GET", "/users", auth.Admin, s.users},
 		{"POST", "/users", auth.Admin, s.addUser},
 		{"POST", "/lang", auth.Viewer, s.setLang},
@@ -264,7 +267,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request, rq *request) er
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error {
-	http.Redirect(w, r, "/archive", http.StatusSeeOther)
+	http.Redirect(w, r, "/digests", http.StatusSeeOther)
 	return nil
 }
 

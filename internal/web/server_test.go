@@ -9,6 +9,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"shuho/internal/profile"
 	"shuho/internal/store"
 	"shuho/internal/store/storetest"
+	"shuho/internal/textfmt"
 )
 
 const testPassword = "a long test password"
@@ -49,6 +51,17 @@ func newFixture(t *testing.T, extra ...route) *fixture {
 		if _, err := st.CreateUser(context.Background(), string(r)+"-user", r, hash, "ja"); err != nil {
 			t.Fatal(err)
 		}
+	}
+	b, err := os.ReadFile("../textfmt/testdata/example-digest.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := textfmt.Parse(b, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved, err := st.SaveDigest(context.Background(), r.Digest, store.SaveOptions{Author: "test", Source: "test", Status: store.Draft}); err != nil || saved.ID != 1 {
+		t.Fatalf("saving the example: %+v, %v", saved, err)
 	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
@@ -103,8 +116,11 @@ func (f *fixture) post(c *http.Client, path string, v url.Values) (*http.Respons
 	return c.Do(req)
 }
 
-// concrete fills a route's pattern with a path that matches it.
-func concrete(path string) string { return strings.ReplaceAll(path, "{$}", "") }
+// concrete fills a route's pattern with a path that matches it: the
+// fixture's digest, its DOCX.
+func concrete(path string) string {
+	return strings.NewReplacer("{$}", "", "{id}", "1", "{format}", "docx").Replace(path)
+}
 
 // TestSecurityHeaders checks the headers of every route's response, and of
 // a page that does not exist (H3).
@@ -123,10 +139,13 @@ func TestSecurityHeaders(t *testing.T) {
 		resp.Body.Close()
 		h := resp.Header
 		csp := h.Get("Content-Security-Policy")
-		for _, want := range []string{"object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"} {
+		for _, want := range []string{"object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"} {
 			if !strings.Contains(csp, want) {
 				t.Errorf("%s %s (%d): CSP %q lacks %s", rt.Method, rt.Path, resp.StatusCode, csp, want)
 			}
+		}
+		if !strings.Contains(csp, "default-src 'self'") && !strings.Contains(csp, "default-src 'none'") {
+			t.Errorf("%s %s: CSP %q allows other origins by default", rt.Method, rt.Path, csp)
 		}
 		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" || h.Get("X-Frame-Options") != "DENY" {
 			t.Errorf("%s %s: headers %v", rt.Method, rt.Path, h)
@@ -359,10 +378,56 @@ func TestPages(t *testing.T) {
 	if _, err := f.st.UserByName(context.Background(), "mari"); err != nil {
 		t.Errorf("mari was not added: %v", err)
 	}
+	// No page shows a key for want of its words.
+	for _, path := range []string{"/archive", "/users", "/digests", "/digests/1"} {
+		if page := get(path); regexp.MustCompile(`>[a-z]+\.[a-z]+<`).MatchString(page) {
+			t.Errorf("%s shows a text key: %s", path, regexp.MustCompile(`>[a-z]+\.[a-z]+<`).FindString(page))
+		}
+	}
 	// Every word of the pages exists in both languages.
 	for k, v := range texts {
 		if v[0] == "" || v[1] == "" {
 			t.Errorf("text %s lacks a language", k)
 		}
+	}
+}
+
+// TestDigestPages lists the digests, shows one with its emphasis and
+// escapes, and downloads it in every format.
+func TestDigestPages(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t)
+	f.signIn(t, c, "viewer-user")
+	get := func(path string) (*http.Response, string) {
+		resp, err := c.Get(f.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp, string(b)
+	}
+	if resp, page := get("/digests"); resp.StatusCode != 200 || !strings.Contains(page, `<a href="/digests/1">2026-11-14..2026-11-20</a>`) {
+		t.Errorf("the list: %s\n%s", resp.Status, page)
+	}
+	resp, page := get("/digests/1")
+	if resp.StatusCode != 200 || !strings.Contains(page, `<h3 class="emphasis">● ギャンジャ市内で不審物発見、周辺住民が一時避難</h3>`) ||
+		!strings.Contains(page, "<em>The sides discussed the return") || !strings.Contains(page, "(APA / 16.11.2026)") {
+		t.Errorf("the digest page: %s\n%s", resp.Status, page)
+	}
+	for _, format := range []string{"txt", "json", "md", "html", "docx"} {
+		resp, body := get("/digests/1/download/" + format)
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "shuho-az-2026-11-20."+format) || len(body) < 100 {
+			t.Errorf("download %s: %s %v", format, resp.Status, resp.Header)
+		}
+	}
+	if resp, _ := get("/digests/1/download/exe"); resp.StatusCode != 404 {
+		t.Errorf("an unknown format: %s", resp.Status)
+	}
+	if resp, _ := get("/digests/999"); resp.StatusCode != 404 {
+		t.Errorf("a missing digest: %s", resp.Status)
+	}
+	if resp, _ := get("/digests/abc"); resp.StatusCode != 404 {
+		t.Errorf("a bad id: %s", resp.Status)
 	}
 }
