@@ -55,7 +55,7 @@ type options struct {
 	variants                                          []string
 	week, engine, origin                              string
 	role, lang, label                                 string
-	passwordStdin, secure, noCollect                  bool
+	passwordStdin, secure, noCollect, keep            bool
 	addr                                              string
 }
 
@@ -69,7 +69,7 @@ type env struct {
 
 // commands returns the command table; help lists it in this order.
 func commands() []*command {
-	return []*command{convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), translateCommand(), transliterateCommand(), glossaryCommand(), draftCommand(), userCommand(), serveCommand(), workerCommand(),
+	return []*command{demoCommand(), convertCommand(), lintCommand(), importCommand(), searchCommand(), collectCommand(), extractCommand(), classifyCommand(), translateCommand(), transliterateCommand(), glossaryCommand(), draftCommand(), userCommand(), serveCommand(), workerCommand(),
 		backupCommand(), profileCommand(), helpCommand(), versionCommand()}
 }
 

@@ -20,6 +20,9 @@
 //
 // The commands:
 //
+//	demo                  all of shuho at work: the bundled sample week
+//	                      collected from loopback, its digest drafted, the
+//	                      editor started; prints the address and a sign-in
 //	convert IN OUT        convert a digest (.txt or .json) to the text form
 //	                      (.txt), JSON (.json), Markdown (.md), one HTML page
 //	                      (.html), Word (.docx) or an A4 PDF (.pdf, with a

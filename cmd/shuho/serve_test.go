@@ -3,7 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -64,5 +67,79 @@ func TestServeEditor(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
+	}
+}
+
+// TestDemo runs shuho demo as a newcomer would, signs in with the printed
+// name and password, and finds the drafted digest with its downloads.
+func TestDemo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errb syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- run(ctx, []string{"demo"}, strings.NewReader(""), &out, &errb, func(string) string { return "" })
+	}()
+	line := regexp.MustCompile(`^Open (http://127\.0\.0\.1:\d+/) and sign in as (\S+) / (\S+)\n$`)
+	var m []string
+	for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline) && m == nil; time.Sleep(50 * time.Millisecond) {
+		m = line.FindStringSubmatch(out.String())
+	}
+	if m == nil {
+		cancel()
+		t.Fatalf("no line to open:\nstdout %q\nstderr %s", out.String(), errb.String())
+	}
+	base, name, password := m[1], m[2], m[3]
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(base + "login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	token := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(page)
+	if token == nil {
+		t.Fatalf("no sign-in form:\n%s", page)
+	}
+	resp, err = c.PostForm(base+"login", url.Values{"csrf": {string(token[1])}, "name": {name}, "password": {password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	// Signed in, the browser lands on the digests, and the week is there.
+	if resp.StatusCode != 200 || !strings.Contains(string(page), `<a href="/digests/1">2026-11-14..2026-11-20</a>`) {
+		t.Fatalf("after sign-in: %s\n%s", resp.Status, page)
+	}
+	resp, err = c.Get(base + "digests/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), "1. 軍事・治安関係") || strings.Count(string(page), `<article class="item">`) < 6 {
+		t.Errorf("the drafted digest:\n%s", page)
+	}
+	resp, err = c.Get(base + "digests/1/download/docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.HasPrefix(docx, []byte("PK")) {
+		t.Errorf("the DOCX: %s", resp.Status)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("demo ended with %d: %s", code, errb.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("demo did not stop")
+	}
+	if !strings.Contains(errb.String(), "collected 152 articles") {
+		t.Errorf("the demo's account of itself:\n%s", errb.String())
 	}
 }

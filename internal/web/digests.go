@@ -137,6 +137,14 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) e
 		return err
 	}
 	b, err := pipeline.Render(d, s.Profile, format, os.Getenv)
+	if errors.Is(err, render.ErrNoFont) {
+		// Not a fault to hide: the reader can have it fixed.
+		s.Log.Warn("no font for a PDF", "err", err)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, err := fmt.Fprintf(w, "%s\n%s\n", rq.t("digests.nofont"), render.FontHint)
+		return err
+	}
 	if err != nil {
 		return err
 	}
