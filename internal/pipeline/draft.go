@@ -221,7 +221,13 @@ func (d *Drafter) seenBefore(ctx context.Context, text string, week digest.Perio
 		if m.Term.Kind == digest.Title || m.Term.Kind == digest.Adjective || strings.EqualFold(m.Term.Country, d.Headliner.Home) && m.Term.Kind == digest.Country {
 			continue
 		}
-		n := `"` + strings.ReplaceAll(m.Term.EN, `"`, "") + `"`
+		name := m.Term.EN
+		if m.Term.Kind == digest.Person {
+			// Past items name a person by surname as often as in full.
+			fs := strings.Fields(name)
+			name = fs[len(fs)-1]
+		}
+		n := `"` + strings.ReplaceAll(name, `"`, "") + `"`
 		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}

@@ -39,6 +39,16 @@ func TestDraftSampleWeek(t *testing.T) {
 	if _, err := c.CollectAll(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	// An earlier week's digest on the same storyline as one of this
+	// week's stories (Bayramov in Georgia).
+	past := &digest.Digest{Profile: "az", Title: p.Title, Period: digest.Period{From: digest.NewDate(2026, 10, 31), To: digest.NewDate(2026, 11, 6)},
+		Sections: []digest.Section{{Number: 1, Key: "foreign", Title: "外政関連", Items: []digest.Item{{
+			HeadlineJA: "バイラモフ外相、ジョージア外相と会談", HeadlineEN: "FM Bayramov meets Georgian counterpart",
+			Blocks: []digest.Block{{Kind: digest.Paragraph, Text: "FM Bayramov met the Foreign Minister of Georgia in Baku.",
+				Citations: []digest.Citation{{Outlet: "APA", DateText: "05.11.2026", Date: digest.NewDate(2026, 11, 5)}}}}}}}}}
+	if _, err := s.SaveDigest(context.Background(), past, store.SaveOptions{Author: "test", Source: "test"}); err != nil {
+		t.Fatal(err)
+	}
 	d, err := pipeline.NewDrafter(context.Background(), s, p)
 	if err != nil {
 		t.Fatal(err)
@@ -96,6 +106,17 @@ func TestDraftSampleWeek(t *testing.T) {
 			}
 			t.Logf("%s %.2f %-6s %s | %s | %v", sec.Key, di.Relevance, di.Engine, it.HeadlineJA, it.HeadlineEN, it.Citations())
 		}
+	}
+	seen := false
+	for _, it := range dr.Items {
+		for _, sb := range it.SeenBefore {
+			if sb.HeadlineJA == "バイラモフ外相、ジョージア外相と会談" {
+				seen = true
+			}
+		}
+	}
+	if !seen {
+		t.Errorf("the earlier item on Bayramov in Georgia is seen before by no item")
 	}
 	t.Logf("%d stories, %d kept; %d/%d in their true section", dr.Stories, dr.Kept, right, total)
 	if total == 0 || float64(right) < 0.8*float64(total) {
