@@ -47,8 +47,16 @@ type SaveOptions struct {
 	Author string
 	// Source says where the content came from: "import: FILE", "editor".
 	Source string
-	// Status is given to a new digest; an existing one keeps its own.
+	// Status is given to a new digest; an existing one keeps its own,
+	// except that new content withdraws an approval (D7): an approved or
+	// published digest goes back to review. An import, which states
+	// Published (the digest went out; the file is what went out), keeps
+	// its status.
 	Status Status
+	// IfVersion, when not 0, is the version the save was made from: a
+	// digest that has moved on since is not overwritten, and the save is
+	// an error wrapping digest.ErrConflict (D5).
+	IfVersion int
 }
 
 // Saved is the result of a save.
@@ -143,6 +151,9 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 				return err
 			}
 		}
+		if o.IfVersion != 0 && out.Outcome != Created && version != o.IfVersion {
+			return fmt.Errorf("the digest is at version %d, the save was made from version %d: %w", version, o.IfVersion, digest.ErrConflict)
+		}
 		switch {
 		case out.Outcome == Created:
 		case oldHash == hash:
@@ -154,8 +165,11 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE digests SET title = $1, subtitle = $2, issuer = $3,
-				version = $4, content_hash = $5, updated_at = $6 WHERE id = $7`,
-				d.Title, d.Subtitle, d.Issuer, out.Version, hash, now, out.ID); err != nil {
+				version = $4, content_hash = $5, updated_at = $6,
+				status = CASE WHEN $8 AND status IN ('approved', 'published') THEN 'review' ELSE status END,
+				approved_version = CASE WHEN $8 THEN NULL ELSE approved_version END,
+				approved_by = CASE WHEN $8 THEN NULL ELSE approved_by END WHERE id = $7`,
+				d.Title, d.Subtitle, d.Issuer, out.Version, hash, now, out.ID, o.Status != Published); err != nil {
 				return err
 			}
 		}

@@ -144,7 +144,7 @@ func TestSaveDigestRevisions(t *testing.T) {
 		}
 		// Changed content is a new version; the old one is kept.
 		changed := example(t, "example-digest-extracted.txt") // one citation date differs
-		r2, err := s.SaveDigest(ctx, changed, store.SaveOptions{Author: "import", Source: "import: extracted"})
+		r2, err := s.SaveDigest(ctx, changed, store.SaveOptions{Author: "import", Source: "import: extracted", Status: store.Published})
 		if err != nil || r2.Outcome != store.Revised || r2.Version != 2 || r2.ID != r1.ID {
 			t.Fatalf("revised save: %+v %v", r2, err)
 		}
