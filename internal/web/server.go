@@ -90,6 +90,14 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"GET", "/users", auth.Admin, s.users},
 		{"POST", "/users", auth.Admin, s.addUser},
 		{"POST", "/lang", auth.Viewer, s.setLang},
+		{"GET", "/api/digests", auth.Viewer, s.apiDigests},
+		{"GET", "/api/digests/{id}", auth.Viewer, s.apiDigest},
+		{"PUT", "/api/digests/{id}", auth.Editor, s.apiSave},
+		{"POST", "/api/digests/{id}/submit", auth.Editor, s.apiStep(store.Submit)},
+		{"POST", "/api/digests/{id}/withdraw", auth.Editor, s.apiStep(store.Withdraw)},
+		{"POST", "/api/digests/{id}/approve", auth.Approver, s.apiStep(store.Approve)},
+		{"POST", "/api/digests/{id}/publish", auth.Approver, s.apiStep(store.Publish)},
+		{"GET", "/api/stories", auth.Viewer, s.apiStories},
 	}
 	return s, nil
 }
@@ -174,7 +182,21 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 		}
-		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		bearer := false
+		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") && strings.HasPrefix(rt.Path, "/api/") {
+			// An API token (A5): no cookie, so no CSRF to fear.
+			u, err := s.Store.UserByAPIToken(r.Context(), auth.TokenHash(strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))))
+			switch {
+			case err == nil:
+				rq.sess, rq.lang, bearer = &store.Session{User: u}, u.Lang, true
+			case errors.Is(err, digest.ErrNotFound):
+				s.fail(w, r, rq, http.StatusUnauthorized, errors.New("unknown or revoked API token"))
+				return
+			default:
+				s.fail(w, r, rq, http.StatusInternalServerError, err)
+				return
+			}
+		} else if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			sess, err := s.Store.SessionByToken(r.Context(), auth.TokenHash(c.Value))
 			switch {
 			case err == nil:
@@ -186,7 +208,7 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 		}
 		if rt.Role != "" {
 			switch {
-			case rq.sess == nil && r.Method == http.MethodGet:
+			case rq.sess == nil && r.Method == http.MethodGet && !strings.HasPrefix(rt.Path, "/api/"):
 				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			case rq.sess == nil:
@@ -199,8 +221,13 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 		}
 		// Every state-changing request carries the session's CSRF token
 		// (the sign-in form carries its own) (A3).
-		if r.Method != http.MethodGet && r.Method != http.MethodHead && rt.Path != "/login" {
-			if rq.sess == nil || !sameToken(r.PostFormValue("csrf"), rq.sess.CSRF) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && rt.Path != "/login" && !bearer {
+			// A browser's API call sends the token as a header.
+			token := r.Header.Get("X-CSRF-Token")
+			if token == "" && !strings.HasPrefix(rt.Path, "/api/") {
+				token = r.PostFormValue("csrf")
+			}
+			if rq.sess == nil || !sameToken(token, rq.sess.CSRF) {
 				s.fail(w, r, rq, http.StatusForbidden, errors.New("CSRF token missing or wrong"))
 				return
 			}
@@ -236,6 +263,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rq *request, code 
 			lvl = slog.LevelError
 		}
 		s.Log.Log(r.Context(), lvl, "request failed", "method", r.Method, "path", r.URL.Path, "status", code, "err", err)
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, code, apiError{http.StatusText(code)})
+		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")

@@ -111,8 +111,17 @@ func (f *fixture) signIn(t *testing.T, c *http.Client, name string) string {
 }
 
 func (f *fixture) post(c *http.Client, path string, v url.Values) (*http.Response, error) {
-	req, _ := http.NewRequest("POST", f.srv.URL+path, strings.NewReader(v.Encode()))
+	return f.send(c, "POST", path, v)
+}
+
+// send sends a form by a method, with its csrf field also as the header
+// the API reads.
+func (f *fixture) send(c *http.Client, method, path string, v url.Values) (*http.Response, error) {
+	req, _ := http.NewRequest(method, f.srv.URL+path, strings.NewReader(v.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if t := v.Get("csrf"); t != "" {
+		req.Header.Set("X-CSRF-Token", t)
+	}
 	return c.Do(req)
 }
 
@@ -178,7 +187,7 @@ func TestRoleMatrix(t *testing.T) {
 			if rt.Method == "GET" {
 				resp, err = w.c.Get(f.srv.URL + concrete(rt.Path))
 			} else {
-				resp, err = f.post(w.c, concrete(rt.Path), url.Values{"csrf": {w.csrf}})
+				resp, err = f.send(w.c, rt.Method, concrete(rt.Path), url.Values{"csrf": {w.csrf}})
 			}
 			if err != nil {
 				t.Fatal(err)
@@ -210,8 +219,11 @@ func TestCSRF(t *testing.T) {
 			csrf   string
 			origin string
 		}{{"no token", "", ""}, {"a wrong token", "x" + token, ""}, {"another origin", token, "https://evil.example"}} {
-			req, _ := http.NewRequest("POST", f.srv.URL+concrete(rt.Path), strings.NewReader(url.Values{"csrf": {tc.csrf}, "name": {"admin-user"}, "password": {testPassword}}.Encode()))
+			req, _ := http.NewRequest(rt.Method, f.srv.URL+concrete(rt.Path), strings.NewReader(url.Values{"csrf": {tc.csrf}, "name": {"admin-user"}, "password": {testPassword}}.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			if tc.csrf != "" {
+				req.Header.Set("X-CSRF-Token", tc.csrf)
+			}
 			if tc.origin != "" {
 				req.Header.Set("Origin", tc.origin)
 				req.Header.Set("Sec-Fetch-Site", "cross-site")
@@ -222,7 +234,7 @@ func TestCSRF(t *testing.T) {
 			}
 			resp.Body.Close()
 			if resp.StatusCode != http.StatusForbidden {
-				t.Errorf("POST %s with %s: %s, want 403", rt.Path, tc.name, resp.Status)
+				t.Errorf("%s %s with %s: %s, want 403", rt.Method, rt.Path, tc.name, resp.Status)
 			}
 		}
 	}

@@ -1,0 +1,139 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"shuho/internal/auth"
+	"shuho/internal/jsonfmt"
+)
+
+// apiToken makes an API token of a fixture user.
+func (f *fixture) apiToken(t *testing.T, name string) string {
+	t.Helper()
+	u, err := f.st.UserByName(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok := auth.NewToken()
+	if _, err := f.st.CreateAPIToken(context.Background(), u.ID, "test", auth.TokenHash(tok)); err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+func (f *fixture) api(t *testing.T, token, method, path, ifMatch, body string) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if ifMatch != "" {
+		req.Header.Set("If-Match", ifMatch)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+// TestAPI edits a digest through the JSON API and walks it to publication,
+// as two clients would: a stale save gets 409 and the current copy.
+func TestAPI(t *testing.T) {
+	f := newFixture(t)
+	editor, approver := f.apiToken(t, "editor-user"), f.apiToken(t, "approver-user")
+
+	code, _, body := f.api(t, editor, "GET", "/api/digests", "", "")
+	if code != 200 || !strings.Contains(body, `"from": "2026-11-14"`) || !strings.Contains(body, `"status": "draft"`) {
+		t.Fatalf("list: %d %s", code, body)
+	}
+	code, h, body := f.api(t, editor, "GET", "/api/digests/1", "", "")
+	if code != 200 || h.Get("ETag") != `"v1"` {
+		t.Fatalf("get: %d %v", code, h)
+	}
+	d, err := jsonfmt.Decode([]byte(body))
+	if err != nil {
+		t.Fatalf("the API's digest is not the spec's JSON: %v", err)
+	}
+	d.Sections[0].Items[0].HeadlineJA = "ハサノフ国防相、ギュレル・トルコ国防相と会談"
+	edited, _ := jsonfmt.Encode(d)
+
+	if code, _, _ := f.api(t, editor, "PUT", "/api/digests/1", "", string(edited)); code != http.StatusPreconditionRequired {
+		t.Errorf("a save without If-Match: %d", code)
+	}
+	code, h, body = f.api(t, editor, "PUT", "/api/digests/1", `"v1"`, string(edited))
+	if code != 200 || h.Get("ETag") != `"v2"` || !strings.Contains(body, `"outcome": "revised"`) {
+		t.Fatalf("save: %d %s", code, body)
+	}
+	// Another client, still on version 1, saves: 409 with the current copy.
+	d.Sections[0].Items[0].HeadlineJA = "別の見出し"
+	other, _ := jsonfmt.Encode(d)
+	code, h, body = f.api(t, editor, "PUT", "/api/digests/1", `"v1"`, string(other))
+	var conflict struct {
+		Version int             `json:"version"`
+		Current json.RawMessage `json:"current"`
+	}
+	json.Unmarshal([]byte(body), &conflict)
+	if code != 409 || conflict.Version != 2 || !strings.Contains(string(conflict.Current), "ギュレル") || h.Get("ETag") != `"v2"` {
+		t.Errorf("a stale save: %d %s", code, body)
+	}
+	if code, _, body := f.api(t, editor, "PUT", "/api/digests/1", `"v2"`, `{"title": `); code != 400 || !strings.Contains(body, "error") {
+		t.Errorf("broken JSON: %d %s", code, body)
+	}
+	wrongWeek := strings.Replace(string(edited), `"from": "2026-11-14"`, `"from": "2026-11-13"`, 1)
+	if code, _, body := f.api(t, editor, "PUT", "/api/digests/1", `"v2"`, wrongWeek); code != 400 || !strings.Contains(body, "not az") {
+		t.Errorf("another week's body: %d %s", code, body)
+	}
+
+	// The workflow: an editor submits, cannot approve; an approver
+	// approves what it saw and publishes, once.
+	if code, _, body := f.api(t, editor, "POST", "/api/digests/1/submit", `"v2"`, ""); code != 200 || !strings.Contains(body, `"status": "review"`) {
+		t.Errorf("submit: %d %s", code, body)
+	}
+	if code, _, _ := f.api(t, editor, "POST", "/api/digests/1/approve", `"v2"`, ""); code != 403 {
+		t.Errorf("an editor approving: %d", code)
+	}
+	if code, _, _ := f.api(t, approver, "POST", "/api/digests/1/approve", `"v1"`, ""); code != 409 {
+		t.Errorf("approving an old version: %d", code)
+	}
+	if code, _, body := f.api(t, approver, "POST", "/api/digests/1/approve", `"v2"`, ""); code != 200 || !strings.Contains(body, `"approved_version": 2`) {
+		t.Errorf("approve: %d %s", code, body)
+	}
+	if code, _, body := f.api(t, approver, "POST", "/api/digests/1/publish", `"v2"`, ""); code != 200 || !strings.Contains(body, `"changed": true`) {
+		t.Errorf("publish: %d %s", code, body)
+	}
+	if code, _, body := f.api(t, approver, "POST", "/api/digests/1/publish", `"v2"`, ""); code != 200 || !strings.Contains(body, `"changed": false`) {
+		t.Errorf("publish again: %d %s", code, body)
+	}
+	if code, _, body := f.api(t, editor, "POST", "/api/digests/1/submit", `"v2"`, ""); code != 422 {
+		t.Errorf("submitting a published digest: %d %s", code, body)
+	}
+
+	// The week's stories (none collected in this fixture) and bad input.
+	if code, _, body := f.api(t, editor, "GET", "/api/stories?week=2026-11-16", "", ""); code != 200 || !strings.Contains(body, `"from": "2026-11-14"`) {
+		t.Errorf("stories: %d %s", code, body)
+	}
+	if code, _, _ := f.api(t, editor, "GET", "/api/stories?week=16.11.2026", "", ""); code != 400 {
+		t.Errorf("a bad week: %d", code)
+	}
+	// No token, an unknown one, a revoked one: 401, as JSON.
+	if code, h, body := f.api(t, "", "GET", "/api/digests", "", ""); code != 401 || !strings.HasPrefix(h.Get("Content-Type"), "application/json") || !strings.Contains(body, "Unauthorized") {
+		t.Errorf("no token: %d %s", code, body)
+	}
+	if code, _, _ := f.api(t, "made-up", "GET", "/api/digests", "", ""); code != 401 {
+		t.Errorf("an unknown token: %d", code)
+	}
+	if err := f.st.RevokeAPIToken(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := f.api(t, editor, "GET", "/api/digests", "", ""); code != 401 {
+		t.Errorf("a revoked token: %d", code)
+	}
+}
