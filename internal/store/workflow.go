@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"shuho/internal/digest"
+	"shuho/internal/jsonfmt"
 )
 
 // Action is a step of the workflow.
@@ -138,4 +139,45 @@ func (s *Store) Events(ctx context.Context, id int64) ([]Event, error) {
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// PublishedDigest is a digest as it went out: the published revision's
+// content, whatever edits came after.
+type PublishedDigest struct {
+	ID          int64
+	Version     int
+	PublishedAt time.Time
+	Digest      *digest.Digest
+}
+
+// Published returns the profile's published digests, newest week first,
+// at most limit (0: all), each with the content of its published version
+// (an imported digest, published when it came, with its current content).
+func (s *Store) Published(ctx context.Context, profile string, limit int) ([]PublishedDigest, error) {
+	q := `SELECT d.id, COALESCE(d.published_version, d.version), COALESCE(d.published_at, d.updated_at), r.content
+		FROM digests d JOIN revisions r ON r.digest_id = d.id AND r.version = COALESCE(d.published_version, d.version)
+		WHERE d.profile = $1 AND (d.published_version IS NOT NULL OR d.status = 'published')
+		ORDER BY d.period_to DESC, d.id DESC`
+	args := []any{profile}
+	if limit > 0 {
+		q += ` LIMIT $2`
+		args = append(args, limit)
+	}
+	var out []PublishedDigest
+	err := each(ctx, s.r, q, args, func(rows *sql.Rows) error {
+		var p PublishedDigest
+		var at timeCol
+		var content string
+		if err := rows.Scan(&p.ID, &p.Version, &at, &content); err != nil {
+			return err
+		}
+		d, err := jsonfmt.Decode([]byte(content))
+		if err != nil {
+			return fmt.Errorf("revision %d of digest %d: %w", p.Version, p.ID, err)
+		}
+		p.PublishedAt, p.Digest = at.t, d
+		out = append(out, p)
+		return nil
+	})
+	return out, err
 }

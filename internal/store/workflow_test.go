@@ -63,6 +63,12 @@ func TestWorkflow(t *testing.T) {
 			if w.Status != store.Published || w.PublishedVersion != 3 || w.PublishedAt.IsZero() {
 				t.Errorf("after publish: %+v", w)
 			}
+			// The published version is what the public sees, even after an
+			// edit begins the next round.
+			pubs, err := s.Published(ctx, "az", 0)
+			if err != nil || len(pubs) != 1 || pubs[0].Version != 3 || pubs[0].Digest.Sections[0].Items[0].HeadlineJA != "別の見出し" {
+				t.Errorf("published: %+v, %v", pubs, err)
+			}
 			// A double click publishes once.
 			if _, done, err := s.Step(ctx, id, store.Publish, 3, "kenji"); err != nil || done {
 				t.Errorf("publish again: done %v, %v", done, err)

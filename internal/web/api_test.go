@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"net/http"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"shuho/internal/auth"
 	"shuho/internal/jsonfmt"
+	"shuho/internal/store"
 )
 
 // apiToken makes an API token of a fixture user.
@@ -135,5 +137,49 @@ func TestAPI(t *testing.T) {
 	}
 	if code, _, _ := f.api(t, editor, "GET", "/api/digests", "", ""); code != 401 {
 		t.Errorf("a revoked token: %d", code)
+	}
+}
+
+// TestPublic: the published digests for anyone, as they were published,
+// with their downloads and an Atom feed.
+func TestPublic(t *testing.T) {
+	f := newFixture(t)
+	get := func(path string) (int, http.Header, string) { return f.api(t, "", "GET", path, "", "") }
+	if code, _, body := get("/public"); code != 200 || !strings.Contains(body, "公開された週報はまだありません") {
+		t.Errorf("before publishing: %d %s", code, body)
+	}
+	if code, _, _ := get("/public/1/docx"); code != 404 {
+		t.Errorf("an unpublished digest's download: %d", code)
+	}
+	ctx := context.Background()
+	for _, a := range []store.Action{store.Submit, store.Approve, store.Publish} {
+		if _, _, err := f.st.Step(ctx, 1, a, 1, "kenji"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// An edit after publishing starts the next round; the public keeps
+	// what went out.
+	d, _, err := f.st.DigestByID(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Sections[0].Items[0].HeadlineJA = "未公開の見出し"
+	if _, err := f.st.SaveDigest(ctx, d, store.SaveOptions{Author: "mari", Source: "editor", IfVersion: 1}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body := get("/public")
+	if code != 200 || !strings.Contains(body, `<a href="/public/1/pdf">pdf</a>`) {
+		t.Errorf("the public list: %d %s", code, body)
+	}
+	code, h, body := get("/public/1/txt")
+	if code != 200 || !strings.Contains(body, "ハサノフ国防相、トルコ国防相と会談") || strings.Contains(body, "未公開の見出し") || !strings.Contains(h.Get("Content-Security-Policy"), "sandbox") {
+		t.Errorf("the published text: %d %s", code, body)
+	}
+	code, h, body = get("/public/feed.atom")
+	var feed atomFeed
+	if code != 200 || h.Get("Content-Type") != "application/atom+xml; charset=utf-8" || xml.Unmarshal([]byte(body), &feed) != nil ||
+		len(feed.Entries) != 1 || !strings.Contains(feed.Entries[0].Summary.Text, "● ハサノフ国防相、トルコ国防相と会談") ||
+		!strings.HasSuffix(feed.Entries[0].ID, "/public/1/v1") {
+		t.Errorf("the feed: %d %s", code, body)
 	}
 }

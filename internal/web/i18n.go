@@ -12,6 +12,7 @@ var texts = map[string][2]string{
 	"digests.version":  {"版", "Version"},
 	"digests.none":     {"まだ週報はありません。", "No digest yet."},
 	"digests.download": {"ダウンロード", "Download"},
+	"public.none":      {"公開された週報はまだありません。", "Nothing is published yet."},
 	"digests.nofont":   {"PDFの作成には日本語フォントが必要です。管理者に依頼してください。", "A PDF needs a Japanese font on the server; ask the administrator."},
 	"nav.users":        {"ユーザー", "Users"},
 	"nav.logout":       {"ログアウト", "Sign out"},

@@ -98,6 +98,9 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"POST", "/api/digests/{id}/approve", auth.Approver, s.apiStep(store.Approve)},
 		{"POST", "/api/digests/{id}/publish", auth.Approver, s.apiStep(store.Publish)},
 		{"GET", "/api/stories", auth.Viewer, s.apiStories},
+		{"GET", "/public", "", s.publicList},
+		{"GET", "/public/feed.atom", "", s.publicFeed},
+		{"GET", "/public/{id}/{format}", "", s.publicDownload},
 	}
 	return s, nil
 }
