@@ -3,6 +3,7 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -315,4 +316,80 @@ func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafte
 		Headliner: &draft.Headliner{G: g, Home: home, Memory: draft.NewMemory(g, pairs)},
 		Decided:   choices,
 	}, nil
+}
+
+// Candidate is a story of the week as the week page shows it.
+type Candidate struct {
+	Story  digest.Story
+	Result rank.Result
+	// Decision is an editor's choice: a section key, "none" (dismissed),
+	// or "" (none yet).
+	Decision string
+}
+
+// Candidates ranks every story of the desk's week holding day, the most
+// relevant first, with the editors' choices.
+func (d *Drafter) Candidates(ctx context.Context, day digest.Date) (digest.Period, []Candidate, error) {
+	week := d.Profile.Week(day)
+	loc := d.Profile.Location()
+	to := week.To.AddDays(1).Time(loc)
+	stories, err := d.Store.Stories(ctx, d.Profile.Key, week.From.Time(loc), to)
+	if err != nil {
+		return week, nil, err
+	}
+	out := make([]Candidate, 0, len(stories))
+	for _, st := range stories {
+		if len(st.Articles) == 0 {
+			continue
+		}
+		out = append(out, Candidate{Story: st, Result: d.Ranker.Rank(st, to), Decision: d.Decided[st.ID]})
+	}
+	slices.SortStableFunc(out, func(a, b Candidate) int {
+		if c := cmp.Compare(b.Result.Relevance, a.Result.Relevance); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Story.ID, b.Story.ID)
+	})
+	return week, out, nil
+}
+
+// AddStory drafts a story as an item and adds it to the end of a section
+// of the week's digest (made, as a draft, if there is none yet), as user:
+// an editor's "add to the digest". It returns the digest's new version.
+func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user string) (int64, int, error) {
+	p := d.Profile
+	sec := slices.IndexFunc(p.Sections, func(s digest.ProfileSection) bool { return s.Key == section })
+	if sec < 0 {
+		return 0, 0, fmt.Errorf("section %q: not a section of profile %s: %w", section, p.Key, digest.ErrInvalid)
+	}
+	st, err := d.Store.Story(ctx, p.Key, storyID)
+	if err != nil {
+		return 0, 0, err
+	}
+	loc := p.Location()
+	week := p.Week(digest.DateOf(st.Last.In(loc)))
+	item, _ := d.item(ctx, st, week)
+	dg, info, err := d.Store.Digest(ctx, p.Key, week)
+	if errors.Is(err, digest.ErrNotFound) {
+		dg = &digest.Digest{Profile: p.Key, Title: p.Title, Subtitle: p.Subtitle, Issuer: p.Issuer, Period: week}
+		for n, s := range p.Sections {
+			dg.Sections = append(dg.Sections, digest.Section{Number: n + 1, Key: s.Key, Title: s.Title})
+		}
+	} else if err != nil {
+		return 0, 0, err
+	}
+	k := slices.IndexFunc(dg.Sections, func(s digest.Section) bool { return s.Key == section })
+	if k < 0 {
+		dg.Sections = append(dg.Sections, digest.Section{Number: len(dg.Sections) + 1, Key: section, Title: p.Sections[sec].Title})
+		k = len(dg.Sections) - 1
+	}
+	dg.Sections[k].Items = append(dg.Sections[k].Items, item)
+	saved, err := d.Store.SaveDigest(ctx, dg, store.SaveOptions{Author: user, Source: "week: story " + fmt.Sprint(storyID), IfVersion: info.Version})
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := d.Store.DecideStory(ctx, p.Key, store.Decision{Story: storyID, Kept: true, Section: section, By: user}); err != nil {
+		return 0, 0, err
+	}
+	return saved.ID, saved.Version, nil
 }

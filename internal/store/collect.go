@@ -793,3 +793,26 @@ func (s *Store) ReleaseClaims(ctx context.Context, owner string) error {
 	_, err := s.w.ExecContext(ctx, `DELETE FROM page_claims WHERE owner = $1`, owner)
 	return err
 }
+
+// Story returns one story of a profile with its articles, or an error
+// wrapping digest.ErrNotFound.
+func (s *Store) Story(ctx context.Context, profile string, id int64) (digest.Story, error) {
+	var first, last timeCol
+	err := s.r.QueryRowContext(ctx, `SELECT first_at, last_at FROM stories WHERE id = $1 AND profile = $2`, id, profile).Scan(&first, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return digest.Story{}, fmt.Errorf("story %d of profile %s: %w", id, profile, digest.ErrNotFound)
+	}
+	if err != nil {
+		return digest.Story{}, err
+	}
+	sts, err := s.Stories(ctx, profile, first.t, last.t.Add(time.Nanosecond))
+	if err != nil {
+		return digest.Story{}, err
+	}
+	for _, st := range sts {
+		if st.ID == id {
+			return st, nil
+		}
+	}
+	return digest.Story{}, fmt.Errorf("story %d of profile %s: %w", id, profile, digest.ErrNotFound)
+}

@@ -84,6 +84,8 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"POST", "/logout", auth.Viewer, s.logout},
 		{"GET", "/{$}", auth.Viewer, s.home},
 		{"GET", "/archive", auth.Viewer, s.archive},
+		{"GET", "/week", auth.Viewer, s.week},
+		{"POST", "/week/decide", auth.Editor, s.decide},
 		{"GET", "/digests", auth.Viewer, s.digests},
 		{"GET", "/digests/{id}", auth.Viewer, s.digestPage},
 		{"GET", "/digests/{id}/download/{format}", auth.Viewer, s.download},

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"shuho/internal/digest"
+	"shuho/internal/pipeline"
+	"shuho/internal/rank"
+	"shuho/internal/store"
+)
+
+// weekSection is a section of the week page: its candidate stories.
+type weekSection struct {
+	Key, Title string
+	Stories    []weekStory
+}
+
+type weekStory struct {
+	ID        int64
+	Title     string
+	Relevance string
+	Outlets   []string
+	First     string
+	Decision  string
+	Articles  []digest.Article
+}
+
+// week shows the candidate stories of a week by section, most relevant
+// first, with their outlets and articles; an editor adds a story to the
+// digest or dismisses it.
+func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error {
+	loc := s.Profile.Location()
+	day := digest.DateOf(s.now().In(loc))
+	if v := r.URL.Query().Get("date"); v != "" {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return &httpError{http.StatusBadRequest, fmt.Errorf("date %q", v)}
+		}
+		day = digest.DateOf(t)
+	}
+	d, err := pipeline.NewDrafter(r.Context(), s.Store, s.Profile)
+	if err != nil {
+		return err
+	}
+	week, cands, err := d.Candidates(r.Context(), day)
+	if err != nil {
+		return err
+	}
+	var secs []weekSection
+	index := map[string]int{}
+	for _, ps := range s.Profile.Sections {
+		index[ps.Key] = len(secs)
+		secs = append(secs, weekSection{Key: ps.Key, Title: ps.Title})
+	}
+	index[rank.None] = len(secs)
+	secs = append(secs, weekSection{Key: rank.None, Title: rq.t("week.none")})
+	for _, c := range cands {
+		sec := c.Result.Section
+		if c.Decision != "" {
+			sec = c.Decision
+		}
+		i, ok := index[sec]
+		if !ok {
+			i = index[rank.None]
+		}
+		secs[i].Stories = append(secs[i].Stories, weekStory{ID: c.Story.ID, Title: c.Story.Title, Relevance: fmt.Sprintf("%.2f", c.Result.Relevance),
+			Outlets: c.Story.Outlets, First: c.Story.First.In(loc).Format("01-02 15:04"), Decision: c.Decision, Articles: c.Story.Articles})
+	}
+	return s.render(w, rq, "week.html", map[string]any{"Week": week, "Sections": secs, "Prev": week.From.AddDays(-7), "Next": week.To.AddDays(1),
+		"CanEdit": rq.sess.User.Role.AtLeast("editor"), "Keys": s.Profile.Sections, "Count": len(cands)})
+}
+
+// decide records an editor's choice on a story: added to a section of the
+// week's digest (drafted as an item there), or dismissed.
+func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := strconv.ParseInt(r.PostFormValue("story"), 10, 64)
+	if err != nil {
+		return &httpError{http.StatusBadRequest, fmt.Errorf("story %q", r.PostFormValue("story"))}
+	}
+	back := "/week?date=" + url.QueryEscape(r.PostFormValue("date"))
+	switch action := r.PostFormValue("action"); action {
+	case "dismiss":
+		err = s.Store.DecideStory(r.Context(), s.Profile.Key, store.Decision{Story: id, By: rq.sess.User.Name})
+	case "add":
+		var d *pipeline.Drafter
+		if d, err = pipeline.NewDrafter(r.Context(), s.Store, s.Profile); err == nil {
+			var digestID int64
+			digestID, _, err = d.AddStory(r.Context(), id, r.PostFormValue("section"), rq.sess.User.Name)
+			if err == nil {
+				s.Log.Info("story added to the digest", "story", id, "digest", digestID, "by", rq.sess.User.Name)
+			}
+		}
+	default:
+		return &httpError{http.StatusBadRequest, fmt.Errorf("action %q", action)}
+	}
+	switch {
+	case errors.Is(err, digest.ErrNotFound):
+		return &httpError{http.StatusNotFound, err}
+	case errors.Is(err, digest.ErrInvalid):
+		return &httpError{http.StatusBadRequest, err}
+	case errors.Is(err, digest.ErrConflict):
+		return &httpError{http.StatusConflict, err}
+	case err != nil:
+		return err
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
