@@ -11,6 +11,7 @@ import (
 	"shuho/internal/digest"
 	"shuho/internal/pipeline"
 	"shuho/internal/render"
+	"shuho/internal/store"
 )
 
 // digestView is a digest as the page shows it: its text split into
@@ -117,7 +118,30 @@ func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request)
 	}
 	v := viewOf(id, d)
 	v.Status, v.Version = string(info.Status), info.Version
-	return s.render(w, rq, "digest.html", map[string]any{"D": v, "Formats": pipeline.Formats})
+	role := rq.sess.User.Role
+	var actions []string
+	switch info.Status {
+	case store.Draft:
+		if role.AtLeast("editor") {
+			actions = []string{"submit"}
+		}
+	case store.InReview:
+		if role.AtLeast("editor") {
+			actions = append(actions, "withdraw")
+		}
+		if role.AtLeast("approver") {
+			actions = append(actions, "approve")
+		}
+	case store.Approved:
+		if role.AtLeast("approver") {
+			actions = []string{"withdraw", "publish"}
+		}
+	}
+	events, err := s.Store.Events(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	return s.render(w, rq, "digest.html", map[string]any{"D": v, "Formats": pipeline.Formats, "Actions": actions, "Events": events})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -156,4 +180,35 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) e
 	w.Header().Set("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 	_, err = w.Write(b)
 	return err
+}
+
+// step takes a workflow step from the digest page's buttons, at the
+// version the page showed.
+func (s *Server) step(a store.Action) func(w http.ResponseWriter, r *http.Request, rq *request) error {
+	return func(w http.ResponseWriter, r *http.Request, rq *request) error {
+		id, err := s.digestID(r)
+		if err != nil {
+			return err
+		}
+		version, err := strconv.Atoi(r.PostFormValue("version"))
+		if err != nil {
+			return &httpError{http.StatusBadRequest, fmt.Errorf("version %q", r.PostFormValue("version"))}
+		}
+		_, done, err := s.Store.Step(r.Context(), id, a, version, rq.sess.User.Name)
+		switch {
+		case errors.Is(err, digest.ErrNotFound):
+			return &httpError{http.StatusNotFound, err}
+		case errors.Is(err, digest.ErrConflict):
+			return &httpError{http.StatusConflict, err}
+		case errors.Is(err, digest.ErrInvalid):
+			return &httpError{http.StatusBadRequest, err}
+		case err != nil:
+			return err
+		}
+		if done {
+			s.Log.Info("workflow step", "id", id, "action", a, "version", version, "by", rq.sess.User.Name)
+		}
+		http.Redirect(w, r, fmt.Sprintf("/digests/%d", id), http.StatusSeeOther)
+		return nil
+	}
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"io"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
@@ -91,5 +92,61 @@ func TestWeekPage(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 400 {
 		t.Errorf("an unknown section: %s", resp.Status)
+	}
+}
+
+// TestReviewInPages: an editor submits from the digest page, an approver
+// approves and publishes, a stale page's button gets 409, and the public
+// archive then has the digest.
+func TestReviewInPages(t *testing.T) {
+	f := newFixture(t)
+	ed, ap := f.client(t), f.client(t)
+	edCSRF, apCSRF := f.signIn(t, ed, "editor-user"), f.signIn(t, ap, "approver-user")
+	step := func(c *http.Client, csrf, action, version string) int {
+		resp, err := f.post(c, "/digests/1/"+action, url.Values{"csrf": {csrf}, "version": {version}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	pageOf := func(c *http.Client) string {
+		resp, _ := c.Get(f.srv.URL + "/digests/1")
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return string(b)
+	}
+	if p := pageOf(ed); !strings.Contains(p, "確認へ提出") || strings.Contains(p, ">承認<") {
+		t.Errorf("an editor's buttons on a draft:\n%s", p)
+	}
+	if code := step(ed, edCSRF, "submit", "1"); code != 303 {
+		t.Fatalf("submit: %d", code)
+	}
+	if code := step(ed, edCSRF, "approve", "1"); code != 403 {
+		t.Errorf("an editor approving: %d", code)
+	}
+	if p := pageOf(ap); !strings.Contains(p, ">承認<") {
+		t.Errorf("an approver's buttons in review")
+	}
+	if code := step(ap, apCSRF, "approve", "0"); code != 409 {
+		t.Errorf("approving a version not shown: %d", code)
+	}
+	if code := step(ap, apCSRF, "approve", "1"); code != 303 {
+		t.Fatalf("approve: %d", code)
+	}
+	if code := step(ap, apCSRF, "publish", "1"); code != 303 {
+		t.Fatalf("publish: %d", code)
+	}
+	if code := step(ap, apCSRF, "publish", "1"); code != 303 {
+		t.Errorf("publish again (a double click): %d", code)
+	}
+	if p := pageOf(ap); !strings.Contains(p, "published") || strings.Count(p, "<li>") < 3 {
+		t.Errorf("after publishing, status and history:\n%s", p)
+	}
+	resp, _ := http.Get(f.srv.URL + "/public")
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), `href="/public/1/docx"`) {
+		t.Errorf("the public archive lacks it")
 	}
 }
