@@ -141,7 +141,8 @@ func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	return s.render(w, rq, "digest.html", map[string]any{"D": v, "Formats": pipeline.Formats, "Actions": actions, "Events": events})
+	return s.render(w, rq, "digest.html", map[string]any{"D": v, "Formats": pipeline.Formats, "Actions": actions, "Events": events,
+		"Findings": s.findings(d), "CanEdit": role.AtLeast("editor")})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {

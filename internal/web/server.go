@@ -72,7 +72,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
-	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text}).ParseFS(templateFS, "templates/*.html")
+	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }}).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -89,6 +89,8 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"GET", "/digests", auth.Viewer, s.digests},
 		{"GET", "/digests/{id}", auth.Viewer, s.digestPage},
 		{"GET", "/digests/{id}/download/{format}", auth.Viewer, s.download},
+		{"GET", "/digests/{id}/items/{s}/{i}/edit", auth.Editor, s.editItem},
+		{"POST", "/digests/{id}/items/{s}/{i}", auth.Editor, s.saveItem},
 		{"POST", "/digests/{id}/submit", auth.Editor, s.step(store.Submit)},
 		{"POST", "/digests/{id}/withdraw", auth.Editor, s.step(store.Withdraw)},
 		{"POST", "/digests/{id}/approve", auth.Approver, s.step(store.Approve)},

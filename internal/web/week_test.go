@@ -150,3 +150,55 @@ func TestReviewInPages(t *testing.T) {
 		t.Errorf("the public archive lacks it")
 	}
 }
+
+// TestEditItem edits an item in the page: the text form's syntax, a save
+// at the version shown, 409 with the edit kept for a stale page, the lint
+// panel showing what the edit broke.
+func TestEditItem(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t)
+	csrf := f.signIn(t, c, "editor-user")
+	resp, _ := c.Get(f.srv.URL + "/digests/1/items/1/1/edit")
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "(APA / 16.11.2026)</textarea>") || !strings.Contains(string(b), `value="ハサノフ国防相、トルコ国防相と会談"`) {
+		t.Fatalf("the edit form: %s\n%s", resp.Status, b)
+	}
+	save := func(version, ja, body string) (int, string) {
+		resp, err := f.post(c, "/digests/1/items/1/1", url.Values{"csrf": {csrf}, "version": {version}, "ja": {ja},
+			"en": {"Azerbaijani Defense Minister meets Turkish counterpart"}, "body": {body}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	body := "On November 16, the ministers met in **Ankara**.\n\nNOTE: A note. (TREND / 17.11.2026)\n\n- one\n- two (APA / 16.11.2026)"
+	if code, page := save("1", "ハサノフ国防相、ギュレル・トルコ国防相と会談。", body); code != 303 {
+		t.Fatalf("save: %d\n%s", code, page)
+	}
+	d, info, _ := f.st.DigestByID(context.Background(), 1)
+	it := d.Sections[0].Items[0]
+	if info.Version != 2 || len(it.Blocks) != 3 || it.Blocks[1].Kind != "note" || it.Blocks[2].Kind != "list" || len(it.Blocks[2].Citations) != 1 {
+		t.Errorf("saved item %+v (version %d)", it, info.Version)
+	}
+	// The page's lint panel reports the 。 the edit left.
+	resp, _ = c.Get(f.srv.URL + "/digests/1")
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(b), "headline-style") {
+		t.Errorf("the lint panel does not report the 。")
+	}
+	// A stale page: 409, the edit kept in the form.
+	code, page := save("1", "古い版からの見出し", body)
+	if code != 409 || !strings.Contains(page, `value="古い版からの見出し"`) || !strings.Contains(page, "v2") {
+		t.Errorf("a stale save: %d\n%s", code, page)
+	}
+	if code, _ := save("2", "見出し", "● another item"); code != 400 {
+		t.Errorf("a body that starts another item: %d", code)
+	}
+	if code, _ := save("2", "", body); code != 400 {
+		t.Errorf("no headline: %d", code)
+	}
+}

@@ -1,0 +1,153 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"shuho/internal/digest"
+	"shuho/internal/lint"
+	"shuho/internal/store"
+	"shuho/internal/textfmt"
+)
+
+// itemBody writes an item's blocks in the text form's body syntax, for the
+// edit form: paragraphs apart by a blank line, "NOTE: …", "- " entries,
+// citations at the ends.
+func itemBody(it digest.Item) string {
+	var parts []string
+	for _, b := range it.Blocks {
+		c := citations(b.Citations)
+		switch b.Kind {
+		case digest.List:
+			var lines []string
+			for i, e := range b.Entries {
+				if i == len(b.Entries)-1 && c != "" {
+					e = strings.TrimSpace(e + " " + c)
+				}
+				lines = append(lines, "- "+e)
+			}
+			parts = append(parts, strings.Join(lines, "\n"))
+		case digest.Note:
+			parts = append(parts, strings.TrimSpace("NOTE: "+b.Text+" "+c))
+		default:
+			parts = append(parts, strings.TrimSpace(b.Text+" "+c))
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// parseItem reads an edited item with the text form's own parser (and its
+// repairs), so that an item edited in the page means what it would in a
+// file.
+func (s *Server) parseItem(ja, en, body string, emphasis bool) (digest.Item, error) {
+	ja, en = strings.TrimSpace(ja), strings.TrimSpace(en)
+	if ja == "" || en == "" || strings.ContainsAny(ja+en, "\r\n") {
+		return digest.Item{}, fmt.Errorf("both headlines are needed, each on one line: %w", digest.ErrInvalid)
+	}
+	if strings.Contains(body, "*****END*****") || strings.Contains(body, "\n● ") || strings.HasPrefix(strings.TrimSpace(body), "●") {
+		return digest.Item{}, fmt.Errorf("the body holds a line that would start another item or end the digest: %w", digest.ErrInvalid)
+	}
+	head := "● " + ja
+	if emphasis {
+		head = "● **" + ja + "**"
+	}
+	text := fmt.Sprintf("shuho\n\n2026年1月3日～1月9日\n\n1. %s\n\n%s\n\n%s\n\n%s\n\n*****END*****\n", s.Profile.Sections[0].Title, head, en, strings.ReplaceAll(body, "\r\n", "\n"))
+	r, err := textfmt.Parse([]byte(text), s.Profile)
+	if err != nil {
+		return digest.Item{}, err
+	}
+	if len(r.Digest.Sections) != 1 || len(r.Digest.Sections[0].Items) != 1 {
+		return digest.Item{}, fmt.Errorf("the text reads as more than one item: %w", digest.ErrInvalid)
+	}
+	return r.Digest.Sections[0].Items[0], nil
+}
+
+// itemPos reads the section and item numbers of the path (1-based).
+func itemPos(r *http.Request, d *digest.Digest) (int, int, error) {
+	si, err1 := strconv.Atoi(r.PathValue("s"))
+	ii, err2 := strconv.Atoi(r.PathValue("i"))
+	if err1 != nil || err2 != nil || si < 1 || si > len(d.Sections) || ii < 1 || ii > len(d.Sections[si-1].Items) {
+		return 0, 0, &httpError{http.StatusNotFound, fmt.Errorf("item %s.%s", r.PathValue("s"), r.PathValue("i"))}
+	}
+	return si - 1, ii - 1, nil
+}
+
+func (s *Server) loadOwn(r *http.Request) (*digest.Digest, store.Info, error) {
+	id, err := s.digestID(r)
+	if err != nil {
+		return nil, store.Info{}, err
+	}
+	d, info, err := s.Store.DigestByID(r.Context(), id)
+	if errors.Is(err, digest.ErrNotFound) || err == nil && d.Profile != s.Profile.Key {
+		return nil, store.Info{}, &httpError{http.StatusNotFound, fmt.Errorf("digest %d", id)}
+	}
+	return d, info, err
+}
+
+func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) error {
+	d, info, err := s.loadOwn(r)
+	if err != nil {
+		return err
+	}
+	si, ii, err := itemPos(r, d)
+	if err != nil {
+		return err
+	}
+	it := d.Sections[si].Items[ii]
+	return s.render(w, rq, "edit.html", map[string]any{"ID": info.ID, "S": si + 1, "I": ii + 1, "Version": info.Version,
+		"JA": it.HeadlineJA, "EN": it.HeadlineEN, "Emphasis": it.Emphasis, "Body": itemBody(it), "Section": d.Sections[si].Title})
+}
+
+func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
+	d, info, err := s.loadOwn(r)
+	if err != nil {
+		return err
+	}
+	si, ii, err := itemPos(r, d)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	ja, en, body, emph := r.PostFormValue("ja"), r.PostFormValue("en"), r.PostFormValue("body"), r.PostFormValue("emphasis") == "on"
+	show := func(code int, msg string) error {
+		w.WriteHeader(code)
+		return s.render(w, rq, "edit.html", map[string]any{"ID": info.ID, "S": si + 1, "I": ii + 1, "Version": version,
+			"JA": ja, "EN": en, "Emphasis": emph, "Body": body, "Section": d.Sections[si].Title, "Error": msg, "Current": info.Version})
+	}
+	if r.PostFormValue("delete") == "yes" {
+		d.Sections[si].Items = append(d.Sections[si].Items[:ii], d.Sections[si].Items[ii+1:]...)
+	} else {
+		it, err := s.parseItem(ja, en, body, emph)
+		if err != nil {
+			var pe *digest.ParseError
+			if errors.As(err, &pe) || errors.Is(err, digest.ErrInvalid) {
+				return show(http.StatusBadRequest, err.Error())
+			}
+			return err
+		}
+		d.Sections[si].Items[ii] = it
+	}
+	_, err = s.Store.SaveDigest(r.Context(), d, store.SaveOptions{Author: rq.sess.User.Name, Source: "editor", IfVersion: version})
+	switch {
+	case errors.Is(err, digest.ErrConflict):
+		// Someone saved first: the edit is kept in the form, and the
+		// current copy is a link away (D5).
+		return show(http.StatusConflict, rq.t("error.conflict"))
+	case errors.Is(err, digest.ErrInvalid):
+		return show(http.StatusBadRequest, err.Error())
+	case err != nil:
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/digests/%d", info.ID), http.StatusSeeOther)
+	return nil
+}
+
+// findings are the lint findings of a digest, for its page's panel.
+func (s *Server) findings(d *digest.Digest) []lint.Finding {
+	fs := lint.Check(d, s.Profile, nil)
+	lint.Sort(fs)
+	return fs
+}
