@@ -95,6 +95,8 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"POST", "/digests/{id}/withdraw", auth.Editor, s.step(store.Withdraw)},
 		{"POST", "/digests/{id}/approve", auth.Approver, s.step(store.Approve)},
 		{"POST", "/digests/{id}/publish", auth.Approver, s.step(store.Publish)},
+		{"GET", "/glossary", auth.Viewer, s.glossaryPage},
+		{"POST", "/glossary", auth.Editor, s.addTerm},
 		{"GET", "/users", auth.Admin, s.users},
 		{"POST", "/users", auth.Admin, s.addUser},
 		{"POST", "/lang", auth.Viewer, s.setLang},
@@ -491,3 +493,5 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	return nil
 }
+
+func urlQuery(s string) string { return url.QueryEscape(s) }

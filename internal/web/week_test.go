@@ -202,3 +202,32 @@ func TestEditItem(t *testing.T) {
 		t.Errorf("no headline: %d", code)
 	}
 }
+
+func TestGlossaryPage(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t)
+	csrf := f.signIn(t, c, "editor-user")
+	get := func(path string) string {
+		resp, _ := c.Get(f.srv.URL + path)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return string(b)
+	}
+	if p := get("/glossary?q=" + url.QueryEscape("Bairamov")); !strings.Contains(p, "バイラモフ") {
+		t.Errorf("a search by another spelling finds nothing")
+	}
+	resp, _ := f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"place"}, "en": {"Qazax"}, "ja": {"ガザフ"}, "variants": {"Gazakh, Kazakh town"}})
+	resp.Body.Close()
+	if resp.StatusCode != 303 {
+		t.Fatalf("add: %s", resp.Status)
+	}
+	if p := get("/glossary?q=gazakh"); !strings.Contains(p, "ガザフ") {
+		t.Errorf("the added term is not found by its variant")
+	}
+	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"planet"}, "en": {"Mars"}, "ja": {"火星"}})
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(b), `value="Mars"`) {
+		t.Errorf("a bad kind: %s", resp.Status)
+	}
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"shuho/internal/digest"
+	"shuho/internal/glossary"
+)
+
+// glossaryOf is the profile's glossary: the seed, the profile's terms, the
+// desk's own.
+func (s *Server) glossaryOf(r *http.Request) (*glossary.Glossary, error) {
+	seed, err := glossary.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	own, err := s.Store.GlossaryTerms(r.Context(), s.Profile.Key)
+	if err != nil {
+		return nil, err
+	}
+	return glossary.New(append(append(seed, s.Profile.Glossary...), own...), s.Profile.Style), nil
+}
+
+// glossaryPage searches the glossary; an editor adds a term or replaces
+// one (a term of the same kind and English form).
+func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	return s.showGlossary(w, r, rq, http.StatusOK, "", digest.Term{})
+}
+
+func (s *Server) showGlossary(w http.ResponseWriter, r *http.Request, rq *request, code int, msg string, form digest.Term) error {
+	g, err := s.glossaryOf(r)
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(r.FormValue("q"))
+	var hits []digest.Term
+	if q != "" {
+		fq := glossary.Fold(q)
+		for _, t := range g.Terms() {
+			match := strings.Contains(t.JA, q) || fq != "" && strings.Contains(glossary.Fold(t.EN), fq)
+			for _, v := range t.Variants {
+				match = match || fq != "" && strings.Contains(glossary.Fold(v), fq)
+			}
+			if match {
+				hits = append(hits, t)
+			}
+			if len(hits) == 200 {
+				break
+			}
+		}
+	}
+	w.WriteHeader(code)
+	return s.render(w, rq, "glossary.html", map[string]any{"Query": q, "Hits": hits, "Count": len(g.Terms()), "Kinds": digest.TermKinds,
+		"CanEdit": rq.sess.User.Role.AtLeast("editor"), "Error": msg, "Form": form, "Variants": strings.Join(form.Variants, ", ")})
+}
+
+func (s *Server) addTerm(w http.ResponseWriter, r *http.Request, rq *request) error {
+	t := digest.Term{Kind: digest.TermKind(r.PostFormValue("kind")), EN: r.PostFormValue("en"), JA: r.PostFormValue("ja"),
+		Short: r.PostFormValue("short"), Country: r.PostFormValue("country"), Title: r.PostFormValue("title"), Note: r.PostFormValue("note"), Source: "desk"}
+	for _, v := range strings.Split(r.PostFormValue("variants"), ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			t.Variants = append(t.Variants, v)
+		}
+	}
+	if err := glossary.Check(&t); err != nil {
+		return s.showGlossary(w, r, rq, http.StatusBadRequest, err.Error(), t)
+	}
+	if _, _, err := s.Store.PutGlossaryTerms(r.Context(), s.Profile.Key, []digest.Term{t}, []string{glossary.Fold(t.EN)}); err != nil {
+		if errors.Is(err, digest.ErrInvalid) {
+			return s.showGlossary(w, r, rq, http.StatusBadRequest, err.Error(), t)
+		}
+		return err
+	}
+	s.Log.Info("glossary term saved", "kind", t.Kind, "en", t.EN, "by", rq.sess.User.Name)
+	http.Redirect(w, r, "/glossary?q="+urlQuery(t.EN), http.StatusSeeOther)
+	return nil
+}
