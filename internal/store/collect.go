@@ -816,3 +816,35 @@ func (s *Store) Story(ctx context.Context, profile string, id int64) (digest.Sto
 	}
 	return digest.Story{}, fmt.Errorf("story %d of profile %s: %w", id, profile, digest.ErrNotFound)
 }
+
+// ArticlesPerDay counts the profile's articles by the source that found
+// them and the day they were published, over the days days to today
+// (today included): source key → counts, oldest day first.
+func (s *Store) ArticlesPerDay(ctx context.Context, profile string, today digest.Date, days int) (map[string][]int, error) {
+	from := today.AddDays(-(days - 1))
+	rows, err := s.r.QueryContext(ctx, `SELECT source, day, COUNT(*) FROM articles
+		WHERE profile = $1 AND day >= $2 AND day <= $3 AND source IS NOT NULL AND source <> '' GROUP BY source, day`,
+		profile, dateArg(from), dateArg(today))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]int{}
+	for rows.Next() {
+		var src string
+		var day dateCol
+		var n int
+		if err := rows.Scan(&src, &day, &n); err != nil {
+			return nil, err
+		}
+		i := day.d.DaysSince(from)
+		if i < 0 || i >= days {
+			continue
+		}
+		if out[src] == nil {
+			out[src] = make([]int, days)
+		}
+		out[src][i] = n
+	}
+	return out, rows.Err()
+}

@@ -96,6 +96,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"POST", "/digests/{id}/approve", auth.Approver, s.step(store.Approve)},
 		{"POST", "/digests/{id}/publish", auth.Approver, s.step(store.Publish)},
 		{"GET", "/glossary", auth.Viewer, s.glossaryPage},
+		{"GET", "/sources", auth.Viewer, s.sources},
 		{"POST", "/glossary", auth.Editor, s.addTerm},
 		{"GET", "/users", auth.Admin, s.users},
 		{"POST", "/users", auth.Admin, s.addUser},

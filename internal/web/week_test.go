@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"shuho/internal/fetch"
 	"shuho/internal/pipeline"
@@ -40,6 +41,18 @@ func TestWeekPage(t *testing.T) {
 
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
+	// The sources page: every sample source, the broken feed's error, a
+	// chart of articles a day.
+	f.s.Now = func() time.Time { return w.Start.AddDate(0, 0, 7) }
+	resp, err := c.Get(f.srv.URL + "/sources")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || strings.Count(string(sp), "<svg") != len(srv.Sources()) || !strings.Contains(string(sp), `class="error"`) || !strings.Contains(string(sp), "<rect") {
+		t.Errorf("the sources page: %s\n%s", resp.Status, sp)
+	}
 	page := func() string {
 		resp, err := c.Get(f.srv.URL + "/week?date=2026-11-17")
 		if err != nil {
@@ -67,7 +80,7 @@ func TestWeekPage(t *testing.T) {
 	for _, s := range before.Sections {
 		n += len(s.Items)
 	}
-	resp, err := f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[0][1]}, "section": {"foreign"}, "action": {"add"}, "date": {"2026-11-14"}})
+	resp, err = f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[0][1]}, "section": {"foreign"}, "action": {"add"}, "date": {"2026-11-14"}})
 	if err != nil {
 		t.Fatal(err)
 	}
