@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"shuho/internal/digest"
@@ -36,6 +37,17 @@ type Drafter struct {
 	// Decided are the editors' choices by story: a section key for a kept
 	// story, "none" for a dismissed one. A choice stands over the ranking.
 	Decided map[int64]string
+
+	// weeks caches Candidates by week for the drafter's life: a drafter is
+	// built anew when what it learns from changes, and the week page asks
+	// for the same week again and again.
+	mu    sync.Mutex
+	weeks map[digest.Date]candidateWeek
+}
+
+type candidateWeek struct {
+	at    time.Time
+	cands []Candidate
 }
 
 // DraftItem is what drafting made of one story, for the editor and the
@@ -331,6 +343,12 @@ type Candidate struct {
 // relevant first, with the editors' choices.
 func (d *Drafter) Candidates(ctx context.Context, day digest.Date) (digest.Period, []Candidate, error) {
 	week := d.Profile.Week(day)
+	d.mu.Lock()
+	if cw, ok := d.weeks[week.From]; ok && time.Since(cw.at) < 30*time.Second {
+		d.mu.Unlock()
+		return week, cw.cands, nil
+	}
+	d.mu.Unlock()
 	loc := d.Profile.Location()
 	to := week.To.AddDays(1).Time(loc)
 	stories, err := d.Store.Stories(ctx, d.Profile.Key, week.From.Time(loc), to)
@@ -350,6 +368,12 @@ func (d *Drafter) Candidates(ctx context.Context, day digest.Date) (digest.Perio
 		}
 		return cmp.Compare(a.Story.ID, b.Story.ID)
 	})
+	d.mu.Lock()
+	if d.weeks == nil {
+		d.weeks = map[digest.Date]candidateWeek{}
+	}
+	d.weeks[week.From] = candidateWeek{time.Now(), out}
+	d.mu.Unlock()
 	return week, out, nil
 }
 

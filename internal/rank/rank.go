@@ -157,8 +157,9 @@ func (r *Ranker) result(text string, outlets int, weight, recency float64) Resul
 	imp := Importance(text)
 	about := 1.0
 	if r.G != nil {
-		imp = max(imp, r.peopleWeight(text))
-		about = r.aboutHome(text)
+		ms := r.G.Find(text)
+		imp = max(imp, r.peopleWeight(ms))
+		about = r.aboutHome(ms)
 	}
 	many := math.Min(1, math.Log2(1+float64(max(outlets, 1)))/math.Log2(5))
 	topical := 1 - scores[None]
@@ -199,12 +200,12 @@ var importanceStems = func() []struct {
 	return out
 }()
 
-// peopleWeight is the weight of the highest office among the people a text
-// names: heads of state and government 1, ministers and speakers 0.85,
+// peopleWeight is the weight of the highest office among the people a
+// text's glossary matches name: heads of state and government 1, ministers and speakers 0.85,
 // anyone else in the glossary 0.6; 0 when it names nobody it knows.
-func (r *Ranker) peopleWeight(text string) float64 {
+func (r *Ranker) peopleWeight(ms []glossary.Match) float64 {
 	best := 0.0
-	for _, m := range r.G.Find(text) {
+	for _, m := range ms {
 		if m.Term.Kind != digest.Person {
 			continue
 		}
@@ -223,11 +224,11 @@ func (r *Ranker) peopleWeight(text string) float64 {
 	return best
 }
 
-// aboutHome is 1 when a text names the profile's country, its people or
-// its places, 0.5 when it names only others, 0.75 when it names none.
-func (r *Ranker) aboutHome(text string) float64 {
+// aboutHome is 1 when a text's glossary matches name the profile's
+// country, its people or its places, 0.5 when it names only others, 0.75 when it names none.
+func (r *Ranker) aboutHome(ms []glossary.Match) float64 {
 	found := false
-	for _, m := range r.G.Find(text) {
+	for _, m := range ms {
 		switch m.Term.Kind {
 		case digest.Person, digest.Place, digest.Country, digest.Adjective, digest.Organisation:
 			if m.Term.Country == "" {

@@ -13,10 +13,12 @@ import (
 	"net/url"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"shuho/internal/auth"
 	"shuho/internal/digest"
+	"shuho/internal/pipeline"
 	"shuho/internal/store"
 )
 
@@ -41,6 +43,36 @@ type Server struct {
 	routes []route
 	tmpl   *template.Template
 	cop    *http.CrossOriginProtection
+
+	// drafterMu guards the drafter shared by the week's pages: building one
+	// reads the archive and trains the ranking, too much for every request.
+	// It is rebuilt after a minute, and at once after a change that teaches
+	// it (a decision, a saved digest, a glossary term).
+	drafterMu sync.Mutex
+	drafterV  *pipeline.Drafter
+	drafterAt time.Time
+}
+
+// drafter returns the shared drafter, built anew when stale.
+func (s *Server) drafter(ctx context.Context) (*pipeline.Drafter, error) {
+	s.drafterMu.Lock()
+	defer s.drafterMu.Unlock()
+	if s.drafterV != nil && s.now().Sub(s.drafterAt) < time.Minute {
+		return s.drafterV, nil
+	}
+	d, err := pipeline.NewDrafter(ctx, s.Store, s.Profile)
+	if err != nil {
+		return nil, err
+	}
+	s.drafterV, s.drafterAt = d, s.now()
+	return d, nil
+}
+
+// taught drops the shared drafter after a change it learns from.
+func (s *Server) taught() {
+	s.drafterMu.Lock()
+	s.drafterV = nil
+	s.drafterMu.Unlock()
 }
 
 // route is one entry of the routes table: every handler is reached
@@ -245,6 +277,9 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 				s.fail(w, r, rq, http.StatusForbidden, errors.New("CSRF token missing or wrong"))
 				return
 			}
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			defer s.taught()
 		}
 		if err := rt.h(w, r, rq); err != nil {
 			var he *httpError

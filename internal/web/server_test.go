@@ -30,7 +30,7 @@ type fixture struct {
 	logs *bytes.Buffer
 }
 
-func newFixture(t *testing.T, extra ...route) *fixture {
+func newFixture(t testing.TB, extra ...route) *fixture {
 	t.Helper()
 	st := storetest.Open(t, store.SQLite)
 	p, err := profile.Builtin("az")
@@ -69,7 +69,7 @@ func newFixture(t *testing.T, extra ...route) *fixture {
 }
 
 // client is a browser: it keeps cookies and does not follow redirects.
-func (f *fixture) client(t *testing.T) *http.Client {
+func (f *fixture) client(t testing.TB) *http.Client {
 	jar, _ := cookiejar.New(nil)
 	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
@@ -77,7 +77,7 @@ func (f *fixture) client(t *testing.T) *http.Client {
 var csrfField = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
 // signIn signs a client in as a user and returns its session's CSRF token.
-func (f *fixture) signIn(t *testing.T, c *http.Client, name string) string {
+func (f *fixture) signIn(t testing.TB, c *http.Client, name string) string {
 	t.Helper()
 	resp, err := c.Get(f.srv.URL + "/login")
 	if err != nil {

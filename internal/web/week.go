@@ -43,7 +43,7 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 		}
 		day = digest.DateOf(t)
 	}
-	d, err := pipeline.NewDrafter(r.Context(), s.Store, s.Profile)
+	d, err := s.drafter(r.Context())
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) err
 		err = s.Store.DecideStory(r.Context(), s.Profile.Key, store.Decision{Story: id, By: rq.sess.User.Name})
 	case "add":
 		var d *pipeline.Drafter
-		if d, err = pipeline.NewDrafter(r.Context(), s.Store, s.Profile); err == nil {
+		if d, err = s.drafter(r.Context()); err == nil {
 			var digestID int64
 			digestID, _, err = d.AddStory(r.Context(), id, r.PostFormValue("section"), rq.sess.User.Name)
 			if err == nil {
