@@ -123,6 +123,8 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"GET", "/digests/{id}/download/{format}", auth.Viewer, s.download},
 		{"GET", "/digests/{id}/items/{s}/{i}/edit", auth.Editor, s.editItem},
 		{"POST", "/digests/{id}/items/{s}/{i}", auth.Editor, s.saveItem},
+		{"GET", "/digests/{id}/revisions", auth.Viewer, s.revisions},
+		{"POST", "/digests/{id}/restore", auth.Editor, s.restore},
 		{"POST", "/digests/{id}/submit", auth.Editor, s.step(store.Submit)},
 		{"POST", "/digests/{id}/withdraw", auth.Editor, s.step(store.Withdraw)},
 		{"POST", "/digests/{id}/approve", auth.Approver, s.step(store.Approve)},

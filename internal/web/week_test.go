@@ -244,3 +244,50 @@ func TestGlossaryPage(t *testing.T) {
 		t.Errorf("a bad kind: %s", resp.Status)
 	}
 }
+
+func TestLineDiff(t *testing.T) {
+	got := lineDiff("a\nb\nc\nd\ne\nf\ng\nh", "a\nb\nc\nd\nX\nf\ng\nh")
+	var ops []string
+	for _, l := range got {
+		ops = append(ops, l.Op+l.Text)
+	}
+	if strings.Join(ops, "|") != "…(2)|=c|=d|-e|+X|=f|=g|…(1)" {
+		t.Errorf("diff %q", ops)
+	}
+	if d := lineDiff("", "a"); len(d) != 1 || d[0].Op != "+" {
+		t.Errorf("from nothing: %v", d)
+	}
+}
+
+// TestRevisions: every version listed with its differences; restoring an
+// earlier one makes a new version with its content (D6).
+func TestRevisions(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t)
+	csrf := f.signIn(t, c, "editor-user")
+	resp, _ := f.post(c, "/digests/1/items/1/1", url.Values{"csrf": {csrf}, "version": {"1"}, "ja": {"書き換えた見出し"},
+		"en": {"Rewritten"}, "body": {"A paragraph. (APA / 16.11.2026)"}})
+	resp.Body.Close()
+	resp, _ = c.Get(f.srv.URL + "/digests/1/revisions")
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(b)
+	if resp.StatusCode != 200 || !strings.Contains(page, `<span class="d&#43;">&#43; ● 書き換えた見出し</span>`) || !strings.Contains(page, `<span class="d-">- ● ハサノフ国防相、トルコ国防相と会談</span>`) {
+		t.Fatalf("revisions: %s\n%s", resp.Status, page)
+	}
+	resp, _ = f.post(c, "/digests/1/restore", url.Values{"csrf": {csrf}, "revision": {"1"}, "version": {"1"}})
+	resp.Body.Close()
+	if resp.StatusCode != 409 {
+		t.Errorf("a restore from a stale page: %s", resp.Status)
+	}
+	resp, _ = f.post(c, "/digests/1/restore", url.Values{"csrf": {csrf}, "revision": {"1"}, "version": {"2"}})
+	resp.Body.Close()
+	d, info, _ := f.st.DigestByID(context.Background(), 1)
+	if resp.StatusCode != 303 || info.Version != 3 || d.Sections[0].Items[0].HeadlineJA != "ハサノフ国防相、トルコ国防相と会談" {
+		t.Errorf("restore: %s, version %d, %q", resp.Status, info.Version, d.Sections[0].Items[0].HeadlineJA)
+	}
+	revs, _ := f.st.Revisions(context.Background(), 1)
+	if len(revs) != 3 || revs[2].Source != "restore of version 1" {
+		t.Errorf("the history after a restore: %d revisions", len(revs))
+	}
+}
