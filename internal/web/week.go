@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"shuho/internal/digest"
@@ -59,7 +61,26 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 	}
 	index[rank.None] = len(secs)
 	secs = append(secs, weekSection{Key: rank.None, Title: rq.t("week.none")})
+	// Search and filters: words of the titles, an outlet, a least
+	// relevance.
+	q := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
+	outlet := strings.TrimSpace(r.URL.Query().Get("outlet"))
+	minRel, _ := strconv.ParseFloat(r.URL.Query().Get("min"), 64)
+	shown := 0
 	for _, c := range cands {
+		if outlet != "" && !slices.Contains(c.Story.Outlets, outlet) || c.Result.Relevance < minRel {
+			continue
+		}
+		if q != "" {
+			hit := strings.Contains(strings.ToLower(c.Story.Title), q)
+			for _, a := range c.Story.Articles {
+				hit = hit || strings.Contains(strings.ToLower(a.Title), q)
+			}
+			if !hit {
+				continue
+			}
+		}
+		shown++
 		sec := c.Result.Section
 		if c.Decision != "" {
 			sec = c.Decision
@@ -72,7 +93,8 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 			Outlets: c.Story.Outlets, First: c.Story.First.In(loc).Format("01-02 15:04"), Decision: c.Decision, Articles: c.Story.Articles})
 	}
 	return s.render(w, rq, "week.html", map[string]any{"Week": week, "Sections": secs, "Prev": week.From.AddDays(-7), "Next": week.To.AddDays(1),
-		"CanEdit": rq.sess.User.Role.AtLeast("editor"), "Keys": s.Profile.Sections, "Count": len(cands)})
+		"CanEdit": rq.sess.User.Role.AtLeast("editor"), "Keys": s.Profile.Sections, "Count": len(cands), "Shown": shown,
+		"Q": r.URL.Query().Get("q"), "Outlet": outlet, "Min": r.URL.Query().Get("min"), "Outlets": s.Profile.Outlets})
 }
 
 // decide records an editor's choice on a story: added to a section of the

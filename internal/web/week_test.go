@@ -71,6 +71,19 @@ func TestWeekPage(t *testing.T) {
 			t.Errorf("the week page lacks %q", want)
 		}
 	}
+	// Search and filters narrow the list.
+	resp0, _ := c.Get(f.srv.URL + "/week?date=2026-11-17&q=pardon")
+	b0, _ := io.ReadAll(resp0.Body)
+	resp0.Body.Close()
+	if n := strings.Count(string(b0), `class="story`); n == 0 || n > 3 || !strings.Contains(string(b0), "pardon decree") {
+		t.Errorf("a search for pardon: %d stories", n)
+	}
+	resp0, _ = c.Get(f.srv.URL + "/week?date=2026-11-17&min=0.99")
+	b0, _ = io.ReadAll(resp0.Body)
+	resp0.Body.Close()
+	if n := strings.Count(string(b0), `class="story`); n != 0 {
+		t.Errorf("relevance ≥ 0.99: %d stories", n)
+	}
 	ids := regexp.MustCompile(`name="story" value="(\d+)"`).FindAllStringSubmatch(p, -1)
 	if len(ids) < 50 {
 		t.Fatalf("%d stories with forms", len(ids))
