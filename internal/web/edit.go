@@ -97,8 +97,21 @@ func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) e
 		return err
 	}
 	it := d.Sections[si].Items[ii]
-	return s.render(w, rq, "edit.html", map[string]any{"ID": info.ID, "S": si + 1, "I": ii + 1, "Version": info.Version,
-		"JA": it.HeadlineJA, "EN": it.HeadlineEN, "Emphasis": it.Emphasis, "Body": itemBody(it), "Section": d.Sections[si].Title})
+	data := map[string]any{"ID": info.ID, "S": si + 1, "I": ii + 1, "Version": info.Version,
+		"JA": it.HeadlineJA, "EN": it.HeadlineEN, "Emphasis": it.Emphasis, "Body": itemBody(it), "Section": d.Sections[si].Title}
+	// A suggestion for the Japanese headline, from the English one and the
+	// body, with the names the glossary lacks; the editor takes it or not.
+	if dr, err := s.drafter(r.Context()); err == nil {
+		var body []string
+		for _, b := range it.Blocks {
+			body = append(body, b.Text)
+		}
+		hl := dr.Headliner.Translate(it.HeadlineEN, strings.Join(body, "\n\n"))
+		if hl.JA != "" && hl.JA != it.HeadlineJA {
+			data["Suggestion"], data["SuggestionEngine"], data["Unknown"] = hl.JA, hl.Engine, strings.Join(hl.Unknown, ", ")
+		}
+	}
+	return s.render(w, rq, "edit.html", data)
 }
 
 func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) error {

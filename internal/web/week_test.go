@@ -187,7 +187,8 @@ func TestEditItem(t *testing.T) {
 	resp, _ := c.Get(f.srv.URL + "/digests/1/items/1/1/edit")
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(b), "(APA / 16.11.2026)</textarea>") || !strings.Contains(string(b), `value="ハサノフ国防相、トルコ国防相と会談"`) {
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "(APA / 16.11.2026)</textarea>") || !strings.Contains(string(b), `value="ハサノフ国防相、トルコ国防相と会談"`) ||
+		!strings.Contains(string(b), "見出し案 (rules): <strong>ハサノフ国防相、ギュレル・トルコ国防相と会談</strong>") {
 		t.Fatalf("the edit form: %s\n%s", resp.Status, b)
 	}
 	save := func(version, ja, body string) (int, string) {
