@@ -199,7 +199,12 @@ interrupted (Ctrl-C).
 
 --secure marks the session cookies Secure: set it when the editor is reached
 over HTTPS (through a proxy that terminates TLS). --no-collect serves the
-editor alone.`,
+editor alone.
+
+Each digest, when first published, is mailed to a list when SHUHO_SMTP_ADDR
+(host:port), SHUHO_SMTP_FROM and SHUHO_SMTP_TO (comma-separated) are set:
+its text in the body, its Word and PDF files attached; STARTTLS when offered,
+SHUHO_SMTP_USER and SHUHO_SMTP_PASSWORD only over TLS.`,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fetchFlags(fs, o)
 			fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "the `host:port` the editor listens on")
@@ -252,6 +257,9 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 		return err
 	}
 	ws.Secure = o.secure
+	if ws.Mailer, err = pipeline.MailerFromEnv(e.getenv); err != nil {
+		return usagef("%v", err)
+	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("the editor cannot listen on %s: %w", o.addr, err)

@@ -182,10 +182,16 @@ func (s *Server) apiStep(a store.Action) func(w http.ResponseWriter, r *http.Req
 		case err != nil:
 			return err
 		}
+		out := map[string]any{"id": wf.ID, "status": wf.Status, "version": wf.Version, "changed": done}
 		if done {
 			s.Log.Info("workflow step", "id", info.ID, "action", a, "version", at, "by", rq.sess.User.Name)
+			if a == store.Publish && s.Mailer != nil {
+				out["mailed"] = true
+				if err := s.mailPublished(r, info.ID); err != nil {
+					out["mailed"], out["mail_error"] = false, "the mail could not be sent; the log says why"
+				}
+			}
 		}
-		out := map[string]any{"id": wf.ID, "status": wf.Status, "version": wf.Version, "changed": done}
 		if wf.ApprovedVersion > 0 {
 			out["approved_version"], out["approved_by"] = wf.ApprovedVersion, wf.ApprovedBy
 		}

@@ -208,6 +208,9 @@ func (s *Server) step(a store.Action) func(w http.ResponseWriter, r *http.Reques
 		}
 		if done {
 			s.Log.Info("workflow step", "id", id, "action", a, "version", version, "by", rq.sess.User.Name)
+			if a == store.Publish {
+				s.mailPublished(r, id) // logged; the publication stands
+			}
 		}
 		http.Redirect(w, r, fmt.Sprintf("/digests/%d", id), http.StatusSeeOther)
 		return nil

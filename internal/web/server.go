@@ -38,7 +38,10 @@ type Server struct {
 	Secure bool
 	// SessionTTL is how long a session lasts (default 12 hours).
 	SessionTTL time.Duration
-	Now        func() time.Time
+	// Mailer, when set, sends each digest to its list when it is first
+	// published.
+	Mailer *pipeline.Mailer
+	Now    func() time.Time
 
 	routes []route
 	tmpl   *template.Template
@@ -533,3 +536,23 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 func urlQuery(s string) string { return url.QueryEscape(s) }
+
+// mailPublished sends a digest just published to the list, if there is
+// one; a failure is logged and said, and does not undo the publication.
+func (s *Server) mailPublished(r *http.Request, id int64) error {
+	if s.Mailer == nil {
+		return nil
+	}
+	d, _, err := s.Store.DigestByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Minute)
+	defer cancel()
+	if err := s.Mailer.Send(ctx, d, s.Profile); err != nil {
+		s.Log.Error("mailing a published digest", "id", id, "err", err)
+		return err
+	}
+	s.Log.Info("published digest mailed", "id", id, "to", len(s.Mailer.To))
+	return nil
+}
