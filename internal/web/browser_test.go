@@ -1,0 +1,171 @@
+package web
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"shuho/internal/fetch"
+	"shuho/internal/pipeline"
+	"shuho/internal/sample"
+)
+
+// browser starts a headless Chromium for a test, or skips (fails under
+// CI=true) when there is none.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			path = p
+			break
+		}
+	}
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("no Chromium, and CI=true requires it: apt-get install -y chromium")
+		}
+		t.Skip("no Chromium (apt-get install -y chromium)")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000), chromedp.Flag("lang", "ja"))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	ctx, cancel2 := chromedp.NewContext(actx)
+	t.Cleanup(cancel2)
+	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancel3)
+	return ctx
+}
+
+// shot saves a screenshot when SHUHO_SCREENSHOTS names a directory.
+func shot(name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		dir := os.Getenv("SHUHO_SCREENSHOTS")
+		if dir == "" {
+			return nil
+		}
+		b, err := chromedp.FullScreenshot(100)(ctx, t) // 100: PNG
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644)
+	})
+}
+
+type css = chromedp.CSS
+
+// waitText waits until the text of sel holds want (a page that a click
+// replaced), for at most 20 seconds.
+func waitText(t *testing.T, ctx context.Context, sel, want string) {
+	t.Helper()
+	last := ""
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		v, err := chromedp.Run(ctx, chromedp.Text(css(sel)))
+		if err == nil && strings.Contains(v, want) {
+			return
+		}
+		last = v
+	}
+	t.Fatalf("%s never held %q; it held:\n%.500s", sel, want, last)
+}
+
+func signInAs(base, name string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(css(`input[name=name]`)),
+		chromedp.SendKeys(css(`input[name=name]`), name),
+		chromedp.SendKeys(css(`input[name=password]`), testPassword),
+		chromedp.Click(css(`form[action="/login"] button`)),
+		chromedp.WaitVisible(css(`header.bar`)),
+	)
+}
+
+// TestBrowser walks the desk's week in a real headless Chromium: sign in,
+// open the week, add a story to the digest, edit a headline and see the
+// checks change, submit for review; as another user approve and publish;
+// download the Word and PDF files.
+func TestBrowser(t *testing.T) {
+	ctx := browser(t)
+	f := newFixture(t)
+	w, err := sample.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := sample.Start(context.Background(), w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	f.s.Profile.Outlets = append(f.s.Profile.Outlets, srv.Outlets()...)
+	f.s.Profile.Sources = srv.Sources()
+	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, HostConcurrency: 8, Contact: "test@example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (&pipeline.Collector{Store: f.st, Fetch: client, Profile: f.s.Profile, Owner: "test"}).CollectAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	base := f.srv.URL
+	text := func(ctx context.Context, sel string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Text(css(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return v
+	}
+	step := func(ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	step(ctx, "sign in", signInAs(base, "editor-user"), shot("01-digests"))
+	// The week: add its first story to the digest.
+	step(ctx, "the week", chromedp.Navigate(base+"/week?date=2026-11-17"), chromedp.WaitVisible(css(`form.decide`)), shot("02-week"),
+		chromedp.Click(css(`form.decide button[value=add]`)))
+	waitText(t, ctx, "main", "追加済み")
+	// The digest: its checks, then an edited headline ending in 。.
+	step(ctx, "the digest", chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("03-digest"))
+	before := text(ctx, "aside.lint")
+	step(ctx, "edit", chromedp.Click(css(`article.item p.meta a`)), chromedp.WaitVisible(css(`input[name=ja]`)), shot("04-edit"),
+		chromedp.SetValue(css(`input[name=ja]`), "ハサノフ国防相、トルコ国防相と会談。"),
+		chromedp.Click(css(`form[action*="/items/"] button:not([name])`)), chromedp.WaitVisible(css(`aside.lint`)))
+	after := text(ctx, "aside.lint")
+	if before == after || !strings.Contains(after, "headline-style") {
+		t.Errorf("the checks did not change with the edit:\nbefore %q\nafter %q", before, after)
+	}
+	step(ctx, "submit", chromedp.Click(css(`form[action$="/submit"] button`)), chromedp.WaitVisible(css(`form[action$="/withdraw"]`)))
+
+	// Another user, another browser: approve and publish, then download.
+	ctx2 := browser(t)
+	step(ctx2, "sign in as approver", signInAs(base, "approver-user"), chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("05-review"))
+	step(ctx2, "approve", chromedp.Click(css(`form[action$="/approve"] button`)))
+	waitText(t, ctx2, "main", "approved")
+	step(ctx2, "publish", chromedp.Click(css(`form[action$="/publish"] button`)))
+	waitText(t, ctx2, "main", "published")
+	step(ctx2, "published", shot("06-published"))
+	size := func(format string) float64 {
+		n, err := chromedp.Run(ctx2, chromedp.Evaluate[float64](`fetch('/digests/1/download/`+format+`').then(r => r.ok ? r.arrayBuffer() : new ArrayBuffer(0)).then(b => b.byteLength)`,
+			chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("download %s: %v", format, err)
+		}
+		return n
+	}
+	if n := size("docx"); n < 2000 {
+		t.Errorf("the DOCX downloaded: %v bytes", n)
+	}
+	if _, ferr := pipeline.PDFFonts(os.Getenv); ferr == nil {
+		if n := size("pdf"); n < 2000 {
+			t.Errorf("the PDF downloaded: %v bytes", n)
+		}
+	}
+}
