@@ -135,7 +135,7 @@ func TestBrowser(t *testing.T) {
 	// The digest: its checks, then an edited headline ending in 。.
 	step(ctx, "the digest", chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("03-digest"))
 	before := text(ctx, "aside.lint")
-	step(ctx, "edit", chromedp.Click(css(`article.item p.meta a`)), chromedp.WaitVisible(css(`input[name=ja]`)), shot("04-edit"),
+	step(ctx, "edit", chromedp.Click(css(`article.item .meta a`)), chromedp.WaitVisible(css(`input[name=ja]`)), shot("04-edit"),
 		chromedp.SetValue(css(`input[name=ja]`), "ハサノフ国防相、トルコ国防相と会談。"),
 		chromedp.Click(css(`form[action*="/items/"] button:not([name])`)), chromedp.WaitVisible(css(`aside.lint`)))
 	after := text(ctx, "aside.lint")

@@ -28,6 +28,7 @@ type digestView struct {
 
 type sectionView struct {
 	Number int
+	Key    string
 	Title  string
 	Items  []itemView
 }
@@ -49,7 +50,7 @@ type blockView struct {
 func viewOf(id int64, d *digest.Digest) digestView {
 	v := digestView{ID: id, Title: d.Title, Period: d.Period.String()}
 	for _, s := range d.Sections {
-		sv := sectionView{Number: s.Number, Title: s.Title}
+		sv := sectionView{Number: s.Number, Key: s.Key, Title: s.Title}
 		for _, it := range s.Items {
 			iv := itemView{HeadlineJA: render.Spans(it.HeadlineJA), HeadlineEN: render.Plain(it.HeadlineEN), Emphasis: it.Emphasis}
 			for _, b := range it.Blocks {
@@ -142,7 +143,7 @@ func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request)
 		return err
 	}
 	return s.render(w, rq, "digest.html", map[string]any{"D": v, "Formats": pipeline.Formats, "Actions": actions, "Events": events,
-		"Findings": s.findings(d), "CanEdit": role.AtLeast("editor")})
+		"Findings": s.findings(d), "CanEdit": role.AtLeast("editor"), "Keys": s.Profile.Sections})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {

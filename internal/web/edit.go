@@ -164,3 +164,51 @@ func (s *Server) findings(d *digest.Digest) []lint.Finding {
 	lint.Sort(fs)
 	return fs
 }
+
+// moveItem moves an item up or down within its section, or to the end of
+// another section, at the version the page showed.
+func (s *Server) moveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
+	d, info, err := s.loadOwn(r)
+	if err != nil {
+		return err
+	}
+	si, ii, err := itemPos(r, d)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	items := d.Sections[si].Items
+	switch to := r.PostFormValue("to"); to {
+	case "up", "down":
+		j := ii - 1
+		if to == "down" {
+			j = ii + 1
+		}
+		if j < 0 || j >= len(items) {
+			return &httpError{http.StatusBadRequest, fmt.Errorf("item %d.%d cannot move %s", si+1, ii+1, to)}
+		}
+		items[ii], items[j] = items[j], items[ii]
+	default:
+		k := -1
+		for n, sec := range d.Sections {
+			if sec.Key == to && n != si {
+				k = n
+			}
+		}
+		if k < 0 {
+			return &httpError{http.StatusBadRequest, fmt.Errorf("no other section %q", to)}
+		}
+		it := items[ii]
+		d.Sections[si].Items = append(items[:ii:ii], items[ii+1:]...)
+		d.Sections[k].Items = append(d.Sections[k].Items, it)
+	}
+	_, err = s.Store.SaveDigest(r.Context(), d, store.SaveOptions{Author: rq.sess.User.Name, Source: "editor: move", IfVersion: version})
+	switch {
+	case errors.Is(err, digest.ErrConflict):
+		return &httpError{http.StatusConflict, err}
+	case err != nil:
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/digests/%d", info.ID), http.StatusSeeOther)
+	return nil
+}

@@ -70,6 +70,8 @@ var texts = map[string][2]string{
 	"week.filter":       {"絞り込み", "Filter"},
 	"edit.suggestion":   {"見出し案", "Suggested headline"},
 	"edit.unknown":      {"要確認の人名", "names to check"},
+	"move.up":           {"上へ", "Move up"},
+	"move.down":         {"下へ", "Move down"},
 	"public.none":       {"公開された週報はまだありません。", "Nothing is published yet."},
 	"digests.nofont":    {"PDFの作成には日本語フォントが必要です。管理者に依頼してください。", "A PDF needs a Japanese font on the server; ask the administrator."},
 	"nav.users":         {"ユーザー", "Users"},

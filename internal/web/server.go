@@ -126,6 +126,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"GET", "/digests/{id}/download/{format}", auth.Viewer, s.download},
 		{"GET", "/digests/{id}/items/{s}/{i}/edit", auth.Editor, s.editItem},
 		{"POST", "/digests/{id}/items/{s}/{i}", auth.Editor, s.saveItem},
+		{"POST", "/digests/{id}/items/{s}/{i}/move", auth.Editor, s.moveItem},
 		{"GET", "/digests/{id}/revisions", auth.Viewer, s.revisions},
 		{"POST", "/digests/{id}/restore", auth.Editor, s.restore},
 		{"POST", "/digests/{id}/submit", auth.Editor, s.step(store.Submit)},

@@ -305,3 +305,45 @@ func TestRevisions(t *testing.T) {
 		t.Errorf("the history after a restore: %d revisions", len(revs))
 	}
 }
+
+// TestMoveItem moves an item down, and to another section, at the version
+// shown; a stale page gets 409.
+func TestMoveItem(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t)
+	csrf := f.signIn(t, c, "editor-user")
+	move := func(path, to, version string) int {
+		resp, err := f.post(c, path, url.Values{"csrf": {csrf}, "to": {to}, "version": {version}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	before, _, _ := f.st.DigestByID(context.Background(), 1)
+	first, second := before.Sections[0].Items[0].HeadlineJA, before.Sections[0].Items[1].HeadlineJA
+	if code := move("/digests/1/items/1/1/move", "down", "1"); code != 303 {
+		t.Fatalf("down: %d", code)
+	}
+	d, _, _ := f.st.DigestByID(context.Background(), 1)
+	if d.Sections[0].Items[0].HeadlineJA != second || d.Sections[0].Items[1].HeadlineJA != first {
+		t.Errorf("after down: %q, %q", d.Sections[0].Items[0].HeadlineJA, d.Sections[0].Items[1].HeadlineJA)
+	}
+	if code := move("/digests/1/items/1/2/move", "foreign", "1"); code != 409 {
+		t.Errorf("a stale move: %d", code)
+	}
+	if code := move("/digests/1/items/1/2/move", "foreign", "2"); code != 303 {
+		t.Fatalf("to foreign: %d", code)
+	}
+	d, _, _ = f.st.DigestByID(context.Background(), 1)
+	last := d.Sections[2].Items[len(d.Sections[2].Items)-1]
+	if last.HeadlineJA != first || len(d.Sections[0].Items) != len(before.Sections[0].Items)-1 {
+		t.Errorf("after the move to foreign: last %q", last.HeadlineJA)
+	}
+	if code := move("/digests/1/items/1/1/move", "up", "3"); code != 400 {
+		t.Errorf("up from the top: %d", code)
+	}
+	if code := move("/digests/1/items/1/1/move", "sport", "3"); code != 400 {
+		t.Errorf("to a section that is not there: %d", code)
+	}
+}
