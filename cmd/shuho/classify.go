@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"shuho/internal/digest"
-	"shuho/internal/rank"
+	"shuho/internal/pipeline"
 	"shuho/internal/store"
 )
 
@@ -56,40 +56,36 @@ type classifyOutput struct {
 	Error     string             `json:"error,omitempty"`
 }
 
-// ranker returns the profile's ranker, trained on the archive's items when
-// there is an archive.
-func (e *env) ranker(ctx context.Context, o *options, p *digest.Profile) (*rank.Ranker, error) {
-	var examples []rank.Example
+// archive opens the archive for a command that reads it when there is
+// one: nil, and no error, when the default archive does not exist (a named
+// one that does not is an error).
+func (e *env) archive(ctx context.Context, o *options) (*store.Store, error) {
 	s, err := e.openStore(ctx, o, store.Options{MustExist: true, SkipCheck: true})
-	switch {
-	case errors.Is(err, digest.ErrNotFound) && o.db == "" && e.getenv("SHUHO_DB") == "":
-		e.log.Debug("no archive; the built-in model alone", "err", err)
-	case err != nil:
-		return nil, err
-	default:
-		defer s.Close()
-		items, err := s.ArchiveItems(ctx, p.Key, 20000)
-		if err != nil {
-			return nil, err
-		}
-		for _, it := range items {
-			examples = append(examples, rank.Example{Class: it.Section, Text: it.HeadlineEN + ". " + it.Lead})
-		}
-		decided, err := s.DecidedExamples(ctx, p.Key, 20000)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range decided {
-			examples = append(examples, rank.Example{Class: d.Class, Text: d.Text, Weight: 3})
-		}
-		e.log.Debug("ranking learns from the archive", "items", len(items))
+	if errors.Is(err, digest.ErrNotFound) && o.db == "" && e.getenv("SHUHO_DB") == "" {
+		e.log.Debug("no archive; what is built in alone", "err", err)
+		return nil, nil
 	}
-	r := rank.New(p, rank.TrainWith(examples))
-	if r.G, err = e.loadGlossary(ctx, o, p); err != nil {
-		return nil, err
+	return s, err
+}
+
+// drafter returns the profile's drafter, learnt from the archive when
+// there is one, and what closes it.
+func (e *env) drafter(ctx context.Context, o *options, p *digest.Profile) (*pipeline.Drafter, func(), error) {
+	s, err := e.archive(ctx, o)
+	if err != nil {
+		return nil, nil, err
 	}
-	r.Home = homeCountry(r.G, p)
-	return r, nil
+	done := func() {
+		if s != nil {
+			s.Close()
+		}
+	}
+	d, err := pipeline.NewDrafter(ctx, s, p)
+	if err != nil {
+		done()
+		return nil, nil, err
+	}
+	return d, done, nil
 }
 
 func runClassify(ctx context.Context, e *env, o *options, args []string) error {
@@ -103,10 +99,12 @@ func runClassify(ctx context.Context, e *env, o *options, args []string) error {
 	if o.jsonl && len(args) > 0 {
 		return usagef("classify --jsonl reads standard input; it takes no argument")
 	}
-	r, err := e.ranker(ctx, o, p)
+	d, done, err := e.drafter(ctx, o, p)
 	if err != nil {
 		return err
 	}
+	defer done()
+	r := d.Ranker
 	if !o.jsonl {
 		res := r.Classify(strings.Join(args, " "), "")
 		_, err := fmt.Fprintf(e.stdout, "%s\t%.3f\n", res.Section, res.Relevance)

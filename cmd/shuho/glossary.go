@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/glossary"
+	"shuho/internal/pipeline"
 	"shuho/internal/store"
 )
 
@@ -62,25 +62,14 @@ an array of {"kind","en","variants","ja","ja_variants","short","country",
 // loadGlossary builds the profile's glossary: the seed, the profile's
 // terms, the archive's (when there is an archive).
 func (e *env) loadGlossary(ctx context.Context, o *options, p *digest.Profile) (*glossary.Glossary, error) {
-	seed, err := glossary.Builtin()
+	s, err := e.archive(ctx, o)
 	if err != nil {
 		return nil, err
 	}
-	terms := append(seed, p.Glossary...)
-	s, err := e.openStore(ctx, o, store.Options{MustExist: true, SkipCheck: true})
-	switch {
-	case errors.Is(err, digest.ErrNotFound) && o.db == "" && e.getenv("SHUHO_DB") == "":
-	case err != nil:
-		return nil, err
-	default:
+	if s != nil {
 		defer s.Close()
-		own, err := s.GlossaryTerms(ctx, p.Key)
-		if err != nil {
-			return nil, err
-		}
-		terms = append(terms, own...)
 	}
-	return glossary.New(terms, p.Style), nil
+	return pipeline.Glossary(ctx, s, p)
 }
 
 func runGlossary(ctx context.Context, e *env, o *options, args []string) error {

@@ -2,17 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
 	"time"
 
 	"shuho/internal/chat"
-	"shuho/internal/digest"
 	"shuho/internal/draft"
-	"shuho/internal/glossary"
-	"shuho/internal/store"
 )
 
 func translateCommand() *command {
@@ -46,43 +42,6 @@ fails, the built-in draft is given with model_error saying why.`,
 	}
 }
 
-// headliner returns the profile's headline drafter, with the glossary and
-// the archive's past headlines when there is an archive.
-func (e *env) headliner(ctx context.Context, o *options, p *digest.Profile) (*draft.Headliner, error) {
-	g, err := e.loadGlossary(ctx, o, p)
-	if err != nil {
-		return nil, err
-	}
-	h := &draft.Headliner{G: g, Home: homeCountry(g, p)}
-	s, err := e.openStore(ctx, o, store.Options{MustExist: true, SkipCheck: true})
-	switch {
-	case errors.Is(err, digest.ErrNotFound) && o.db == "" && e.getenv("SHUHO_DB") == "":
-	case err != nil:
-		return nil, err
-	default:
-		defer s.Close()
-		items, err := s.ArchiveItems(ctx, p.Key, 20000)
-		if err != nil {
-			return nil, err
-		}
-		pairs := make([]draft.Pair, len(items))
-		for i, it := range items {
-			pairs[i] = draft.Pair{EN: it.HeadlineEN, JA: it.HeadlineJA}
-		}
-		h.Memory = draft.NewMemory(g, pairs)
-	}
-	return h, nil
-}
-
-// homeCountry is the ISO code of the profile's country, from its English
-// name.
-func homeCountry(g *glossary.Glossary, p *digest.Profile) string {
-	if t := g.Lookup(p.Country); t != nil && t.Kind == digest.Country {
-		return t.Country
-	}
-	return ""
-}
-
 func runTranslate(ctx context.Context, e *env, o *options, args []string) error {
 	p, err := loadProfile(o)
 	if err != nil {
@@ -94,10 +53,12 @@ func runTranslate(ctx context.Context, e *env, o *options, args []string) error 
 	if o.jsonl && len(args) > 0 {
 		return usagef("translate --jsonl reads standard input; it takes no argument")
 	}
-	h, err := e.headliner(ctx, o, p)
+	d, done, err := e.drafter(ctx, o, p)
 	if err != nil {
 		return err
 	}
+	defer done()
+	h := d.Headliner
 	model, err := e.model(o, h)
 	if err != nil {
 		return err

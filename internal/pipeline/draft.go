@@ -268,9 +268,9 @@ func (d *Drafter) seenBefore(ctx context.Context, text string, week digest.Perio
 	return out
 }
 
-// glossaryFor is the profile's glossary: the seed, the profile's terms, the
-// archive's.
-func glossaryFor(ctx context.Context, s *store.Store, p *digest.Profile) (*glossary.Glossary, error) {
+// Glossary is the profile's glossary: the seed, the profile's terms, the
+// archive's (none when s is nil: no archive).
+func Glossary(ctx context.Context, s *store.Store, p *digest.Profile) (*glossary.Glossary, error) {
 	seed, err := glossary.Builtin()
 	if err != nil {
 		return nil, err
@@ -287,33 +287,36 @@ func glossaryFor(ctx context.Context, s *store.Store, p *digest.Profile) (*gloss
 }
 
 // NewDrafter builds the drafter of a profile from the archive: the ranker
-// learns from its items, the headline memory holds their headlines, the
-// glossary holds the desk's terms.
+// learns from its items and the editors' choices, the headline memory holds
+// their headlines, the glossary holds the desk's terms. With s nil (no
+// archive) it knows only what is built in.
 func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafter, error) {
-	g, err := glossaryFor(ctx, s, p)
-	if err != nil {
-		return nil, err
-	}
-	items, err := s.ArchiveItems(ctx, p.Key, 20000)
+	g, err := Glossary(ctx, s, p)
 	if err != nil {
 		return nil, err
 	}
 	var examples []rank.Example
 	var pairs []draft.Pair
-	for _, it := range items {
-		examples = append(examples, rank.Example{Class: it.Section, Text: it.HeadlineEN + ". " + it.Lead})
-		pairs = append(pairs, draft.Pair{EN: it.HeadlineEN, JA: it.HeadlineJA})
-	}
-	// The editors' choices teach more than an archive item: each is a
-	// judgement on exactly the kind of story the ranking has to judge.
-	decided, err := s.DecidedExamples(ctx, p.Key, 20000)
-	if err != nil {
-		return nil, err
-	}
 	choices := map[int64]string{}
-	for _, d := range decided {
-		examples = append(examples, rank.Example{Class: d.Class, Text: d.Text, Weight: 3})
-		choices[d.Story] = d.Class
+	if s != nil {
+		items, err := s.ArchiveItems(ctx, p.Key, 20000)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			examples = append(examples, rank.Example{Class: it.Section, Text: it.HeadlineEN + ". " + it.Lead})
+			pairs = append(pairs, draft.Pair{EN: it.HeadlineEN, JA: it.HeadlineJA})
+		}
+		// The editors' choices teach more than an archive item: each is a
+		// judgement on exactly the kind of story the ranking has to judge.
+		decided, err := s.DecidedExamples(ctx, p.Key, 20000)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range decided {
+			examples = append(examples, rank.Example{Class: d.Class, Text: d.Text, Weight: 3})
+			choices[d.Story] = d.Class
+		}
 	}
 	home := ""
 	if t := g.Lookup(p.Country); t != nil && t.Kind == digest.Country {

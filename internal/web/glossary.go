@@ -7,21 +7,8 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/glossary"
+	"shuho/internal/pipeline"
 )
-
-// glossaryOf is the profile's glossary: the seed, the profile's terms, the
-// desk's own.
-func (s *Server) glossaryOf(r *http.Request) (*glossary.Glossary, error) {
-	seed, err := glossary.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	own, err := s.Store.GlossaryTerms(r.Context(), s.Profile.Key)
-	if err != nil {
-		return nil, err
-	}
-	return glossary.New(append(append(seed, s.Profile.Glossary...), own...), s.Profile.Style), nil
-}
 
 // glossaryPage searches the glossary; an editor adds a term or replaces
 // one (a term of the same kind and English form).
@@ -30,7 +17,7 @@ func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request, rq *reques
 }
 
 func (s *Server) showGlossary(w http.ResponseWriter, r *http.Request, rq *request, code int, msg string, form digest.Term) error {
-	g, err := s.glossaryOf(r)
+	g, err := pipeline.Glossary(r.Context(), s.Store, s.Profile)
 	if err != nil {
 		return err
 	}
