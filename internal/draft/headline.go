@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -340,8 +341,8 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 				titleJA, titleEN = t.JA, t.EN
 			}
 		}
-		name := cmpOr(person.Short, person.JA)
-		c := cmpOr(person.Country, country)
+		name := cmp.Or(person.Short, person.JA)
+		c := cmp.Or(person.Country, country)
 		if c != "" && !strings.EqualFold(c, r.h.Home) && titleJA != "" && !strings.HasPrefix(titleJA, "駐") {
 			// A foreign official: ガルージン露外務次官 where the country
 			// has a headline abbreviation, トカエフ・カザフスタン大統領
@@ -636,7 +637,7 @@ func (r *renderer) nameAfterTitle(text string, title *digest.Term, country strin
 		if skip != nil && p.EN == skip.EN {
 			continue
 		}
-		pc := cmpOr(p.Country, near)
+		pc := cmp.Or(p.Country, near)
 		if country != "" && pc != "" && !strings.EqualFold(pc, country) {
 			continue
 		}
@@ -651,13 +652,6 @@ func (r *renderer) nameAfterTitle(text string, title *digest.Term, country strin
 		return p
 	}
 	return nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 var ranks = map[string]bool{"colonel": true, "general": true, "lieutenant": true, "major": true, "captain": true, "admiral": true,

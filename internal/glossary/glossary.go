@@ -1,12 +1,14 @@
 package glossary
 
 import (
+	"cmp"
 	"embed"
 	"encoding/json"
 	"fmt"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,9 +22,12 @@ var seedFS embed.FS
 
 // Builtin returns the seed terms shipped with shuho (seed/*.json): country
 // and city names from CLDR, country adjectives, titles, institutions and
-// office holders. A file that does not parse is a fault of the build, and
-// is reported with its name.
-func Builtin() ([]digest.Term, error) {
+// office holders. The files are read once; callers share the terms and
+// must not change them (appending to the slice copies it). A file that
+// does not parse is a fault of the build, reported with its name.
+func Builtin() ([]digest.Term, error) { return builtin() }
+
+var builtin = sync.OnceValues(func() ([]digest.Term, error) {
 	names, err := seedFS.ReadDir("seed")
 	if err != nil {
 		return nil, err
@@ -42,8 +47,8 @@ func Builtin() ([]digest.Term, error) {
 		}
 		out = append(out, terms...)
 	}
-	return out, nil
-}
+	return slices.Clip(out), nil
+})
 
 // Glossary answers how the desk writes a name: it finds the terms in a
 // text, longest first, whatever the spelling (Əliyev, Aliyev, Aliev), and
@@ -240,16 +245,9 @@ func (g *Glossary) Name(name string, origin string) Render {
 	}
 	if ps := g.Surname(name); len(ps) > 0 && len(words(name)) == 1 {
 		p := ps[0]
-		return Render{JA: cmpOr(p.Short, p.JA), Term: p}
+		return Render{JA: cmp.Or(p.Short, p.JA), Term: p}
 	}
 	return Render{JA: byRule(name, origin, g.style.V != "バ"), ByRule: true}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // token is one folded word of a text, with where it stands.

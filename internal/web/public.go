@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"net/http"
@@ -117,7 +118,7 @@ func (s *Server) publicFeed(w http.ResponseWriter, r *http.Request, rq *request)
 		return err
 	}
 	base := baseURL(r)
-	f := atomFeed{Title: s.Profile.Title, ID: base + "/public/feed.atom", Author: atomAuthor{cmpOr(s.Profile.Issuer, "shuho")},
+	f := atomFeed{Title: s.Profile.Title, ID: base + "/public/feed.atom", Author: atomAuthor{cmp.Or(s.Profile.Issuer, "shuho")},
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: base + "/public/feed.atom"}, {Rel: "alternate", Type: "text/html", Href: base + "/public"}}}
 	updated := time.Time{}
 	for _, p := range pubs {
@@ -153,11 +154,4 @@ func (s *Server) publicFeed(w http.ResponseWriter, r *http.Request, rq *request)
 	w.Header().Set("Cache-Control", "public, max-age=300")
 	_, err = w.Write(append([]byte(xml.Header), b...))
 	return err
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
