@@ -72,9 +72,9 @@ func Plain(s string) string {
 	return b.String()
 }
 
-// citationText is a block's citations as the text form writes them:
+// CitationText is a block's citations as the text form writes them:
 // "(TREND / 26.05.2026; APA / 26.05.2026)", or "" for none.
-func citationText(cs []digest.Citation) string {
+func CitationText(cs []digest.Citation) string {
 	if len(cs) == 0 {
 		return ""
 	}
@@ -109,7 +109,7 @@ func blockText(b digest.Block) string {
 	if b.Kind == digest.Note {
 		t = strings.TrimSpace("NOTE: " + t)
 	}
-	if c := citationText(b.Citations); c != "" {
+	if c := CitationText(b.Citations); c != "" {
 		t = strings.TrimSpace(t + " " + c)
 	}
 	return t

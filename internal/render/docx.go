@@ -76,19 +76,19 @@ func DOCX(d *digest.Digest, created time.Time) ([]byte, error) {
 					for i, e := range bl.Entries {
 						sp := Spans(e)
 						if i == len(bl.Entries)-1 && len(bl.Citations) > 0 {
-							sp = append(sp, Span{Text: " " + citationText(bl.Citations)})
+							sp = append(sp, Span{Text: " " + CitationText(bl.Citations)})
 						}
 						para("ListBullet", sp, false)
 					}
 				case digest.Note:
 					sp := append([]Span{{Text: "NOTE: "}}, Spans(bl.Text)...)
-					if c := citationText(bl.Citations); c != "" {
+					if c := CitationText(bl.Citations); c != "" {
 						sp = append(sp, Span{Text: " " + c})
 					}
 					para("Note", sp, false)
 				default:
 					sp := Spans(bl.Text)
-					if c := citationText(bl.Citations); c != "" {
+					if c := CitationText(bl.Citations); c != "" {
 						sp = append(sp, Span{Text: " " + c})
 					}
 					para("", sp, false)

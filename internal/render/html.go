@@ -94,7 +94,7 @@ func HTML(d *digest.Digest) ([]byte, error) {
 		for _, it := range s.Items {
 			hi := htmlItem{HeadlineJA: Spans(it.HeadlineJA), HeadlineEN: Plain(it.HeadlineEN), Emphasis: it.Emphasis}
 			for _, bl := range it.Blocks {
-				hb := htmlBlock{Kind: string(bl.Kind), Citation: citationText(bl.Citations)}
+				hb := htmlBlock{Kind: string(bl.Kind), Citation: CitationText(bl.Citations)}
 				switch bl.Kind {
 				case digest.List:
 					for _, e := range bl.Entries {

@@ -41,7 +41,7 @@ func Markdown(d *digest.Digest) []byte {
 				case digest.List:
 					for i, e := range bl.Entries {
 						if i == len(bl.Entries)-1 && len(bl.Citations) > 0 {
-							e = strings.TrimSpace(e + " " + citationText(bl.Citations))
+							e = strings.TrimSpace(e + " " + CitationText(bl.Citations))
 						}
 						fmt.Fprintf(&b, "- %s\n", keepMarkers(e))
 					}

@@ -116,7 +116,7 @@ func PDF(d *digest.Digest, f Fonts, created time.Time) (out []byte, err error) {
 					for i, e := range bl.Entries {
 						sp := Spans(e)
 						if i == len(bl.Entries)-1 && len(bl.Citations) > 0 {
-							sp = append(sp, Span{Text: " " + citationText(bl.Citations)})
+							sp = append(sp, Span{Text: " " + CitationText(bl.Citations)})
 						}
 						pdf.SetX(26)
 						spans(append([]Span{{Text: "- "}}, sp...), 10.5, 5.5, false)
@@ -126,7 +126,7 @@ func PDF(d *digest.Digest, f Fonts, created time.Time) (out []byte, err error) {
 					if bl.Kind == digest.Note {
 						sp = append([]Span{{Text: "NOTE: "}}, sp...)
 					}
-					if c := citationText(bl.Citations); c != "" {
+					if c := CitationText(bl.Citations); c != "" {
 						sp = append(sp, Span{Text: " " + c})
 					}
 					spans(sp, 10.5, 5.5, false)

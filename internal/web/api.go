@@ -73,19 +73,6 @@ func (s *Server) apiDigests(w http.ResponseWriter, r *http.Request, rq *request)
 	return writeJSON(w, http.StatusOK, out)
 }
 
-// apiLoad reads the digest of the path's id, of this server's profile.
-func (s *Server) apiLoad(r *http.Request) (*digest.Digest, store.Info, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil, store.Info{}, &httpError{http.StatusNotFound, fmt.Errorf("digest %q", r.PathValue("id"))}
-	}
-	d, info, err := s.Store.DigestByID(r.Context(), id)
-	if errors.Is(err, digest.ErrNotFound) || err == nil && d.Profile != s.Profile.Key {
-		return nil, store.Info{}, &httpError{http.StatusNotFound, fmt.Errorf("digest %d", id)}
-	}
-	return d, info, err
-}
-
 // writeDigest writes a digest's JSON with its version as the ETag.
 func writeDigest(w http.ResponseWriter, code int, d *digest.Digest, version int) error {
 	b, err := jsonfmt.Encode(d)
@@ -101,7 +88,7 @@ func writeDigest(w http.ResponseWriter, code int, d *digest.Digest, version int)
 }
 
 func (s *Server) apiDigest(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, err := s.apiLoad(r)
+	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
@@ -112,7 +99,7 @@ func (s *Server) apiDigest(w http.ResponseWriter, r *http.Request, rq *request) 
 // digest's JSON; its profile and period must be the digest's own (they
 // are its identity, not something a save changes).
 func (s *Server) apiSave(w http.ResponseWriter, r *http.Request, rq *request) error {
-	cur, info, err := s.apiLoad(r)
+	cur, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
@@ -165,7 +152,7 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request, rq *request) er
 // names.
 func (s *Server) apiStep(a store.Action) func(w http.ResponseWriter, r *http.Request, rq *request) error {
 	return func(w http.ResponseWriter, r *http.Request, rq *request) error {
-		_, info, err := s.apiLoad(r)
+		_, info, err := s.loadDigest(r)
 		if err != nil {
 			return err
 		}

@@ -54,7 +54,7 @@ func viewOf(id int64, d *digest.Digest) digestView {
 		for _, it := range s.Items {
 			iv := itemView{HeadlineJA: render.Spans(it.HeadlineJA), HeadlineEN: render.Plain(it.HeadlineEN), Emphasis: it.Emphasis}
 			for _, b := range it.Blocks {
-				bv := blockView{Kind: string(b.Kind), Citation: citations(b.Citations)}
+				bv := blockView{Kind: string(b.Kind), Citation: render.CitationText(b.Citations)}
 				if b.Kind == digest.List {
 					for _, e := range b.Entries {
 						bv.Entries = append(bv.Entries, render.Spans(e))
@@ -69,24 +69,6 @@ func viewOf(id int64, d *digest.Digest) digestView {
 		v.Sections = append(v.Sections, sv)
 	}
 	return v
-}
-
-func citations(cs []digest.Citation) string {
-	if len(cs) == 0 {
-		return ""
-	}
-	out := "("
-	for i, c := range cs {
-		if i > 0 {
-			out += "; "
-		}
-		date := c.DateText
-		if c.Valid() {
-			date = digest.CitationDate(c.Date)
-		}
-		out += c.Outlet + " / " + date
-	}
-	return out + ")"
 }
 
 func (s *Server) digests(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -105,18 +87,26 @@ func (s *Server) digestID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+// loadDigest reads the digest of the path's id, of this server's profile;
+// another profile's is not there (404) as much as a missing one.
+func (s *Server) loadDigest(r *http.Request) (*digest.Digest, store.Info, error) {
 	id, err := s.digestID(r)
 	if err != nil {
-		return err
+		return nil, store.Info{}, err
 	}
 	d, info, err := s.Store.DigestByID(r.Context(), id)
 	if errors.Is(err, digest.ErrNotFound) || err == nil && d.Profile != s.Profile.Key {
-		return &httpError{http.StatusNotFound, fmt.Errorf("digest %d", id)}
+		return nil, store.Info{}, &httpError{http.StatusNotFound, fmt.Errorf("digest %d", id)}
 	}
+	return d, info, err
+}
+
+func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
+	id := info.ID
 	v := viewOf(id, d)
 	v.Status, v.Version = string(info.Status), info.Version
 	role := rq.sess.User.Role
@@ -147,18 +137,11 @@ func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request)
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {
-	id, err := s.digestID(r)
-	if err != nil {
-		return err
-	}
 	format := r.PathValue("format")
 	if !slices.Contains(pipeline.Formats, format) {
 		return &httpError{http.StatusNotFound, fmt.Errorf("format %q", format)}
 	}
-	d, _, err := s.Store.DigestByID(r.Context(), id)
-	if errors.Is(err, digest.ErrNotFound) || err == nil && d.Profile != s.Profile.Key {
-		return &httpError{http.StatusNotFound, fmt.Errorf("digest %d", id)}
-	}
+	d, _, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/lint"
+	"shuho/internal/render"
 	"shuho/internal/store"
 	"shuho/internal/textfmt"
 )
@@ -19,7 +20,7 @@ import (
 func itemBody(it digest.Item) string {
 	var parts []string
 	for _, b := range it.Blocks {
-		c := citations(b.Citations)
+		c := render.CitationText(b.Citations)
 		switch b.Kind {
 		case digest.List:
 			var lines []string
@@ -75,20 +76,8 @@ func itemPos(r *http.Request, d *digest.Digest) (int, int, error) {
 	return si - 1, ii - 1, nil
 }
 
-func (s *Server) loadOwn(r *http.Request) (*digest.Digest, store.Info, error) {
-	id, err := s.digestID(r)
-	if err != nil {
-		return nil, store.Info{}, err
-	}
-	d, info, err := s.Store.DigestByID(r.Context(), id)
-	if errors.Is(err, digest.ErrNotFound) || err == nil && d.Profile != s.Profile.Key {
-		return nil, store.Info{}, &httpError{http.StatusNotFound, fmt.Errorf("digest %d", id)}
-	}
-	return d, info, err
-}
-
 func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, err := s.loadOwn(r)
+	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
@@ -115,7 +104,7 @@ func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) e
 }
 
 func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, err := s.loadOwn(r)
+	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
@@ -168,7 +157,7 @@ func (s *Server) findings(d *digest.Digest) []lint.Finding {
 // moveItem moves an item up or down within its section, or to the end of
 // another section, at the version the page showed.
 func (s *Server) moveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, err := s.loadOwn(r)
+	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}

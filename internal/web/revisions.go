@@ -93,7 +93,7 @@ type revisionView struct {
 }
 
 func (s *Server) revisions(w http.ResponseWriter, r *http.Request, rq *request) error {
-	_, info, err := s.loadOwn(r)
+	_, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func (s *Server) revisions(w http.ResponseWriter, r *http.Request, rq *request) 
 // restore makes an earlier revision the current content again, as a new
 // version: the history itself never changes (D6).
 func (s *Server) restore(w http.ResponseWriter, r *http.Request, rq *request) error {
-	_, info, err := s.loadOwn(r)
+	_, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
