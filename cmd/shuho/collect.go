@@ -104,8 +104,7 @@ func runCollect(ctx context.Context, e *env, o *options, args []string) error {
 			return err
 		}
 		defer srv.Close()
-		p.Outlets = append(p.Outlets, srv.Outlets()...)
-		p.Sources = srv.Sources()
+		srv.Use(p)
 		// The sample's server is shuho's own, on loopback: allowed, and
 		// read without a pause between pages.
 		cfg.Allow = append(cfg.Allow, "127.0.0.0/8")

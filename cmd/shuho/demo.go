@@ -68,8 +68,7 @@ func runDemo(ctx context.Context, e *env, o *options, args []string) error {
 		return err
 	}
 	defer srv.Close()
-	p.Outlets = append(p.Outlets, srv.Outlets()...)
-	p.Sources = srv.Sources()
+	srv.Use(p)
 	cfg := fetch.Config{Contact: "shuho-demo@localhost", Allow: []string{"127.0.0.0/8"}, HostInterval: -1, HostConcurrency: 8, Robots: true}
 	client, err := fetch.New(cfg)
 	if err != nil {

@@ -32,8 +32,7 @@ func TestDraftSampleWeek(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Outlets = append(p.Outlets, srv.Outlets()...)
-	p.Sources = srv.Sources()
+	srv.Use(p)
 	s := storetest.Open(t, store.SQLite)
 	c := &pipeline.Collector{Store: s, Fetch: testClient(t, "shuho-test"), Profile: p, Owner: "test"}
 	if _, err := c.CollectAll(context.Background()); err != nil {

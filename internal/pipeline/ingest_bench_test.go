@@ -252,8 +252,7 @@ func BenchmarkIngestSample(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p.Outlets = append(p.Outlets, srv.Outlets()...)
-	p.Sources = srv.Sources()
+	srv.Use(p)
 	for range b.N {
 		b.StopTimer()
 		s, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "sample.db"), store.Options{})

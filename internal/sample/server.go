@@ -273,3 +273,10 @@ func (w *Week) outletArticles(label string) []Article {
 	slices.SortStableFunc(as, func(a, b Article) int { return b.Published.Compare(a.Published) })
 	return as
 }
+
+// Use makes a profile collect the sample week: its sources become the
+// sample's, and the sample's outlets join its own.
+func (s *Server) Use(p *digest.Profile) {
+	p.Outlets = append(p.Outlets, s.Outlets()...)
+	p.Sources = s.Sources()
+}

@@ -11,9 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"shuho/internal/fetch"
 	"shuho/internal/pipeline"
-	"shuho/internal/sample"
 )
 
 // browser starts a headless Chromium for a test, or skips (fails under
@@ -94,24 +92,8 @@ func signInAs(base, name string) chromedp.Action[chromedp.Void] {
 func TestBrowser(t *testing.T) {
 	ctx := browser(t)
 	f := newFixture(t)
-	w, err := sample.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := sample.Start(context.Background(), w)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, srv := collectSample(t, f)
 	defer srv.Close()
-	f.s.Profile.Outlets = append(f.s.Profile.Outlets, srv.Outlets()...)
-	f.s.Profile.Sources = srv.Sources()
-	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, HostConcurrency: 8, Contact: "test@example.org"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := (&pipeline.Collector{Store: f.st, Fetch: client, Profile: f.s.Profile, Owner: "test"}).CollectAll(context.Background()); err != nil {
-		t.Fatal(err)
-	}
 	base := f.srv.URL
 	text := func(ctx context.Context, sel string) string {
 		t.Helper()

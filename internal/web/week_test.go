@@ -15,10 +15,11 @@ import (
 	"shuho/internal/sample"
 )
 
-// TestWeekPage collects the sample week, shows its candidates by section,
-// adds a story to the week's digest and dismisses another, as an editor.
-func TestWeekPage(t *testing.T) {
-	f := newFixture(t)
+// collectSample collects the sample week into a fixture's archive, through
+// the real fetch, extraction and clustering, its outlets and sources added
+// to the fixture's profile.
+func collectSample(t *testing.T, f *fixture) (*sample.Week, *sample.Server) {
+	t.Helper()
 	w, err := sample.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -27,17 +28,23 @@ func TestWeekPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer srv.Close()
-	f.s.Profile.Outlets = append(f.s.Profile.Outlets, srv.Outlets()...)
-	f.s.Profile.Sources = srv.Sources()
+	srv.Use(f.s.Profile)
 	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, HostConcurrency: 8, Contact: "test@example.org"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c0 := &pipeline.Collector{Store: f.st, Fetch: client, Profile: f.s.Profile, Owner: "test"}
-	if _, err := c0.CollectAll(context.Background()); err != nil {
+	if _, err := (&pipeline.Collector{Store: f.st, Fetch: client, Profile: f.s.Profile, Owner: "test"}).CollectAll(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	return w, srv
+}
+
+// TestWeekPage collects the sample week, shows its candidates by section,
+// adds a story to the week's digest and dismisses another, as an editor.
+func TestWeekPage(t *testing.T) {
+	f := newFixture(t)
+	w, srv := collectSample(t, f)
+	defer srv.Close()
 
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
