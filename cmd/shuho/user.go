@@ -76,13 +76,9 @@ func runUser(ctx context.Context, e *env, o *options, args []string) error {
 		if !role.Valid() {
 			return usagef("--role %q: expected viewer, editor, approver or admin", o.role)
 		}
-		pw, generated, err := e.newPassword(o)
+		hash, pw, generated, err := e.passwordHash(o)
 		if err != nil {
 			return err
-		}
-		hash, err := auth.HashPassword(pw)
-		if err != nil {
-			return usagef("%v", err)
 		}
 		if _, err := s.CreateUser(ctx, args[1], role, hash, o.lang); err != nil {
 			if errors.Is(err, store.ErrExists) {
@@ -142,13 +138,9 @@ func runUser(ctx context.Context, e *env, o *options, args []string) error {
 	}
 	switch args[0] {
 	case "passwd":
-		pw, generated, err := e.newPassword(o)
+		hash, pw, generated, err := e.passwordHash(o)
 		if err != nil {
 			return err
-		}
-		hash, err := auth.HashPassword(pw)
-		if err != nil {
-			return usagef("%v", err)
 		}
 		if err := s.UpdateUser(ctx, u.Name, u.Role, hash, u.Lang, u.Disabled); err != nil {
 			return err
@@ -183,6 +175,18 @@ func runUser(ctx context.Context, e *env, o *options, args []string) error {
 		fmt.Fprintf(e.stdout, "token %d of %s: %s\n(shown once; send it as Authorization: Bearer TOKEN)\n", t.ID, u.Name, tok)
 	}
 	return nil
+}
+
+// passwordHash gets a new password (newPassword) and its hash; a password
+// too weak to take is a usage error.
+func (e *env) passwordHash(o *options) (hash, pw string, generated bool, err error) {
+	if pw, generated, err = e.newPassword(o); err != nil {
+		return "", "", false, err
+	}
+	if hash, err = auth.HashPassword(pw); err != nil {
+		return "", "", false, usagef("%v", err)
+	}
+	return hash, pw, generated, nil
 }
 
 // newPassword gets a password: from the terminal without echo (twice),

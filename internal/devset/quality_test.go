@@ -2,6 +2,7 @@ package devset_test
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"shuho/internal/chrf"
 	"shuho/internal/draft"
 	"shuho/internal/glossary"
+	"shuho/internal/pipeline"
 
 	"shuho/internal/devset"
 	"shuho/internal/digest"
@@ -130,11 +132,10 @@ func TestQualityRelevance(t *testing.T) {
 		key string
 		res rank.Result
 	}
-	seed, err := glossary.Builtin()
+	g, err := pipeline.Glossary(context.Background(), nil, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := glossary.New(append(seed, p.Glossary...), p.Style)
 	for _, m := range []struct {
 		name  string
 		model *rank.Model
@@ -175,11 +176,10 @@ func TestQualityHeadlines(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := azProfile(t)
-	seed, err := glossary.Builtin()
+	g, err := pipeline.Glossary(context.Background(), nil, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := glossary.New(append(seed, p.Glossary...), p.Style)
 	h := &draft.Headliner{G: g, Home: "AZ"}
 	var hyps []string
 	var refs []string
@@ -219,11 +219,10 @@ func TestQualityNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := azProfile(t)
-	seed, err := glossary.Builtin()
+	g, err := pipeline.Glossary(context.Background(), nil, p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := glossary.New(append(seed, p.Glossary...), p.Style)
 	vu := p.Style.V != "バ"
 	withG, rules, inG := 0, 0, 0
 	byOrigin := map[string][2]int{}
@@ -269,11 +268,11 @@ func BenchmarkTranslateDevset(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	seed, err := glossary.Builtin()
+	g, err := pipeline.Glossary(context.Background(), nil, p)
 	if err != nil {
 		b.Fatal(err)
 	}
-	h := &draft.Headliner{G: glossary.New(append(seed, p.Glossary...), p.Style), Home: "AZ"}
+	h := &draft.Headliner{G: g, Home: "AZ"}
 	b.ResetTimer()
 	start := time.Now()
 	for i := range b.N {
