@@ -151,17 +151,7 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 // article (the outlet the desk weighs most, the earliest of them), cited
 // with every outlet that told the story.
 func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period) (digest.Item, DraftItem) {
-	lead := st.Articles[0]
-	best := -1.0
-	for _, a := range st.Articles {
-		w, ok := d.Ranker.Weights[a.Outlet]
-		if !ok {
-			w = 0.5
-		}
-		if w > best && len(strings.Fields(a.Text)) >= 20 {
-			lead, best = a, w
-		}
-	}
+	lead := d.lead(st)
 	sum := draft.Summarize(lead.Text, cmp.Or(d.MaxWords, 120))
 	paras := sum.Paragraphs
 	if len(paras) == 0 {

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,7 @@ func TestDraftSampleWeek(t *testing.T) {
 	if !seen {
 		t.Errorf("the earlier item on Bayramov in Georgia is seen before by no item")
 	}
+	checkSuggest(t, d, dg, dr.Items)
 	t.Logf("%d stories, %d kept; %d/%d in their true section", dr.Stories, dr.Kept, right, total)
 	if total == 0 || float64(right) < 0.8*float64(total) {
 		t.Errorf("%d of %d items in their true section", right, total)
@@ -163,5 +165,52 @@ func TestDraftSampleWeek(t *testing.T) {
 	}
 	if in[noise] != "domestic" {
 		t.Errorf("the kept story %d: section %q, want domestic", noise, in[noise])
+	}
+}
+
+// checkSuggest asks the drafter again for each drafted item, as the editor
+// does: it must find the item's story (by its headline, and by its text
+// once the headline is rewritten), offer the same summary, and find no story
+// for an item written by hand about something else.
+func checkSuggest(t *testing.T, d *pipeline.Drafter, dg *digest.Digest, items []pipeline.DraftItem) {
+	t.Helper()
+	ctx := context.Background()
+	k := 0
+	for _, sec := range dg.Sections {
+		for _, it := range sec.Items {
+			di := items[k]
+			k++
+			sg, err := d.Suggest(ctx, dg.Period, it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sg.Story == nil || sg.Story.ID != di.Story {
+				t.Errorf("%q: suggestion from story %v, want %d", it.HeadlineEN, sg.Story, di.Story)
+				continue
+			}
+			var paras []string
+			for _, b := range it.Blocks {
+				paras = append(paras, b.Text)
+			}
+			if !slices.Equal(sg.Summary, paras) {
+				t.Errorf("%q: summary %q, want the drafted %q", it.HeadlineEN, sg.Summary, paras)
+			}
+			if sg.HeadlineJA != it.HeadlineJA && it.HeadlineJA != "（見出し案なし）" {
+				t.Errorf("%q: headline %q, want the drafted %q", it.HeadlineEN, sg.HeadlineJA, it.HeadlineJA)
+			}
+			// The desk rewrites the English headline: the story is still
+			// found by the words of the body.
+			edited := it
+			edited.HeadlineEN = "Desk's own wording"
+			if st, err := d.StoryOf(ctx, dg.Period, edited); err != nil || st == nil || st.ID != di.Story {
+				t.Errorf("%q rewritten: story %v (%v), want %d", it.HeadlineEN, st, err, di.Story)
+			}
+		}
+	}
+	hand := digest.Item{HeadlineJA: "天気", HeadlineEN: "Patagonia turns colder as winds arrive from Antarctica",
+		Blocks: []digest.Block{{Kind: digest.Paragraph, Text: "Temperatures across Patagonia fell sharply on Tuesday as polar winds arrived, forecasters in Argentina said.",
+			Citations: []digest.Citation{{Outlet: "TREND", DateText: "05.11.2026"}}}}}
+	if st, err := d.StoryOf(ctx, dg.Period, hand); err != nil || st != nil {
+		t.Errorf("an item on nothing of the week: story %v (%v), want none", st, err)
 	}
 }

@@ -1,0 +1,156 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"shuho/internal/digest"
+	"shuho/internal/draft"
+	"shuho/internal/fulltext"
+)
+
+// Suggestion is what the drafter offers the editor for an item: a Japanese
+// headline, a summary of the story's lead article, and the story it comes
+// from (nil when no story of the week is the item's).
+type Suggestion struct {
+	HeadlineJA string
+	Engine     string
+	// Unknown are the names of the headline that the glossary lacks.
+	Unknown []string
+	// Summary is the lead article's summary, paragraph by paragraph.
+	Summary []string
+	Story   *digest.Story
+	Lead    digest.Article
+	// SeenBefore are the archive's items of earlier weeks on the same
+	// storyline.
+	SeenBefore []SeenItem
+}
+
+// Suggest drafts an item again for an editor: its Japanese headline from
+// the English one, and, when the item is one of the week's stories, a
+// summary of that story's lead article; with the earlier items of the
+// storyline. The item's own text is never changed here.
+func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Item) (Suggestion, error) {
+	var s Suggestion
+	var body []string
+	for _, b := range it.Blocks {
+		body = append(body, b.Text)
+		body = append(body, b.Entries...)
+	}
+	text := strings.Join(body, "\n\n")
+	st, err := d.StoryOf(ctx, week, it)
+	if err != nil {
+		return s, err
+	}
+	if st != nil {
+		s.Story = st
+		s.Lead = d.lead(*st)
+		s.Summary = draft.Summarize(s.Lead.Text, cmp.Or(d.MaxWords, 120)).Paragraphs
+		text = s.Lead.Text
+	}
+	hl := d.Headliner.Translate(it.HeadlineEN, text)
+	s.HeadlineJA, s.Engine, s.Unknown = hl.JA, hl.Engine, hl.Unknown
+	s.SeenBefore = d.seenBefore(ctx, it.HeadlineEN+". "+firstLine(text), week)
+	return s, nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}
+
+// lead is the article an item is drafted from: the one of the outlet the
+// desk weighs most (the earliest of them) that has a text of some length.
+func (d *Drafter) lead(st digest.Story) digest.Article {
+	lead := st.Articles[0]
+	best := -1.0
+	for _, a := range st.Articles {
+		w, ok := d.Ranker.Weights[a.Outlet]
+		if !ok {
+			w = 0.5
+		}
+		if w > best && len(strings.Fields(a.Text)) >= 20 {
+			lead, best = a, w
+		}
+	}
+	return lead
+}
+
+// StoryOf finds the story of the week that an item tells: the story one of
+// whose articles has the item's English headline as its title, or else the
+// one whose titles and leads share most of the words of the item's
+// headline and first block, told by an outlet the item cites. An item
+// written by hand, or edited past recognition, has none (nil).
+func (d *Drafter) StoryOf(ctx context.Context, week digest.Period, it digest.Item) (*digest.Story, error) {
+	_, cands, err := d.Candidates(ctx, week.From)
+	if err != nil {
+		return nil, err
+	}
+	head := strings.TrimSpace(it.HeadlineEN)
+	for i := range cands {
+		for _, a := range cands[i].Story.Articles {
+			if head != "" && strings.EqualFold(strings.TrimSpace(a.Title), head) {
+				return &cands[i].Story, nil
+			}
+		}
+	}
+	lead := head
+	if len(it.Blocks) > 0 {
+		lead += " " + it.Blocks[0].Text
+	}
+	want := wordSet(lead, 60)
+	if len(want) < 4 {
+		return nil, nil
+	}
+	var outlets []string
+	for _, c := range it.Citations() {
+		outlets = append(outlets, c.Outlet)
+	}
+	var best *digest.Story
+	bestScore := 0.0
+	for i := range cands {
+		st := &cands[i].Story
+		if len(outlets) > 0 && !slices.ContainsFunc(st.Outlets, func(o string) bool { return slices.Contains(outlets, o) }) {
+			continue
+		}
+		have := map[string]bool{}
+		for _, a := range st.Articles {
+			for w := range wordSet(a.Title+" "+a.Text, 80) {
+				have[w] = true
+			}
+		}
+		n := 0
+		for w := range want {
+			if have[w] {
+				n++
+			}
+		}
+		if score := float64(n) / float64(len(want)); score > bestScore {
+			best, bestScore = st, score
+		}
+	}
+	// Half the words in common: the same event retold, not the same
+	// minister at another meeting, which shares the names but little else.
+	if bestScore < 0.5 {
+		return nil, nil
+	}
+	return best, nil
+}
+
+// wordSet holds the distinct folded words of the first n words of text, less
+// the short ones that every English text has.
+func wordSet(text string, n int) map[string]bool {
+	toks := fulltext.Analyze(text).Main
+	if len(toks) > n {
+		toks = toks[:n]
+	}
+	out := map[string]bool{}
+	for _, t := range toks {
+		if len(t) > 3 {
+			out[t] = true
+		}
+	}
+	return out
+}
