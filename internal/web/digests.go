@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"shuho/internal/digest"
+	"shuho/internal/lint"
 	"shuho/internal/pipeline"
 	"shuho/internal/render"
 	"shuho/internal/store"
@@ -71,12 +72,17 @@ func viewOf(id int64, d *digest.Digest) digestView {
 	return v
 }
 
+type digestsPage struct {
+	page
+	Digests []store.DigestSummary
+}
+
 func (s *Server) digests(w http.ResponseWriter, r *http.Request, rq *request) error {
 	list, err := s.Store.Digests(r.Context(), s.Profile.Key, 200)
 	if err != nil {
 		return err
 	}
-	return s.render(w, rq, "digests.html", map[string]any{"Digests": list})
+	return s.render(w, rq, "digests.html", &digestsPage{Digests: list})
 }
 
 func (s *Server) digestID(r *http.Request) (int64, error) {
@@ -99,6 +105,19 @@ func (s *Server) loadDigest(r *http.Request) (*digest.Digest, store.Info, error)
 		return nil, store.Info{}, &httpError{http.StatusNotFound, fmt.Errorf("digest %d", id)}
 	}
 	return d, info, err
+}
+
+// digestPage is a digest with its workflow buttons, history, downloads
+// and lint findings.
+type digestPage struct {
+	page
+	D        digestView
+	Actions  []string // the workflow steps the user may take now
+	Events   []store.Event
+	Formats  []string
+	Findings []lint.Finding
+	Keys     []digest.ProfileSection
+	CanEdit  bool
 }
 
 func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -132,8 +151,8 @@ func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	return s.render(w, rq, "digest.html", map[string]any{"D": v, "Formats": pipeline.Formats, "Actions": actions, "Events": events,
-		"Findings": s.findings(d), "CanEdit": role.AtLeast("editor"), "Keys": s.Profile.Sections})
+	return s.render(w, rq, "digest.html", &digestPage{D: v, Formats: pipeline.Formats, Actions: actions, Events: events,
+		Findings: s.findings(d), CanEdit: role.AtLeast("editor"), Keys: s.Profile.Sections})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {

@@ -76,6 +76,25 @@ func itemPos(r *http.Request, d *digest.Digest) (int, int, error) {
 	return si - 1, ii - 1, nil
 }
 
+// editPage is the form for one item of a digest.
+type editPage struct {
+	page
+	ID       int64
+	S, I     int // the section and item, 1-based
+	Section  string
+	Version  int // the version the edit starts from
+	JA, EN   string
+	Body     string
+	Emphasis bool
+	// A suggested Japanese headline, how it was made and the names the
+	// glossary lacks for it.
+	Suggestion, SuggestionEngine, Unknown string
+	Error                                 string
+	// Current is the digest's version when a save was refused, for a link
+	// to it; 0 otherwise.
+	Current int
+}
+
 func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) error {
 	d, info, err := s.loadDigest(r)
 	if err != nil {
@@ -86,8 +105,8 @@ func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) e
 		return err
 	}
 	it := d.Sections[si].Items[ii]
-	data := map[string]any{"ID": info.ID, "S": si + 1, "I": ii + 1, "Version": info.Version,
-		"JA": it.HeadlineJA, "EN": it.HeadlineEN, "Emphasis": it.Emphasis, "Body": itemBody(it), "Section": d.Sections[si].Title}
+	data := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: info.Version,
+		JA: it.HeadlineJA, EN: it.HeadlineEN, Emphasis: it.Emphasis, Body: itemBody(it), Section: d.Sections[si].Title}
 	// A suggestion for the Japanese headline, from the English one and the
 	// body, with the names the glossary lacks; the editor takes it or not.
 	if dr, err := s.drafter(r.Context()); err == nil {
@@ -97,7 +116,7 @@ func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) e
 		}
 		hl := dr.Headliner.Translate(it.HeadlineEN, strings.Join(body, "\n\n"))
 		if hl.JA != "" && hl.JA != it.HeadlineJA {
-			data["Suggestion"], data["SuggestionEngine"], data["Unknown"] = hl.JA, hl.Engine, strings.Join(hl.Unknown, ", ")
+			data.Suggestion, data.SuggestionEngine, data.Unknown = hl.JA, hl.Engine, strings.Join(hl.Unknown, ", ")
 		}
 	}
 	return s.render(w, rq, "edit.html", data)
@@ -116,8 +135,8 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	ja, en, body, emph := r.PostFormValue("ja"), r.PostFormValue("en"), r.PostFormValue("body"), r.PostFormValue("emphasis") == "on"
 	show := func(code int, msg string) error {
 		w.WriteHeader(code)
-		return s.render(w, rq, "edit.html", map[string]any{"ID": info.ID, "S": si + 1, "I": ii + 1, "Version": version,
-			"JA": ja, "EN": en, "Emphasis": emph, "Body": body, "Section": d.Sections[si].Title, "Error": msg, "Current": info.Version})
+		return s.render(w, rq, "edit.html", &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: version,
+			JA: ja, EN: en, Emphasis: emph, Body: body, Section: d.Sections[si].Title, Error: msg, Current: info.Version})
 	}
 	if r.PostFormValue("delete") == "yes" {
 		d.Sections[si].Items = append(d.Sections[si].Items[:ii], d.Sections[si].Items[ii+1:]...)

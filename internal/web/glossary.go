@@ -10,6 +10,20 @@ import (
 	"shuho/internal/pipeline"
 )
 
+// glossaryPage is the glossary's search and, for an editor, the form to
+// add a term: Form and Variants hold a refused term as sent.
+type glossaryPage struct {
+	page
+	Query    string
+	Hits     []digest.Term
+	Count    int
+	Kinds    []digest.TermKind
+	CanEdit  bool
+	Error    string
+	Form     digest.Term
+	Variants string
+}
+
 // glossaryPage searches the glossary; an editor adds a term or replaces
 // one (a term of the same kind and English form).
 func (s *Server) glossaryPage(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -39,8 +53,8 @@ func (s *Server) showGlossary(w http.ResponseWriter, r *http.Request, rq *reques
 		}
 	}
 	w.WriteHeader(code)
-	return s.render(w, rq, "glossary.html", map[string]any{"Query": q, "Hits": hits, "Count": len(g.Terms()), "Kinds": digest.TermKinds,
-		"CanEdit": rq.sess.User.Role.AtLeast("editor"), "Error": msg, "Form": form, "Variants": strings.Join(form.Variants, ", ")})
+	return s.render(w, rq, "glossary.html", &glossaryPage{Query: q, Hits: hits, Count: len(g.Terms()), Kinds: digest.TermKinds,
+		CanEdit: rq.sess.User.Role.AtLeast("editor"), Error: msg, Form: form, Variants: strings.Join(form.Variants, ", ")})
 }
 
 func (s *Server) addTerm(w http.ResponseWriter, r *http.Request, rq *request) error {

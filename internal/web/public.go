@@ -19,12 +19,18 @@ import (
 // their downloads and an Atom feed. What is shown is the published
 // version, whatever edits came after.
 
+type publicPage struct {
+	page
+	Published []store.PublishedDigest
+	Formats   []string
+}
+
 func (s *Server) publicList(w http.ResponseWriter, r *http.Request, rq *request) error {
 	pubs, err := s.Store.Published(r.Context(), s.Profile.Key, 200)
 	if err != nil {
 		return err
 	}
-	return s.render(w, &request{lang: rq.lang}, "public.html", map[string]any{"Published": pubs, "Formats": pipeline.Formats})
+	return s.render(w, &request{lang: rq.lang}, "public.html", &publicPage{Published: pubs, Formats: pipeline.Formats})
 }
 
 func (s *Server) findPublished(r *http.Request) (*store.PublishedDigest, error) {

@@ -92,6 +92,16 @@ type revisionView struct {
 	Diff []diffLine
 }
 
+// revisionsPage is a digest's history, newest first; an editor restores
+// any revision but the current one.
+type revisionsPage struct {
+	page
+	ID        int64
+	Current   int
+	Revisions []revisionView
+	CanEdit   bool
+}
+
 func (s *Server) revisions(w http.ResponseWriter, r *http.Request, rq *request) error {
 	_, info, err := s.loadDigest(r)
 	if err != nil {
@@ -112,8 +122,8 @@ func (s *Server) revisions(w http.ResponseWriter, r *http.Request, rq *request) 
 	for a, b := 0, len(views)-1; a < b; a, b = a+1, b-1 {
 		views[a], views[b] = views[b], views[a]
 	}
-	return s.render(w, rq, "revisions.html", map[string]any{"ID": info.ID, "Current": info.Version, "Revisions": views,
-		"CanEdit": rq.sess.User.Role.AtLeast("editor")})
+	return s.render(w, rq, "revisions.html", &revisionsPage{ID: info.ID, Current: info.Version, Revisions: views,
+		CanEdit: rq.sess.User.Role.AtLeast("editor")})
 }
 
 // restore makes an earlier revision the current content again, as a new

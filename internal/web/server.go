@@ -330,16 +330,39 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rq *request, code 
 	if msg == "" {
 		msg = "error.server"
 	}
-	s.tmpl.ExecuteTemplate(w, "error.html", map[string]any{"Lang": rq.lang, "Code": code, "Message": text(rq.lang, msg), "Signed": rq.sess != nil})
+	s.tmpl.ExecuteTemplate(w, "error.html", errorPage{Lang: rq.lang, Code: code, Message: text(rq.lang, msg)})
 }
 
+// errorPage is the generic error page. It stands alone, without the
+// layout, so it carries no user or profile.
+type errorPage struct {
+	Lang    string
+	Code    int
+	Message string
+}
+
+// page holds what the layout reads on every page. Each page has its own
+// struct embedding page, so that a template's fields are fixed by a type
+// rather than looked up in a map; render fills these.
+type page struct {
+	Lang    string
+	Profile *digest.Profile
+	// User is nil when no one is signed in: the layout then shows no bar.
+	User *store.User
+	CSRF string
+}
+
+func (p *page) base() *page { return p }
+
+// pageData is a page's struct, by the page it embeds.
+type pageData interface{ base() *page }
+
 // render writes a page.
-func (s *Server) render(w http.ResponseWriter, rq *request, name string, data map[string]any) error {
-	data["Lang"] = rq.lang
-	data["Profile"] = s.Profile
+func (s *Server) render(w http.ResponseWriter, rq *request, name string, data pageData) error {
+	p := data.base()
+	p.Lang, p.Profile = rq.lang, s.Profile
 	if rq.sess != nil {
-		data["User"] = rq.sess.User
-		data["CSRF"] = rq.sess.CSRF
+		p.User, p.CSRF = &rq.sess.User, rq.sess.CSRF
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
@@ -377,7 +400,16 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, rq *request) 
 	http.SetCookie(w, &http.Cookie{Name: loginCookie, Value: token, Path: "/login", HttpOnly: true, Secure: s.Secure,
 		SameSite: http.SameSiteLaxMode, MaxAge: 3600})
 	// The sign-in page is the same for anyone: no session's forms on it.
-	return s.render(w, &request{lang: rq.lang}, "login.html", map[string]any{"LoginCSRF": token, "Next": SafeNext(r.URL.Query().Get("next"))})
+	return s.render(w, &request{lang: rq.lang}, "login.html", &loginPage{LoginCSRF: token, Next: SafeNext(r.URL.Query().Get("next"))})
+}
+
+// loginPage is the sign-in form. LoginCSRF is the form's own token, there
+// being no session yet.
+type loginPage struct {
+	page
+	LoginCSRF string
+	Next      string
+	Error     string
 }
 
 func clientAddress(r *http.Request) string {
@@ -400,7 +432,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if !s.Limiter.Allow(name, addr) {
 		s.Log.Warn("sign-in limited", "user", name, "address", addr)
 		w.WriteHeader(http.StatusTooManyRequests)
-		return s.render(w, rq, "login.html", map[string]any{"LoginCSRF": c.Value, "Next": next, "Error": rq.t("login.limited")})
+		return s.render(w, rq, "login.html", &loginPage{LoginCSRF: c.Value, Next: next, Error: rq.t("login.limited")})
 	}
 	u, err := s.Store.UserByName(r.Context(), name)
 	if err != nil && !errors.Is(err, digest.ErrNotFound) {
@@ -416,7 +448,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) erro
 		s.Limiter.Fail(name, addr)
 		s.Log.Info("sign-in failed", "user", name, "address", addr)
 		w.WriteHeader(http.StatusUnauthorized)
-		return s.render(w, rq, "login.html", map[string]any{"LoginCSRF": c.Value, "Next": next, "Error": rq.t("login.failed")})
+		return s.render(w, rq, "login.html", &loginPage{LoginCSRF: c.Value, Next: next, Error: rq.t("login.failed")})
 	}
 	s.Limiter.Succeed(name)
 	// A new session at every sign-in (A2): a token fixed before it is
@@ -464,19 +496,36 @@ func (s *Server) setLang(w http.ResponseWriter, r *http.Request, rq *request) er
 	return nil
 }
 
+type archivePage struct {
+	page
+	Query string
+	Hits  []store.Hit
+	Error string
+}
+
 func (s *Server) archive(w http.ResponseWriter, r *http.Request, rq *request) error {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	data := map[string]any{"Query": q}
+	data := &archivePage{Query: q}
 	if q != "" {
 		hits, err := s.Store.Search(r.Context(), store.Query{Text: q, Profile: s.Profile.Key, Limit: 50})
 		if errors.Is(err, digest.ErrInvalid) {
-			data["Error"] = rq.t("archive.badquery")
+			data.Error = rq.t("archive.badquery")
 		} else if err != nil {
 			return err
 		}
-		data["Hits"] = hits
+		data.Hits = hits
 	}
 	return s.render(w, rq, "archive.html", data)
+}
+
+// usersPage lists the users, with the form to add one; Name and Error are
+// the form as sent and why it was refused.
+type usersPage struct {
+	page
+	Users []store.User
+	Roles []auth.Role
+	Name  string
+	Error string
 }
 
 func (s *Server) users(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -484,7 +533,7 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if err != nil {
 		return err
 	}
-	return s.render(w, rq, "users.html", map[string]any{"Users": us, "Roles": auth.Roles})
+	return s.render(w, rq, "users.html", &usersPage{Users: us, Roles: auth.Roles})
 }
 
 func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -495,7 +544,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) er
 			return err
 		}
 		w.WriteHeader(http.StatusBadRequest)
-		return s.render(w, rq, "users.html", map[string]any{"Users": us, "Roles": auth.Roles, "Error": msg, "Name": name})
+		return s.render(w, rq, "users.html", &usersPage{Users: us, Roles: auth.Roles, Error: msg, Name: name})
 	}
 	if !role.Valid() {
 		return show(rq.t("users.badrole"))

@@ -24,6 +24,12 @@ type bar struct {
 	N       int
 }
 
+type sourcesPage struct {
+	page
+	Sources []sourceRow
+	Days    int // the chart's days
+}
+
 const chartDays, chartHeight = 14, 24
 
 // sources shows each source's health: its last success, its last error
@@ -67,5 +73,5 @@ func (s *Server) sources(w http.ResponseWriter, r *http.Request, rq *request) er
 		}
 		rows = append(rows, row)
 	}
-	return s.render(w, rq, "sources.html", map[string]any{"Sources": rows, "Days": chartDays})
+	return s.render(w, rq, "sources.html", &sourcesPage{Sources: rows, Days: chartDays})
 }

@@ -32,6 +32,22 @@ type weekStory struct {
 	Articles  []digest.Article
 }
 
+// weekPage is the week's candidate stories by section, with the search
+// and filters that chose them.
+type weekPage struct {
+	page
+	Week       digest.Period
+	Prev, Next digest.Date
+	Sections   []weekSection
+	Count      int // the week's candidates
+	Shown      int // those the filters let through
+	Q, Outlet  string
+	Min        string
+	Outlets    []digest.Outlet
+	Keys       []digest.ProfileSection
+	CanEdit    bool
+}
+
 // week shows the candidate stories of a week by section, most relevant
 // first, with their outlets and articles; an editor adds a story to the
 // digest or dismisses it.
@@ -92,9 +108,9 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 		secs[i].Stories = append(secs[i].Stories, weekStory{ID: c.Story.ID, Title: c.Story.Title, Relevance: fmt.Sprintf("%.2f", c.Result.Relevance),
 			Outlets: c.Story.Outlets, First: c.Story.First.In(loc).Format("01-02 15:04"), Decision: c.Decision, Articles: c.Story.Articles})
 	}
-	return s.render(w, rq, "week.html", map[string]any{"Week": week, "Sections": secs, "Prev": week.From.AddDays(-7), "Next": week.To.AddDays(1),
-		"CanEdit": rq.sess.User.Role.AtLeast("editor"), "Keys": s.Profile.Sections, "Count": len(cands), "Shown": shown,
-		"Q": r.URL.Query().Get("q"), "Outlet": outlet, "Min": r.URL.Query().Get("min"), "Outlets": s.Profile.Outlets})
+	return s.render(w, rq, "week.html", &weekPage{Week: week, Sections: secs, Prev: week.From.AddDays(-7), Next: week.To.AddDays(1),
+		CanEdit: rq.sess.User.Role.AtLeast("editor"), Keys: s.Profile.Sections, Count: len(cands), Shown: shown,
+		Q: r.URL.Query().Get("q"), Outlet: outlet, Min: r.URL.Query().Get("min"), Outlets: s.Profile.Outlets})
 }
 
 // decide records an editor's choice on a story: added to a section of the
