@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"shuho/internal/chat"
 	"shuho/internal/fetch"
 	"shuho/internal/pipeline"
 	"shuho/internal/sample"
@@ -258,6 +259,14 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 	ws.Secure = o.secure
 	if ws.Mailer, err = pipeline.MailerFromEnv(e.getenv); err != nil {
 		return usagef("%v", err)
+	}
+	// The editor offers to ask the model when one is configured.
+	if cfg, ok, err := chat.ConfigFromEnv(e.getenv); err != nil {
+		return usagef("%v", err)
+	} else if ok {
+		if ws.Chat, err = chat.New(cfg); err != nil {
+			return usagef("%v", err)
+		}
 	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {

@@ -118,7 +118,7 @@ func TestDemo(t *testing.T) {
 	}
 	page, _ = io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if !strings.Contains(string(page), "1. 軍事・治安関係") || strings.Count(string(page), `<article class="item">`) < 6 {
+	if !strings.Contains(string(page), "1. 軍事・治安関係") || strings.Count(string(page), `<article class="item" id="item-`) < 6 {
 		t.Errorf("the drafted digest:\n%s", page)
 	}
 	resp, err = c.Get(base + "digests/1/download/docx")

@@ -219,21 +219,32 @@ func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period)
 // people, places and bodies as a story: its storyline's earlier episodes.
 func (d *Drafter) seenBefore(ctx context.Context, text string, week digest.Period) []SeenItem {
 	g := d.Headliner.G
-	var names []string
+	// Each name in the glossary's spelling and in the story's own (a
+	// "Ministry of Defence" is the glossary's "Ministry of Defense"): the
+	// archive holds whichever its writers used.
+	var names [][]string
+	var seen []string
 	for _, m := range g.Find(text) {
 		if m.Term.Kind == digest.Title || m.Term.Kind == digest.Adjective || strings.EqualFold(m.Term.Country, d.Headliner.Home) && m.Term.Kind == digest.Country {
 			continue
 		}
-		name := m.Term.EN
-		if m.Term.Kind == digest.Person {
-			// Past items name a person by surname as often as in full.
-			fs := strings.Fields(name)
-			name = fs[len(fs)-1]
+		if slices.Contains(seen, m.Term.EN) {
+			continue
 		}
-		n := `"` + strings.ReplaceAll(name, `"`, "") + `"`
-		if !slices.Contains(names, n) {
-			names = append(names, n)
+		seen = append(seen, m.Term.EN)
+		var spellings []string
+		for _, name := range []string{m.Term.EN, text[m.Start:m.End]} {
+			if m.Term.Kind == digest.Person {
+				// Past items name a person by surname as often as in full.
+				fs := strings.Fields(name)
+				name = fs[len(fs)-1]
+			}
+			n := `"` + strings.ReplaceAll(name, `"`, "") + `"`
+			if !slices.ContainsFunc(spellings, func(s string) bool { return strings.EqualFold(s, n) }) {
+				spellings = append(spellings, n)
+			}
 		}
+		names = append(names, spellings)
 		if len(names) == 2 {
 			break
 		}
@@ -241,15 +252,31 @@ func (d *Drafter) seenBefore(ctx context.Context, text string, week digest.Perio
 	if len(names) == 0 {
 		return nil
 	}
-	hits, err := d.Store.Search(ctx, store.Query{Text: strings.Join(names, " "), Profile: d.Profile.Key, To: week.From.AddDays(-1), Limit: 20})
-	if err != nil {
-		return nil
+	queries := names[0]
+	if len(names) == 2 {
+		queries = nil
+		for _, a := range names[0] {
+			for _, b := range names[1] {
+				queries = append(queries, a+" "+b)
+			}
+		}
 	}
+	var hits []store.Hit
+	for _, q := range queries {
+		hs, err := d.Store.Search(ctx, store.Query{Text: q, Profile: d.Profile.Key, To: week.From.AddDays(-1), Limit: 20})
+		if err != nil {
+			return nil
+		}
+		for _, h := range hs {
+			if h.Kind == "item" && !slices.ContainsFunc(hits, func(x store.Hit) bool { return x.ID == h.ID }) {
+				hits = append(hits, h)
+			}
+		}
+	}
+	// The latest first, as one search would give them.
+	slices.SortStableFunc(hits, func(a, b store.Hit) int { return b.Period.From.DaysSince(a.Period.From) })
 	var out []SeenItem
 	for _, h := range hits {
-		if h.Kind != "item" {
-			continue
-		}
 		out = append(out, SeenItem{Period: h.Period, Week: h.Period.From.String() + "/" + h.Period.To.String(), HeadlineJA: h.HeadlineJA, HeadlineEN: h.HeadlineEN})
 		if len(out) == 3 {
 			break

@@ -180,7 +180,7 @@ func checkSuggest(t *testing.T, d *pipeline.Drafter, dg *digest.Digest, items []
 		for _, it := range sec.Items {
 			di := items[k]
 			k++
-			sg, err := d.Suggest(ctx, dg.Period, it, false)
+			sg, err := d.Suggest(ctx, dg.Period, it, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -36,10 +36,10 @@ type Suggestion struct {
 // Suggest drafts an item again for an editor: its Japanese headline from
 // the English one, and, when the item is one of the week's stories, a
 // summary of that story's lead article; with the earlier items of the
-// storyline. With useModel, and a model configured, the model is asked too,
-// and its answers, once checked, stand over the built-in ones. The item's
-// own text is never changed here.
-func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Item, useModel bool) (Suggestion, error) {
+// storyline. With a model (m not nil) the model is asked too, and its
+// answers, once checked, stand over the built-in ones. The item's own text
+// is never changed here.
+func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Item, m *draft.Model) (Suggestion, error) {
 	var s Suggestion
 	var body []string
 	for _, b := range it.Blocks {
@@ -62,14 +62,14 @@ func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Ite
 	if len(s.Summary) > 0 {
 		s.SummaryEngine = "extract"
 	}
-	if useModel && d.Model != nil {
-		if a, err := d.Model.Headline(ctx, it.HeadlineEN, text); err != nil {
+	if m != nil {
+		if a, err := m.Headline(ctx, it.HeadlineEN, text); err != nil {
 			s.ModelErrors = append(s.ModelErrors, "headline: "+err.Error())
 		} else {
 			s.HeadlineJA, s.Engine, s.Model, s.Unknown = a.Text, a.Engine, a.Model, nil
 		}
 		if st != nil {
-			if a, err := d.Model.Summary(ctx, s.Lead.Title, s.Lead.Text, cmp.Or(d.MaxWords, 120)); err != nil {
+			if a, err := m.Summary(ctx, s.Lead.Title, s.Lead.Text, cmp.Or(d.MaxWords, 120)); err != nil {
 				s.ModelErrors = append(s.ModelErrors, "summary: "+err.Error())
 			} else {
 				s.Summary, s.SummaryEngine, s.Model = strings.Split(a.Text, "\n\n"), a.Engine, a.Model

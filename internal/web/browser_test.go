@@ -5,11 +5,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"shuho/internal/pipeline"
 )
@@ -111,17 +113,53 @@ func TestBrowser(t *testing.T) {
 	}
 	step(ctx, "sign in", signInAs(base, "editor-user"), shot("01-digests"))
 	// The week: add its first story to the digest.
-	step(ctx, "the week", chromedp.Navigate(base+"/week?date=2026-11-17"), chromedp.WaitVisible(css(`form.decide`)), shot("02-week"),
-		chromedp.Click(css(`form.decide button[value=add]`)))
+	step(ctx, "the week", chromedp.Navigate(base+"/week?date=2026-11-17"), chromedp.WaitVisible(css(`form.decide`)), shot("02-week"))
+	added := text(ctx, ".story strong")
+	step(ctx, "add", chromedp.Click(css(`form.decide button[value=add]`)))
 	waitText(t, ctx, "main", "追加済み")
-	// The digest: its checks, then an edited headline ending in 。.
+	// The digest: its checks; the item's editor: its checks follow the
+	// headline as it is typed (a 。 at its end), the suggestions beside it.
 	step(ctx, "the digest", chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("03-digest"))
 	before := text(ctx, "aside.lint")
-	step(ctx, "edit", chromedp.Click(css(`article.item .meta a`)), chromedp.WaitVisible(css(`input[name=ja]`)), shot("04-edit"),
-		chromedp.SetValue(css(`input[name=ja]`), "ハサノフ国防相、トルコ国防相と会談。"),
-		chromedp.Click(css(`form[action*="/items/"] button:not([name])`)), chromedp.WaitVisible(css(`aside.lint`)))
-	after := text(ctx, "aside.lint")
-	if before == after || !strings.Contains(after, "headline-style") {
+	// The added story's item, found by its English headline.
+	edit, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('article.item')].find(a => a.querySelector('p.en').textContent.trim() === `+
+		strconv.Quote(added)+`).querySelector('.meta a').getAttribute('href')`))
+	if err != nil {
+		t.Fatalf("the added item %q is not in the digest: %v", added, err)
+	}
+	step(ctx, "edit", chromedp.Navigate(base+edit), chromedp.WaitVisible(css(`input[name=ja]`)), chromedp.WaitVisible(css(`aside.suggest`)))
+	if c := text(ctx, "#check"); !strings.Contains(c, "問題は見つかりません") {
+		t.Errorf("the item's checks before the edit: %q", c)
+	}
+	if s := text(ctx, "aside.suggest"); !strings.Contains(s, "要約案") || !strings.Contains(s, "元記事") {
+		t.Errorf("no summary or source articles among the suggestions: %q", s)
+	}
+	step(ctx, "type a 。", chromedp.SendKeys(css(`input[name=ja]`), kb.End+"。"))
+	waitText(t, ctx, "#check", "headline-style")
+	step(ctx, "checked as typed", shot("04-edit"))
+	// A block added in place, then the suggested headline taken: the checks
+	// are clean again.
+	step(ctx, "add a note", chromedp.Click(css(`button[data-act=add]`)),
+		chromedp.SetValue(css(`#blocks fieldset.block:last-child select`), "note"),
+		chromedp.SendKeys(css(`#blocks fieldset.block:last-child textarea`), "Added in the browser."),
+		chromedp.SendKeys(css(`#blocks fieldset.block:last-child input[name=cites]`), "(APA / 18.11.2026)"))
+	attr, err := chromedp.Run(ctx, chromedp.AttributeValue(css(`button[data-act=use-headline]`), "data-text"))
+	if err != nil {
+		t.Fatalf("the suggested headline: %v", err)
+	}
+	suggested := attr.Value
+	step(ctx, "take the suggestion", chromedp.Click(css(`button[data-act=use-headline]`)))
+	waitText(t, ctx, "#check", "問題は見つかりません")
+	step(ctx, "save", chromedp.Click(css(`button.save`)), chromedp.WaitVisible(css(`article.item`)))
+	after := text(ctx, "main")
+	if suggested == "" || !strings.Contains(after, suggested) || !strings.Contains(after, "NOTE: Added in the browser. (APA / 18.11.2026)") {
+		t.Errorf("the saved item lacks the suggested headline %q or the added note:\n%.2000s", suggested, after)
+	}
+	// Then a headline the checks object to, saved: the digest's panel
+	// changes with it.
+	step(ctx, "edit again", chromedp.Navigate(base+edit), chromedp.WaitVisible(css(`input[name=ja]`)),
+		chromedp.SendKeys(css(`input[name=ja]`), kb.End+"。"), chromedp.Click(css(`button.save`)), chromedp.WaitVisible(css(`article.item`)))
+	if after := text(ctx, "aside.lint"); before == after || !strings.Contains(after, "headline-style") {
 		t.Errorf("the checks did not change with the edit:\nbefore %q\nafter %q", before, after)
 	}
 	step(ctx, "submit", chromedp.Click(css(`form[action$="/submit"] button`)), chromedp.WaitVisible(css(`form[action$="/withdraw"]`)))

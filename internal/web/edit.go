@@ -4,58 +4,129 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"shuho/internal/digest"
+	"shuho/internal/draft"
 	"shuho/internal/lint"
+	"shuho/internal/pipeline"
 	"shuho/internal/render"
 	"shuho/internal/store"
 	"shuho/internal/textfmt"
 )
 
-// itemBody writes an item's blocks in the text form's body syntax, for the
-// edit form: paragraphs apart by a blank line, "NOTE: …", "- " entries,
-// citations at the ends.
-func itemBody(it digest.Item) string {
-	var parts []string
-	for _, b := range it.Blocks {
-		c := render.CitationText(b.Citations)
-		switch b.Kind {
-		case digest.List:
-			var lines []string
-			for i, e := range b.Entries {
-				if i == len(b.Entries)-1 && c != "" {
-					e = strings.TrimSpace(e + " " + c)
-				}
-				lines = append(lines, "- "+e)
-			}
-			parts = append(parts, strings.Join(lines, "\n"))
-		case digest.Note:
-			parts = append(parts, strings.TrimSpace("NOTE: "+b.Text+" "+c))
-		default:
-			parts = append(parts, strings.TrimSpace(b.Text+" "+c))
-		}
-	}
-	return strings.Join(parts, "\n\n")
+// blockForm is one body block as the editor shows it: its kind, its text
+// (a list's entries one to a line) and its citations as written.
+type blockForm struct {
+	Kind  digest.BlockKind
+	Text  string
+	Cites string
 }
 
-// parseItem reads an edited item with the text form's own parser (and its
-// repairs), so that an item edited in the page means what it would in a
-// file.
-func (s *Server) parseItem(ja, en, body string, emphasis bool) (digest.Item, error) {
-	ja, en = strings.TrimSpace(ja), strings.TrimSpace(en)
+// blockForms are an item's blocks for the edit form.
+func blockForms(it digest.Item) []blockForm {
+	var out []blockForm
+	for _, b := range it.Blocks {
+		f := blockForm{Kind: b.Kind, Text: b.Text, Cites: render.CitationText(b.Citations)}
+		if b.Kind == digest.List {
+			f.Text = strings.Join(b.Entries, "\n")
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// citesRE is what a block's citation field may hold: citations
+// "(OUTLET / DD.MM.YYYY)" one after another, in half- or full-width
+// brackets (the text form repairs the latter and lint reports a bad date).
+var citesRE = regexp.MustCompile(`^(?:[(（][^()（）]+[/／][^()（）]+[)）]\s*)*$`)
+
+// itemForm is an item as the edit form sends it.
+type itemForm struct {
+	JA, EN   string
+	Emphasis bool
+	Blocks   []blockForm
+}
+
+// readItemForm reads the edit form: the headlines, and the blocks from the
+// fields kind, text and cites, repeated once per block in their order.
+func readItemForm(r *http.Request) (itemForm, error) {
+	if err := r.ParseForm(); err != nil {
+		return itemForm{}, err
+	}
+	f := itemForm{JA: r.PostFormValue("ja"), EN: r.PostFormValue("en"), Emphasis: r.PostFormValue("emphasis") == "on"}
+	kinds, texts, cites := r.PostForm["kind"], r.PostForm["text"], r.PostForm["cites"]
+	if len(texts) != len(kinds) || len(cites) != len(kinds) {
+		return f, fmt.Errorf("the form's blocks are incomplete (%d kinds, %d texts, %d citation fields): %w", len(kinds), len(texts), len(cites), digest.ErrInvalid)
+	}
+	for i := range kinds {
+		f.Blocks = append(f.Blocks, blockForm{Kind: digest.BlockKind(kinds[i]), Text: texts[i], Cites: cites[i]})
+	}
+	return f, nil
+}
+
+// body writes the form's blocks in the text form's body syntax: the item
+// is then read by the text form's own parser (and its repairs), so that an
+// item edited in the page means what it would in a file. Empty blocks (the
+// blank one the page offers for adding) are left out.
+func (f itemForm) body() (string, error) {
+	var parts []string
+	for n, b := range f.Blocks {
+		text := strings.TrimSpace(strings.ReplaceAll(b.Text, "\r\n", "\n"))
+		c := strings.TrimSpace(b.Cites)
+		if text == "" {
+			if c != "" {
+				return "", fmt.Errorf("block %d has citations but no text: %w", n+1, digest.ErrInvalid)
+			}
+			continue
+		}
+		if !citesRE.MatchString(c) {
+			return "", fmt.Errorf("block %d: the citations %q are not written (OUTLET / DD.MM.YYYY): %w", n+1, c, digest.ErrInvalid)
+		}
+		switch b.Kind {
+		case digest.Paragraph:
+			parts = append(parts, strings.TrimSpace(text+" "+c))
+		case digest.Note:
+			parts = append(parts, strings.TrimSpace("NOTE: "+strings.TrimPrefix(text, "NOTE:")+" "+c))
+		case digest.List:
+			var lines []string
+			for _, l := range strings.Split(text, "\n") {
+				if l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "- ")); l != "" {
+					lines = append(lines, "- "+l)
+				}
+			}
+			if len(lines) > 0 {
+				lines[len(lines)-1] = strings.TrimSpace(lines[len(lines)-1] + " " + c)
+			}
+			parts = append(parts, strings.Join(lines, "\n"))
+		default:
+			return "", fmt.Errorf("block %d: kind %q is none of paragraph, note, list: %w", n+1, b.Kind, digest.ErrInvalid)
+		}
+	}
+	return strings.Join(parts, "\n\n"), nil
+}
+
+// item reads the form as an item, through the text form's parser.
+func (s *Server) item(f itemForm) (digest.Item, error) {
+	ja, en := strings.TrimSpace(f.JA), strings.TrimSpace(f.EN)
 	if ja == "" || en == "" || strings.ContainsAny(ja+en, "\r\n") {
 		return digest.Item{}, fmt.Errorf("both headlines are needed, each on one line: %w", digest.ErrInvalid)
 	}
-	if strings.Contains(body, "*****END*****") || strings.Contains(body, "\n● ") || strings.HasPrefix(strings.TrimSpace(body), "●") {
+	body, err := f.body()
+	if err != nil {
+		return digest.Item{}, err
+	}
+	if strings.Contains(body, "*****END*****") || strings.Contains(body, "\n● ") || strings.HasPrefix(body, "●") {
 		return digest.Item{}, fmt.Errorf("the body holds a line that would start another item or end the digest: %w", digest.ErrInvalid)
 	}
 	head := "● " + ja
-	if emphasis {
+	if f.Emphasis {
 		head = "● **" + ja + "**"
 	}
-	text := fmt.Sprintf("shuho\n\n2026年1月3日～1月9日\n\n1. %s\n\n%s\n\n%s\n\n%s\n\n*****END*****\n", s.Profile.Sections[0].Title, head, en, strings.ReplaceAll(body, "\r\n", "\n"))
+	text := fmt.Sprintf("shuho\n\n2026年1月3日～1月9日\n\n1. %s\n\n%s\n\n%s\n\n%s\n\n*****END*****\n", s.Profile.Sections[0].Title, head, en, body)
 	r, err := textfmt.Parse([]byte(text), s.Profile)
 	if err != nil {
 		return digest.Item{}, err
@@ -76,7 +147,7 @@ func itemPos(r *http.Request, d *digest.Digest) (int, int, error) {
 	return si - 1, ii - 1, nil
 }
 
-// editPage is the form for one item of a digest.
+// editPage is the item editor.
 type editPage struct {
 	page
 	ID       int64
@@ -84,15 +155,56 @@ type editPage struct {
 	Section  string
 	Version  int // the version the edit starts from
 	JA, EN   string
-	Body     string
 	Emphasis bool
-	// A suggested Japanese headline, how it was made and the names the
-	// glossary lacks for it.
-	Suggestion, SuggestionEngine, Unknown string
-	Error                                 string
+	Blocks   []blockForm
+	Kinds    []digest.BlockKind
+	// Check is the lint panel of the digest with the item as shown.
+	Check checkPanel
+	// Sug is what the drafter suggests (nil when it could not be asked);
+	// Summary its summary as one text, paragraphs apart by a blank line.
+	Sug     *pipeline.Suggestion
+	Summary string
+	Seen    []seenLink
+	// Model names the model the editor may ask, when one is configured;
+	// Asked is true when this page holds its answer.
+	Model string
+	Asked bool
+	Error string
 	// Current is the digest's version when a save was refused, for a link
 	// to it; 0 otherwise.
 	Current int
+}
+
+// checkPanel is the lint panel of the item editor: the findings on this
+// item, how many the rest of the digest has, or why the text cannot be read.
+type checkPanel struct {
+	Lang     string
+	Findings []lint.Finding
+	Others   int
+	Error    string
+}
+
+// seenLink is an earlier item of the storyline, with where to read it.
+type seenLink struct {
+	Week, JA, EN, Href string
+}
+
+// check lints d with item ii of section si as it stands (or reports err,
+// why it cannot be read).
+func (s *Server) check(lang string, d *digest.Digest, si, ii int, err error) checkPanel {
+	c := checkPanel{Lang: lang}
+	if err != nil {
+		c.Error = err.Error()
+		return c
+	}
+	for _, f := range s.findings(d) {
+		if f.Section == si+1 && f.Item == ii+1 {
+			c.Findings = append(c.Findings, f)
+		} else {
+			c.Others++
+		}
+	}
+	return c
 }
 
 func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -105,21 +217,46 @@ func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) e
 		return err
 	}
 	it := d.Sections[si].Items[ii]
-	data := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: info.Version,
-		JA: it.HeadlineJA, EN: it.HeadlineEN, Emphasis: it.Emphasis, Body: itemBody(it), Section: d.Sections[si].Title}
-	// A suggestion for the Japanese headline, from the English one and the
-	// body, with the names the glossary lacks; the editor takes it or not.
-	if dr, err := s.drafter(r.Context()); err == nil {
-		var body []string
-		for _, b := range it.Blocks {
-			body = append(body, b.Text)
-		}
-		hl := dr.Headliner.Translate(it.HeadlineEN, strings.Join(body, "\n\n"))
-		if hl.JA != "" && hl.JA != it.HeadlineJA {
-			data.Suggestion, data.SuggestionEngine, data.Unknown = hl.JA, hl.Engine, strings.Join(hl.Unknown, ", ")
+	p := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: info.Version, Section: d.Sections[si].Title,
+		JA: it.HeadlineJA, EN: it.HeadlineEN, Emphasis: it.Emphasis, Blocks: blockForms(it)}
+	p.Check = s.check(rq.lang, d, si, ii, nil)
+	s.suggest(r, p, d, it, r.URL.Query().Get("ask") == "model")
+	return s.render(w, rq, "edit.html", p)
+}
+
+// suggest adds to the page what the drafter offers for the item: a Japanese
+// headline, a summary of the story's lead article and the storyline's
+// earlier items, from the model too when the editor asked it.
+func (s *Server) suggest(r *http.Request, p *editPage, d *digest.Digest, it digest.Item, ask bool) {
+	p.Kinds = []digest.BlockKind{digest.Paragraph, digest.Note, digest.List}
+	// One blank block to add a block with, when the page runs no script.
+	p.Blocks = append(p.Blocks, blockForm{Kind: digest.Paragraph})
+	dr, err := s.drafter(r.Context())
+	if err != nil {
+		s.Log.Warn("no drafter for suggestions", "err", err)
+		return
+	}
+	var m *draft.Model
+	if s.Chat != nil {
+		p.Model = s.Chat.Model()
+		if ask {
+			m = draft.NewModel(s.Chat, dr.Headliner.G)
 		}
 	}
-	return s.render(w, rq, "edit.html", data)
+	sg, err := dr.Suggest(r.Context(), d.Period, it, m)
+	if err != nil {
+		s.Log.Warn("no suggestions", "err", err)
+		return
+	}
+	p.Sug, p.Summary, p.Asked = &sg, strings.Join(sg.Summary, "\n\n"), m != nil
+	for _, sb := range sg.SeenBefore {
+		l := seenLink{Week: sb.Week, JA: sb.HeadlineJA, EN: sb.HeadlineEN,
+			Href: "/archive?q=" + url.QueryEscape(`"`+strings.ReplaceAll(sb.HeadlineEN, `"`, "")+`"`)}
+		if _, info, err := s.Store.Digest(r.Context(), s.Profile.Key, sb.Period); err == nil {
+			l.Href = fmt.Sprintf("/digests/%d", info.ID)
+		}
+		p.Seen = append(p.Seen, l)
+	}
 }
 
 func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -132,19 +269,20 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 		return err
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	ja, en, body, emph := r.PostFormValue("ja"), r.PostFormValue("en"), r.PostFormValue("body"), r.PostFormValue("emphasis") == "on"
+	f, ferr := readItemForm(r)
 	show := func(code int, msg string) error {
-		w.WriteHeader(code)
-		return s.render(w, rq, "edit.html", &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: version,
-			JA: ja, EN: en, Emphasis: emph, Body: body, Section: d.Sections[si].Title, Error: msg, Current: info.Version})
+		p := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: version, Section: d.Sections[si].Title,
+			JA: f.JA, EN: f.EN, Emphasis: f.Emphasis, Blocks: f.Blocks, Error: msg, Current: info.Version}
+		p.Check = s.check(rq.lang, d, si, ii, errors.New(msg))
+		s.suggest(r, p, d, d.Sections[si].Items[ii], false)
+		return s.renderCode(w, rq, code, "edit.html", p)
 	}
 	if r.PostFormValue("delete") == "yes" {
 		d.Sections[si].Items = append(d.Sections[si].Items[:ii], d.Sections[si].Items[ii+1:]...)
 	} else {
-		it, err := s.parseItem(ja, en, body, emph)
+		it, err := s.readItem(f, ferr)
 		if err != nil {
-			var pe *digest.ParseError
-			if errors.As(err, &pe) || errors.Is(err, digest.ErrInvalid) {
+			if invalid(err) {
 				return show(http.StatusBadRequest, err.Error())
 			}
 			return err
@@ -162,9 +300,61 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	case err != nil:
 		return err
 	}
-	http.Redirect(w, r, fmt.Sprintf("/digests/%d", info.ID), http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/digests/%d#item-%d-%d", info.ID, si+1, ii+1), http.StatusSeeOther)
 	return nil
 }
+
+// readItem is the form's item, or why it cannot be read.
+func (s *Server) readItem(f itemForm, ferr error) (digest.Item, error) {
+	if ferr != nil {
+		return digest.Item{}, ferr
+	}
+	return s.item(f)
+}
+
+// invalid reports whether err is the editor's to mend (a text that does
+// not read) rather than the server's.
+func invalid(err error) bool {
+	var pe *digest.ParseError
+	return errors.As(err, &pe) || errors.Is(err, digest.ErrInvalid)
+}
+
+// checkItem answers the editor's script as the text is typed: the lint
+// panel of the digest with the item as it stands in the form. Nothing is
+// saved.
+func (s *Server) checkItem(w http.ResponseWriter, r *http.Request, rq *request) error {
+	d, _, err := s.loadDigest(r)
+	if err != nil {
+		return err
+	}
+	si, ii, err := itemPos(r, d)
+	if err != nil {
+		return err
+	}
+	it, err := s.readItem(readItemForm(r))
+	if err != nil && !invalid(err) {
+		return err
+	}
+	if err == nil {
+		d.Sections[si].Items[ii] = it
+	}
+	return s.write(w, http.StatusOK, "check", s.check(rq.lang, d, si, ii, err))
+}
+
+// blockField is one block of the form as its template sees it: N is its
+// place (0-based; -1 for the script's template of a new block).
+type blockField struct {
+	Lang  string
+	N     int
+	B     blockForm
+	Kinds []digest.BlockKind
+}
+
+func blockOf(p *editPage, n int, b blockForm) blockField {
+	return blockField{Lang: p.Lang, N: n, B: b, Kinds: p.Kinds}
+}
+
+func blankBlock() blockForm { return blockForm{Kind: digest.Paragraph} }
 
 // findings are the lint findings of a digest, for its page's panel.
 func (s *Server) findings(d *digest.Digest) []lint.Finding {

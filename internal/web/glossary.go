@@ -52,8 +52,7 @@ func (s *Server) showGlossary(w http.ResponseWriter, r *http.Request, rq *reques
 			}
 		}
 	}
-	w.WriteHeader(code)
-	return s.render(w, rq, "glossary.html", &glossaryPage{Query: q, Hits: hits, Count: len(g.Terms()), Kinds: digest.TermKinds,
+	return s.renderCode(w, rq, code, "glossary.html", &glossaryPage{Query: q, Hits: hits, Count: len(g.Terms()), Kinds: digest.TermKinds,
 		CanEdit: rq.sess.User.Role.AtLeast("editor"), Error: msg, Form: form, Variants: strings.Join(form.Variants, ", ")})
 }
 

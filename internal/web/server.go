@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"embed"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"shuho/internal/auth"
+	"shuho/internal/chat"
 	"shuho/internal/digest"
 	"shuho/internal/pipeline"
 	"shuho/internal/store"
@@ -24,6 +26,11 @@ import (
 
 //go:embed templates/*.html
 var templateFS embed.FS
+
+// editorJS is the item editor's script: the page works without it.
+//
+//go:embed static/editor.js
+var editorJS []byte
 
 // Server is the editor's web server: routes, sessions, roles, and the
 // guards every response passes through (security headers, CSRF checks,
@@ -41,7 +48,10 @@ type Server struct {
 	// Mailer, when set, sends each digest to its list when it is first
 	// published.
 	Mailer *pipeline.Mailer
-	Now    func() time.Time
+	// Chat, when set, is the model the item editor may ask for a headline
+	// and a summary (SHUHO_MODEL_URL); the built-in drafter answers always.
+	Chat *chat.Client
+	Now  func() time.Time
 
 	routes []route
 	tmpl   *template.Template
@@ -107,13 +117,14 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
-	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }}).ParseFS(templateFS, "templates/*.html")
+	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock}).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
 	s.tmpl = tmpl
 	s.routes = []route{
 		{"GET", "/healthz", "", s.healthz},
+		{"GET", "/static/editor.js", "", s.script},
 		{"GET", "/login", "", s.loginPage},
 		{"POST", "/login", "", s.login},
 		{"POST", "/logout", auth.Viewer, s.logout},
@@ -127,6 +138,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"GET", "/digests/{id}/items/{s}/{i}/edit", auth.Editor, s.editItem},
 		{"POST", "/digests/{id}/items/{s}/{i}", auth.Editor, s.saveItem},
 		{"POST", "/digests/{id}/items/{s}/{i}/move", auth.Editor, s.moveItem},
+		{"POST", "/digests/{id}/items/{s}/{i}/check", auth.Editor, s.checkItem},
 		{"GET", "/digests/{id}/revisions", auth.Viewer, s.revisions},
 		{"POST", "/digests/{id}/restore", auth.Editor, s.restore},
 		{"POST", "/digests/{id}/submit", auth.Editor, s.step(store.Submit)},
@@ -357,17 +369,57 @@ func (p *page) base() *page { return p }
 // pageData is a page's struct, by the page it embeds.
 type pageData interface{ base() *page }
 
-// render writes a page.
+// render writes a page with status 200.
 func (s *Server) render(w http.ResponseWriter, rq *request, name string, data pageData) error {
+	return s.renderCode(w, rq, http.StatusOK, name, data)
+}
+
+// renderCode writes a page with a status. The page is made in full before
+// anything is sent, so that a template's failure becomes the error page
+// rather than half a page.
+func (s *Server) renderCode(w http.ResponseWriter, rq *request, code int, name string, data pageData) error {
 	p := data.base()
 	p.Lang, p.Profile = rq.lang, s.Profile
 	if rq.sess != nil {
 		p.User, p.CSRF = &rq.sess.User, rq.sess.CSRF
 	}
+	return s.write(w, code, name, data)
+}
+
+// write executes a template into a buffer, then sends it.
+func (s *Server) write(w http.ResponseWriter, code int, name string, data any) error {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() < 1<<20 {
+			buf.Reset()
+			bufPool.Put(buf)
+		}
+	}()
+	buf.Reset()
+	if err := s.tmpl.ExecuteTemplate(buf, name, data); err != nil {
+		return err
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	return s.tmpl.ExecuteTemplate(w, name, data)
+	w.WriteHeader(code)
+	_, err := w.Write(buf.Bytes())
+	return err
 }
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// script serves the editor's script, the one script of the site (the
+// policy allows scripts of this origin only, never inline ones).
+func (s *Server) script(w http.ResponseWriter, r *http.Request, rq *request) error {
+	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	http.ServeContent(w, r, "editor.js", startTime, bytes.NewReader(editorJS))
+	return nil
+}
+
+// startTime stands for the script's modification time: it changes only
+// with the binary.
+var startTime = time.Now()
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request, rq *request) error {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -431,8 +483,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) erro
 	next := SafeNext(r.PostFormValue("next"))
 	if !s.Limiter.Allow(name, addr) {
 		s.Log.Warn("sign-in limited", "user", name, "address", addr)
-		w.WriteHeader(http.StatusTooManyRequests)
-		return s.render(w, rq, "login.html", &loginPage{LoginCSRF: c.Value, Next: next, Error: rq.t("login.limited")})
+		return s.renderCode(w, rq, http.StatusTooManyRequests, "login.html", &loginPage{LoginCSRF: c.Value, Next: next, Error: rq.t("login.limited")})
 	}
 	u, err := s.Store.UserByName(r.Context(), name)
 	if err != nil && !errors.Is(err, digest.ErrNotFound) {
@@ -447,8 +498,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, rq *request) erro
 	if !auth.CheckPassword(hash, password) {
 		s.Limiter.Fail(name, addr)
 		s.Log.Info("sign-in failed", "user", name, "address", addr)
-		w.WriteHeader(http.StatusUnauthorized)
-		return s.render(w, rq, "login.html", &loginPage{LoginCSRF: c.Value, Next: next, Error: rq.t("login.failed")})
+		return s.renderCode(w, rq, http.StatusUnauthorized, "login.html", &loginPage{LoginCSRF: c.Value, Next: next, Error: rq.t("login.failed")})
 	}
 	s.Limiter.Succeed(name)
 	// A new session at every sign-in (A2): a token fixed before it is
@@ -543,8 +593,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) er
 		if err != nil {
 			return err
 		}
-		w.WriteHeader(http.StatusBadRequest)
-		return s.render(w, rq, "users.html", &usersPage{Users: us, Roles: auth.Roles, Error: msg, Name: name})
+		return s.renderCode(w, rq, http.StatusBadRequest, "users.html", &usersPage{Users: us, Roles: auth.Roles, Error: msg, Name: name})
 	}
 	if !role.Valid() {
 		return show(rq.t("users.badrole"))

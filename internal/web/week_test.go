@@ -1,18 +1,27 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"html"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"shuho/internal/chat"
+	"shuho/internal/digest"
 	"shuho/internal/fetch"
 	"shuho/internal/pipeline"
 	"shuho/internal/sample"
+	"shuho/internal/store"
 )
 
 // collectSample collects the sample week into a fixture's archive, through
@@ -184,23 +193,16 @@ func TestReviewInPages(t *testing.T) {
 	}
 }
 
-// TestEditItem edits an item in the page: the text form's syntax, a save
-// at the version shown, 409 with the edit kept for a stale page, the lint
-// panel showing what the edit broke.
+// TestEditItem edits an item in the page: its blocks (a paragraph, a note,
+// a list) with their citations, a save at the version shown, 409 with the
+// edit kept for a stale page, the checks of the item as typed, and the
+// suggestions beside it.
 func TestEditItem(t *testing.T) {
 	f := newFixture(t)
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
-	resp, _ := c.Get(f.srv.URL + "/digests/1/items/1/1/edit")
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(b), "(APA / 16.11.2026)</textarea>") || !strings.Contains(string(b), `value="ハサノフ国防相、トルコ国防相と会談"`) ||
-		!strings.Contains(string(b), "見出し案 (rules): <strong>ハサノフ国防相、ギュレル・トルコ国防相と会談</strong>") {
-		t.Fatalf("the edit form: %s\n%s", resp.Status, b)
-	}
-	save := func(version, ja, body string) (int, string) {
-		resp, err := f.post(c, "/digests/1/items/1/1", url.Values{"csrf": {csrf}, "version": {version}, "ja": {ja},
-			"en": {"Azerbaijani Defense Minister meets Turkish counterpart"}, "body": {body}})
+	get := func(path string) (int, string) {
+		resp, err := c.Get(f.srv.URL + path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,32 +210,103 @@ func TestEditItem(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode, string(b)
 	}
-	body := "On November 16, the ministers met in **Ankara**.\n\nNOTE: A note. (TREND / 17.11.2026)\n\n- one\n- two (APA / 16.11.2026)"
-	if code, page := save("1", "ハサノフ国防相、ギュレル・トルコ国防相と会談。", body); code != 303 {
+	code, page := get("/digests/1/items/1/1/edit")
+	for _, want := range []string{
+		`value="ハサノフ国防相、トルコ国防相と会談"`,
+		`name="cites" value="(APA / 16.11.2026)"`,
+		// The headline as the drafter would write it, with a button to take it.
+		`data-text="ハサノフ国防相、ギュレル・トルコ国防相と会談"`,
+		// A blank block to add one with, without the script.
+		`<textarea name="text" rows="5" aria-label="本文"></textarea>`,
+		`<script src="/static/editor.js" defer></script>`,
+		"この項目に問題は見つかりません。",
+	} {
+		if code != 200 || !strings.Contains(page, want) {
+			t.Fatalf("the edit form (%d) lacks %s:\n%s", code, want, page)
+		}
+	}
+	form := func(version, ja string, blocks ...[3]string) url.Values {
+		v := url.Values{"csrf": {csrf}, "version": {version}, "ja": {ja}, "en": {"Azerbaijani Defense Minister meets Turkish counterpart"}}
+		for _, b := range blocks {
+			v["kind"] = append(v["kind"], b[0])
+			v["text"] = append(v["text"], b[1])
+			v["cites"] = append(v["cites"], b[2])
+		}
+		return v
+	}
+	send := func(path string, v url.Values) (int, string) {
+		resp, err := f.post(c, path, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	blocks := [][3]string{
+		{"paragraph", "On November 16, the ministers met in **Ankara**.", ""},
+		{"note", "A note.", "(TREND / 17.11.2026)"},
+		{"list", "one\n- two\r\n\n", "(APA / 16.11.2026)"},
+		{"paragraph", "", ""}, // the blank block
+	}
+	// The checks as typed, nothing saved: the 。 the headline ends in.
+	if code, frag := send("/digests/1/items/1/1/check", form("1", "ハサノフ国防相、トルコ国防相と会談。", blocks...)); code != 200 ||
+		!strings.Contains(frag, "headline-style") || strings.Contains(frag, "<html") {
+		t.Errorf("check as typed: %d\n%s", code, frag)
+	}
+	if code, frag := send("/digests/1/items/1/1/check", form("1", "見出し", [3]string{"paragraph", "Text.", "APA 16.11.2026"})); code != 200 ||
+		!strings.Contains(frag, `class="error"`) || !strings.Contains(frag, "block 1") {
+		t.Errorf("check of citations not written as citations: %d\n%s", code, frag)
+	}
+	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 1 {
+		t.Errorf("a check saved the digest: version %d", info.Version)
+	}
+	if code, page := send("/digests/1/items/1/1", form("1", "ハサノフ国防相、ギュレル・トルコ国防相と会談。", blocks...)); code != 303 {
 		t.Fatalf("save: %d\n%s", code, page)
 	}
 	d, info, _ := f.st.DigestByID(context.Background(), 1)
 	it := d.Sections[0].Items[0]
-	if info.Version != 2 || len(it.Blocks) != 3 || it.Blocks[1].Kind != "note" || it.Blocks[2].Kind != "list" || len(it.Blocks[2].Citations) != 1 {
+	if info.Version != 2 || len(it.Blocks) != 3 || it.Blocks[0].Text != "On November 16, the ministers met in **Ankara**." ||
+		it.Blocks[1].Kind != "note" || it.Blocks[1].Text != "A note." || len(it.Blocks[1].Citations) != 1 ||
+		it.Blocks[2].Kind != "list" || !slices.Equal(it.Blocks[2].Entries, []string{"one", "two"}) || len(it.Blocks[2].Citations) != 1 {
 		t.Errorf("saved item %+v (version %d)", it, info.Version)
 	}
-	// The page's lint panel reports the 。 the edit left.
-	resp, _ = c.Get(f.srv.URL + "/digests/1")
-	b, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(b), "headline-style") {
-		t.Errorf("the lint panel does not report the 。")
+	// The page shows the blocks as saved, and its checks the 。.
+	_, page = get("/digests/1/items/1/1/edit")
+	if !strings.Contains(page, `<option value="note" selected>`) || !strings.Contains(page, "one\ntwo</textarea>") || !strings.Contains(page, "headline-style") {
+		t.Errorf("the saved blocks in the form:\n%s", page)
+	}
+	if _, p := get("/digests/1"); !strings.Contains(p, "headline-style") {
+		t.Errorf("the digest's lint panel does not report the 。")
 	}
 	// A stale page: 409, the edit kept in the form.
-	code, page := save("1", "古い版からの見出し", body)
-	if code != 409 || !strings.Contains(page, `value="古い版からの見出し"`) || !strings.Contains(page, "v2") {
+	code, page = send("/digests/1/items/1/1", form("1", "古い版からの見出し", blocks...))
+	if code != 409 || !strings.Contains(page, `value="古い版からの見出し"`) || !strings.Contains(page, "v2") || !strings.Contains(page, "**Ankara**") {
 		t.Errorf("a stale save: %d\n%s", code, page)
 	}
-	if code, _ := save("2", "見出し", "● another item"); code != 400 {
-		t.Errorf("a body that starts another item: %d", code)
+	for name, v := range map[string]url.Values{
+		"a block that starts another item": form("2", "見出し", [3]string{"paragraph", "● another item", ""}),
+		"no headline":                      form("2", "", blocks...),
+		"an unknown kind":                  form("2", "見出し", [3]string{"table", "x", ""}),
+		"citations without text":           form("2", "見出し", [3]string{"paragraph", "", "(APA / 16.11.2026)"}),
+		"fields of blocks missing":         {"csrf": {csrf}, "version": {"2"}, "ja": {"見出し"}, "en": {"x"}, "kind": {"paragraph"}},
+	} {
+		if code, page := send("/digests/1/items/1/1", v); code != 400 || !strings.Contains(page, `class="error"`) {
+			t.Errorf("%s: %d", name, code)
+		}
 	}
-	if code, _ := save("2", "", body); code != 400 {
-		t.Errorf("no headline: %d", code)
+	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 2 {
+		t.Errorf("a refused save changed the digest: version %d", info.Version)
+	}
+	// The script is served as a script, under the site's policy.
+	resp, err := c.Get(f.srv.URL + "/static/editor.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/javascript") || !bytes.Contains(b, []byte("fetch(form.dataset.check")) {
+		t.Errorf("the editor's script: %s %s", resp.Status, resp.Header.Get("Content-Type"))
 	}
 }
 
@@ -287,7 +360,7 @@ func TestRevisions(t *testing.T) {
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
 	resp, _ := f.post(c, "/digests/1/items/1/1", url.Values{"csrf": {csrf}, "version": {"1"}, "ja": {"書き換えた見出し"},
-		"en": {"Rewritten"}, "body": {"A paragraph. (APA / 16.11.2026)"}})
+		"en": {"Rewritten"}, "kind": {"paragraph"}, "text": {"A paragraph."}, "cites": {"(APA / 16.11.2026)"}})
 	resp.Body.Close()
 	resp, _ = c.Get(f.srv.URL + "/digests/1/revisions")
 	b, _ := io.ReadAll(resp.Body)
@@ -352,5 +425,104 @@ func TestMoveItem(t *testing.T) {
 	}
 	if code := move("/digests/1/items/1/1/move", "sport", "3"); code != 400 {
 		t.Errorf("to a section that is not there: %d", code)
+	}
+}
+
+// TestEditSuggestions: the editor of an item drafted from a story of the
+// week offers that story's lead summary and articles, the storyline's
+// earlier items with links, and, with a model configured and asked, the
+// model's checked answers (a fake model on loopback: the one outside seam).
+func TestEditSuggestions(t *testing.T) {
+	f := newFixture(t)
+	_, srv := collectSample(t, f)
+	defer srv.Close()
+	var asked []string
+	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		user := req.Messages[len(req.Messages)-1].Content
+		answer := "国防省、地雷事故を発表"
+		if strings.HasPrefix(user, "Summarise") {
+			// The article's first sentence: a summary every check accepts.
+			_, text, _ := strings.Cut(user, "\nText: ")
+			first, _, _ := strings.Cut(text, ". ")
+			answer = strings.TrimSpace(first) + "."
+			asked = append(asked, "summary")
+		} else {
+			asked = append(asked, "headline")
+		}
+		json.NewEncoder(w).Encode(map[string]any{"choices": []any{map[string]any{"message": map[string]string{"role": "assistant", "content": answer}}}})
+	}))
+	defer model.Close()
+	cl, err := chat.New(chat.Config{BaseURL: model.URL + "/v1", Model: "test-model"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.s.Chat = cl
+
+	c := f.client(t)
+	csrf := f.signIn(t, c, "editor-user")
+	get := func(path string) string {
+		resp, err := c.Get(f.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %s", path, resp.Status)
+		}
+		return string(b)
+	}
+	ids := regexp.MustCompile(`name="story" value="(\d+)"`).FindAllStringSubmatch(get("/week?date=2026-11-14"), -1)
+	if len(ids) == 0 {
+		t.Fatal("no story in the week")
+	}
+	resp, err := f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[0][1]}, "section": {"foreign"}, "action": {"add"}, "date": {"2026-11-14"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	d, _, _ := f.st.DigestByID(context.Background(), 1)
+	si := slices.IndexFunc(d.Sections, func(s digest.Section) bool { return s.Key == "foreign" })
+	ii := len(d.Sections[si].Items) - 1
+	it := d.Sections[si].Items[ii]
+	// An earlier week's item on the same story, for "seen before".
+	past := &digest.Digest{Profile: "az", Title: d.Title, Period: digest.Period{From: digest.NewDate(2026, 11, 7), To: digest.NewDate(2026, 11, 13)},
+		Sections: []digest.Section{{Number: 1, Key: "foreign", Title: d.Sections[si].Title, Items: []digest.Item{{
+			HeadlineJA: "先週の関連項目", HeadlineEN: it.HeadlineEN, Blocks: it.Blocks}}}}}
+	saved, err := f.st.SaveDigest(context.Background(), past, store.SaveOptions{Author: "test", Source: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := fmt.Sprintf("/digests/1/items/%d/%d/edit", si+1, ii+1)
+	page := get(edit)
+	var lead []string
+	for _, b := range it.Blocks {
+		lead = append(lead, b.Text)
+	}
+	for _, want := range []string{
+		"要約案（主記事から） <small>(extract)</small>",
+		html.EscapeString(strings.Join(lead, "\n\n")), // the summary to take, as drafted
+		"元記事",
+		fmt.Sprintf(`<a href="/digests/%d">先週の関連項目</a>`, saved.ID),
+		`href="` + edit + `?ask=model">モデルに提案を求める (test-model)`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the editor lacks %q", want)
+			if i := strings.Index(page, "aside class=\"seen\""); i >= 0 {
+				t.Logf("%s", page[i:])
+			}
+		}
+	}
+	if len(asked) != 0 {
+		t.Errorf("the model was asked unasked: %v", asked)
+	}
+	page = get(edit + "?ask=model")
+	if !strings.Contains(page, "<strong>国防省、地雷事故を発表</strong>") || !strings.Contains(page, "<small>(model)</small>") || strings.Contains(page, "?ask=model") ||
+		!slices.Equal(asked, []string{"headline", "summary"}) {
+		t.Errorf("the model's answers (asked %v):\n%s", asked, page)
 	}
 }
