@@ -242,7 +242,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 // runs the handler and shows its error generically.
 func (s *Server) wrap(rt route) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		rq := &request{lang: "ja"}
+		rq := &request{lang: visitorLang(r)}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 		}
@@ -420,6 +420,23 @@ func (s *Server) script(w http.ResponseWriter, r *http.Request, rq *request) err
 // startTime stands for the script's modification time: it changes only
 // with the binary.
 var startTime = time.Now()
+
+// visitorLang is the language of someone not signed in: the page's ?lang=
+// when it names one of ours, else the browser's first choice of Japanese
+// or English, else Japanese. A signed-in user's own choice replaces it.
+func visitorLang(r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); l == "ja" || l == "en" {
+		return l
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		if base == "ja" || base == "en" {
+			return base
+		}
+	}
+	return "ja"
+}
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request, rq *request) error {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

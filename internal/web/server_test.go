@@ -443,3 +443,36 @@ func TestDigestPages(t *testing.T) {
 		t.Errorf("a bad id: %s", resp.Status)
 	}
 }
+
+// TestVisitorLanguage: someone not signed in reads the sign-in and public
+// pages in the language their browser asks for, or the one they pick with
+// ?lang=; Japanese otherwise.
+func TestVisitorLanguage(t *testing.T) {
+	f := newFixture(t)
+	for _, tc := range []struct {
+		path, accept, want, not string
+	}{
+		{"/login", "", "ログイン", "Sign in"},
+		{"/login", "en-GB,en;q=0.9,ja;q=0.8", "Sign in", "ログイン"},
+		{"/login", "fr-FR, en;q=0.5", "Sign in", "ログイン"},
+		{"/login", "ja-JP,en;q=0.5", "ログイン", "Sign in"},
+		{"/login?lang=en", "ja", "Sign in", "ログイン"},
+		{"/login?lang=xx", "", "ログイン", "Sign in"},
+		{"/public", "en-US", "Nothing is published yet.", "公開された"},
+		{"/public?lang=ja", "en-US", "公開された週報はまだありません。", "Nothing is published"},
+	} {
+		req, _ := http.NewRequest("GET", f.srv.URL+tc.path, nil)
+		if tc.accept != "" {
+			req.Header.Set("Accept-Language", tc.accept)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(b), tc.want) || strings.Contains(string(b), tc.not) {
+			t.Errorf("%s (Accept-Language %q): want %q and not %q", tc.path, tc.accept, tc.want, tc.not)
+		}
+	}
+}
