@@ -188,4 +188,30 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the PDF downloaded: %v bytes", n)
 		}
 	}
+
+	// The other screens of the desk, each with something it must show.
+	for _, p := range []struct{ path, shot, want string }{
+		{"/sources", "07-sources", "CABINET PRESS"},
+		{"/glossary?q=Bairamov", "08-glossary", "バイラモフ"},
+		{"/archive?q=Kalbajar", "09-archive", "Kalbajar"},
+		{"/digests/1/revisions", "10-revisions", "改訂履歴"},
+		{"/public", "11-public", "docx"},
+	} {
+		step(ctx2, p.path, chromedp.Navigate(base+p.path), chromedp.WaitVisible(css(`main`)), shot(p.shot))
+		if m := text(ctx2, "main"); !strings.Contains(m, p.want) {
+			t.Errorf("%s lacks %q:\n%.1000s", p.path, p.want, m)
+		}
+	}
+	// An administrator's users page, and the editor in English.
+	ctx3 := browser(t)
+	step(ctx3, "sign in as admin", signInAs(base, "admin-user"), chromedp.Navigate(base+"/users"), chromedp.WaitVisible(css(`main table`)), shot("12-users"))
+	if m := text(ctx3, "main"); !strings.Contains(m, "approver-user") {
+		t.Errorf("the users page lacks the approver:\n%.1000s", m)
+	}
+	step(ctx3, "English", chromedp.Click(css(`form[action="/lang"] button`)), chromedp.WaitVisible(css(`header.bar`)))
+	waitText(t, ctx3, "header.bar", "Digests")
+	step(ctx3, "the digest in English", chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("13-digest-en"))
+	if m := text(ctx3, "main"); !strings.Contains(m, "Revisions and differences") {
+		t.Errorf("the digest page is not in English:\n%.500s", m)
+	}
 }

@@ -150,6 +150,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"POST", "/glossary", auth.Editor, s.addTerm},
 		{"GET", "/users", auth.Admin, s.users},
 		{"POST", "/users", auth.Admin, s.addUser},
+		{"POST", "/users/{name}", auth.Admin, s.changeUser},
 		{"POST", "/lang", auth.Viewer, s.setLang},
 		{"GET", "/api/digests", auth.Viewer, s.apiDigests},
 		{"GET", "/api/digests/{id}", auth.Viewer, s.apiDigest},
@@ -629,6 +630,47 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) er
 		return err
 	}
 	s.Log.Info("user added", "by", rq.sess.User.Name, "user", name, "role", role)
+	http.Redirect(w, r, "/users", http.StatusSeeOther)
+	return nil
+}
+
+// changeUser changes a user's role and state, and sets a new password
+// when one is given; a new password or disabling ends the user's sessions.
+// An administrator cannot lower or disable their own account: there is then
+// always an administrator left to undo a change.
+func (s *Server) changeUser(w http.ResponseWriter, r *http.Request, rq *request) error {
+	name := r.PathValue("name")
+	role, disabled, password := auth.Role(r.PostFormValue("role")), r.PostFormValue("state") == "disabled", r.PostFormValue("password")
+	show := func(msg string) error {
+		us, err := s.Store.Users(r.Context())
+		if err != nil {
+			return err
+		}
+		return s.renderCode(w, rq, http.StatusBadRequest, "users.html", &usersPage{Users: us, Roles: auth.Roles, Error: name + ": " + msg})
+	}
+	u, err := s.Store.UserByName(r.Context(), name)
+	if err != nil {
+		if errors.Is(err, digest.ErrNotFound) {
+			return &httpError{http.StatusNotFound, err}
+		}
+		return err
+	}
+	if !role.Valid() {
+		return show(rq.t("users.badrole"))
+	}
+	if u.ID == rq.sess.User.ID && (role != auth.Admin || disabled) {
+		return show(rq.t("users.self"))
+	}
+	hash := ""
+	if password != "" {
+		if hash, err = auth.HashPassword(password); err != nil {
+			return show(rq.t("users.weak"))
+		}
+	}
+	if err := s.Store.UpdateUser(r.Context(), u.Name, role, hash, u.Lang, disabled); err != nil {
+		return err
+	}
+	s.Log.Info("user changed", "by", rq.sess.User.Name, "user", u.Name, "role", role, "disabled", disabled, "password", hash != "")
 	http.Redirect(w, r, "/users", http.StatusSeeOther)
 	return nil
 }

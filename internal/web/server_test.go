@@ -476,3 +476,70 @@ func TestVisitorLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeUser: an administrator changes a user's role, disables them
+// (their session ends), sets a new password; cannot lower or disable
+// their own account.
+func TestChangeUser(t *testing.T) {
+	f := newFixture(t)
+	admin := f.client(t)
+	csrf := f.signIn(t, admin, "admin-user")
+	editor := f.client(t)
+	f.signIn(t, editor, "editor-user")
+	change := func(name string, v url.Values) (int, string) {
+		v.Set("csrf", csrf)
+		resp, err := f.post(admin, "/users/"+name, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	if code, _ := change("editor-user", url.Values{"role": {"approver"}, "state": {"active"}}); code != 303 {
+		t.Fatalf("a new role: %d", code)
+	}
+	if u, _ := f.st.UserByName(context.Background(), "editor-user"); u.Role != "approver" || u.Disabled {
+		t.Errorf("after the change: %+v", u)
+	}
+	if code, page := change("editor-user", url.Values{"role": {"approver"}, "state": {"active"}, "password": {"short"}}); code != 400 || !strings.Contains(page, "10文字以上") {
+		t.Errorf("a short password: %d", code)
+	}
+	for _, v := range []url.Values{{"role": {"editor"}, "state": {"active"}}, {"role": {"admin"}, "state": {"disabled"}}} {
+		if code, page := change("admin-user", v); code != 400 || !strings.Contains(page, "他の管理者に依頼") {
+			t.Errorf("lowering one's own account %v: %d", v, code)
+		}
+	}
+	if u, _ := f.st.UserByName(context.Background(), "admin-user"); u.Role != "admin" || u.Disabled {
+		t.Errorf("the administrator changed their own account: %+v", u)
+	}
+	if code, _ := change("nobody", url.Values{"role": {"viewer"}, "state": {"active"}}); code != 404 {
+		t.Errorf("an unknown user: %d", code)
+	}
+	if code, _ := change("editor-user", url.Values{"role": {"king"}, "state": {"active"}}); code != 400 {
+		t.Errorf("an unknown role: %d", code)
+	}
+	// Disabled: the session in the user's browser ends at once.
+	if code, _ := change("editor-user", url.Values{"role": {"approver"}, "state": {"disabled"}}); code != 303 {
+		t.Fatalf("disable: %d", code)
+	}
+	resp, err := editor.Get(f.srv.URL + "/digests")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/login") {
+		t.Errorf("a disabled user's session still works: %s", resp.Status)
+	}
+	// Enabled again with a new password: it signs in with it.
+	if code, _ := change("editor-user", url.Values{"role": {"editor"}, "state": {"active"}, "password": {testPassword + "-new"}}); code != 303 {
+		t.Fatalf("enable: %d", code)
+	}
+	u, _ := f.st.UserByName(context.Background(), "editor-user")
+	if u.Disabled || u.Role != "editor" {
+		t.Errorf("after enabling: %+v", u)
+	}
+	if !auth.CheckPassword(u.PasswordHash, testPassword+"-new") || auth.CheckPassword(u.PasswordHash, testPassword) {
+		t.Errorf("the new password is not the one that checks")
+	}
+}
