@@ -87,6 +87,22 @@ func TestWeekPage(t *testing.T) {
 			t.Errorf("the week page lacks %q", want)
 		}
 	}
+	// Each story's "add" goes to the section it is listed under unless
+	// the editor chooses another.
+	for _, sec := range []string{"security", "domestic", "foreign"} {
+		i := strings.Index(p, `<section>`+"\n"+`<h2>`+map[string]string{"security": "軍事・治安関係", "domestic": "内政関連", "foreign": "外政関連"}[sec])
+		if i < 0 {
+			t.Errorf("no section %s", sec)
+			continue
+		}
+		part := p[i:]
+		if j := strings.Index(part[1:], "<section>"); j > 0 {
+			part = part[:j]
+		}
+		if n, m := strings.Count(part, `<option value="`+sec+`" selected>`), strings.Count(part, `class="decide"`); n == 0 || n != m {
+			t.Errorf("section %s: %d of %d stories' forms choose it", sec, n, m)
+		}
+	}
 	// Search and filters narrow the list.
 	resp0, _ := c.Get(f.srv.URL + "/week?date=2026-11-17&q=pardon")
 	b0, _ := io.ReadAll(resp0.Body)
