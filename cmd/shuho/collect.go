@@ -204,7 +204,11 @@ editor alone.
 Each digest, when first published, is mailed to a list when SHUHO_SMTP_ADDR
 (host:port), SHUHO_SMTP_FROM and SHUHO_SMTP_TO (comma-separated) are set:
 its text in the body, its Word and PDF files attached; STARTTLS when offered,
-SHUHO_SMTP_USER and SHUHO_SMTP_PASSWORD only over TLS.`,
+SHUHO_SMTP_USER and SHUHO_SMTP_PASSWORD only over TLS.
+
+With SHUHO_MODEL_URL and SHUHO_MODEL (and SHUHO_MODEL_KEY) set, the item
+editor offers to ask that OpenAI-compatible model for a headline and a
+summary; its answers are checked like the built-in ones.`,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fetchFlags(fs, o)
 			fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "the `host:port` the editor listens on")
