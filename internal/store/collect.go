@@ -848,3 +848,18 @@ func (s *Store) ArticlesPerDay(ctx context.Context, profile string, today digest
 	}
 	return out, rows.Err()
 }
+
+// Article returns one article of a profile by its id, with the id of its
+// story.
+func (s *Store) Article(ctx context.Context, profile string, id int64) (digest.Article, int64, error) {
+	var a digest.Article
+	var story int64
+	var t timeCol
+	err := s.r.QueryRowContext(ctx, `SELECT a.id, a.story_id, a.outlet, a.url, a.published_at, a.title, a.text, a.lang
+		FROM articles a WHERE a.id = $1 AND a.profile = $2`, id, profile).Scan(&a.ID, &story, &a.Outlet, &a.URL, &t, &a.Title, &a.Text, &a.Lang)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, 0, fmt.Errorf("article %d of profile %s: %w", id, profile, digest.ErrNotFound)
+	}
+	a.Published = t.t
+	return a, story, err
+}

@@ -312,6 +312,14 @@ func TestStories(t *testing.T) {
 			if stories[1].ID != ids[2] || stories[1].Count != 1 || stories[1].Articles[0].Text != "Text 3" {
 				t.Errorf("second story = %+v", stories[1])
 			}
+			// One article by its id, with its story; not another profile's.
+			a, story, err := s.Article(ctx, "az", ids[3])
+			if err != nil || story != ids[0] || a.Text != "Text 4" || a.Outlet != "APA" || !a.Published.Equal(t0.Add(3*time.Hour)) {
+				t.Errorf("Article = %+v, story %d, %v", a, story, err)
+			}
+			if _, _, err := s.Article(ctx, "ge", ids[3]); !errors.Is(err, digest.ErrNotFound) {
+				t.Errorf("another profile's article: %v", err)
+			}
 			// An unknown story is refused, and nothing of the call is kept.
 			if err := s.AssignStories(ctx, "az", []store.StoryAssignment{{Article: ids[3], Story: 0}}); !errors.Is(err, digest.ErrInvalid) {
 				t.Errorf("an assignment with no story: %v", err)

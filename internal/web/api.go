@@ -121,11 +121,17 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request, rq *request) er
 	if d.Profile != cur.Profile || d.Period != cur.Period {
 		return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("the body is the digest %s %s, not %s %s", d.Profile, d.Period, cur.Profile, cur.Period)})
 	}
-	saved, err := s.Store.SaveDigest(r.Context(), d, store.SaveOptions{Author: rq.sess.User.Name, Source: "api", IfVersion: from})
+	return s.apiWrite(w, r, rq, info.ID, d, from, "api")
+}
+
+// apiWrite saves d over the digest id at version from and answers as a
+// save does: the new version, or 409 with the current copy.
+func (s *Server) apiWrite(w http.ResponseWriter, r *http.Request, rq *request, id int64, d *digest.Digest, from int, source string) error {
+	saved, err := s.Store.SaveDigest(r.Context(), d, store.SaveOptions{Author: rq.sess.User.Name, Source: source, IfVersion: from})
 	if errors.Is(err, digest.ErrConflict) {
 		// The current copy, for the client to merge: never a silent
 		// overwrite (D5).
-		now, ninfo, lerr := s.Store.DigestByID(r.Context(), info.ID)
+		now, ninfo, lerr := s.Store.DigestByID(r.Context(), id)
 		if lerr != nil {
 			return lerr
 		}
@@ -143,7 +149,7 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
-	s.Log.Info("digest saved", "id", saved.ID, "version", saved.Version, "outcome", saved.Outcome, "by", rq.sess.User.Name)
+	s.Log.Info("digest saved", "id", saved.ID, "version", saved.Version, "outcome", saved.Outcome, "by", rq.sess.User.Name, "source", source)
 	w.Header().Set("ETag", etag(saved.Version))
 	return writeJSON(w, http.StatusOK, map[string]any{"id": saved.ID, "version": saved.Version, "outcome": saved.Outcome})
 }

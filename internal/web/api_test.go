@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -181,5 +182,111 @@ func TestPublic(t *testing.T) {
 		len(feed.Entries) != 1 || !strings.Contains(feed.Entries[0].Summary.Text, "● ハサノフ国防相、トルコ国防相と会談") ||
 		!strings.HasSuffix(feed.Entries[0].ID, "/public/1/v1") {
 		t.Errorf("the feed: %d %s", code, body)
+	}
+}
+
+// TestAPIItems reads and changes one item at a time, adds a story of the
+// week and finds articles, through the API with tokens.
+func TestAPIItems(t *testing.T) {
+	f := newFixture(t)
+	_, srv := collectSample(t, f)
+	defer srv.Close()
+	editor, viewer := f.apiToken(t, "editor-user"), f.apiToken(t, "viewer-user")
+
+	code, h, body := f.api(t, viewer, "GET", "/api/digests/1/items/1/1", "", "")
+	if code != 200 || h.Get("ETag") != `"v1"` || !strings.Contains(body, `"headline_ja": "ハサノフ国防相、トルコ国防相と会談"`) || strings.Contains(body, `"sections"`) {
+		t.Fatalf("an item: %d %s\n%s", code, h.Get("ETag"), body)
+	}
+	if code, _, _ := f.api(t, viewer, "GET", "/api/digests/1/items/1/99", "", ""); code != 404 {
+		t.Errorf("an item that is not there: %d", code)
+	}
+	if code, _, _ := f.api(t, viewer, "PUT", "/api/digests/1/items/1/1", `"v1"`, body); code != 403 {
+		t.Errorf("a viewer's change: %d", code)
+	}
+	// Replace the item: its headline changed, at the version read.
+	changed := strings.Replace(body, "ハサノフ国防相、トルコ国防相と会談", "ハサノフ国防相、ギュレル・トルコ国防相と会談", 1)
+	if code, _, _ := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", "", changed); code != 428 {
+		t.Errorf("a change without If-Match: %d", code)
+	}
+	code, h, out := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", `"v1"`, changed)
+	if code != 200 || h.Get("ETag") != `"v2"` || !strings.Contains(out, `"outcome": "revised"`) {
+		t.Fatalf("replace: %d %s", code, out)
+	}
+	d, _, _ := f.st.DigestByID(context.Background(), 1)
+	if d.Sections[0].Items[0].HeadlineJA != "ハサノフ国防相、ギュレル・トルコ国防相と会談" {
+		t.Errorf("after the change: %q", d.Sections[0].Items[0].HeadlineJA)
+	}
+	// A stale change: 409 with the current copy; a broken item: 400 saying where.
+	if code, _, out := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", `"v1"`, body); code != 409 || !strings.Contains(out, `"current"`) {
+		t.Errorf("a stale change: %d", code)
+	}
+	broken := strings.Replace(changed, `"kind": "paragraph"`, `"kind": "table"`, 1)
+	if code, _, out := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", `"v2"`, broken); code != 400 || !strings.Contains(out, "item 1.1") {
+		t.Errorf("a broken item: %d %s", code, out)
+	}
+	if code, _, _ := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", `"v2"`, "[1, 2]"); code != 400 {
+		t.Errorf("a body that is not an object: %d", code)
+	}
+	// Add it again at the end of section 2, then delete that copy.
+	code, _, out = f.api(t, editor, "POST", "/api/digests/1/items/2", `"v2"`, changed)
+	if code != 200 || !strings.Contains(out, `"version": 3`) {
+		t.Fatalf("add: %d %s", code, out)
+	}
+	d, _, _ = f.st.DigestByID(context.Background(), 1)
+	n := len(d.Sections[1].Items)
+	if d.Sections[1].Items[n-1].HeadlineJA != "ハサノフ国防相、ギュレル・トルコ国防相と会談" {
+		t.Errorf("the added item is not last in section 2")
+	}
+	if code, _, out := f.api(t, editor, "DELETE", fmt.Sprintf("/api/digests/1/items/2/%d", n), `"v3"`, ""); code != 200 || !strings.Contains(out, `"version": 4`) {
+		t.Errorf("delete: %d %s", code, out)
+	}
+	if d, _, _ = f.st.DigestByID(context.Background(), 1); len(d.Sections[1].Items) != n-1 {
+		t.Errorf("after delete: %d items in section 2, want %d", len(d.Sections[1].Items), n-1)
+	}
+
+	// The week's stories: add the first to the digest, dismiss the second.
+	code, _, out = f.api(t, viewer, "GET", "/api/stories?week=2026-11-17", "", "")
+	var week struct {
+		Stories []struct {
+			ID       int64
+			Articles []struct{ ID int64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &week); code != 200 || err != nil || len(week.Stories) < 2 {
+		t.Fatalf("stories: %d %v", code, err)
+	}
+	st := week.Stories[0]
+	path := fmt.Sprintf("/api/stories/%d/decide", st.ID)
+	if code, _, _ := f.api(t, viewer, "POST", path, "", `{"action": "add", "section": "foreign"}`); code != 403 {
+		t.Errorf("a viewer's add: %d", code)
+	}
+	if code, _, out := f.api(t, editor, "POST", path, "", `{"action": "add", "section": "sport"}`); code != 400 || !strings.Contains(out, "sport") {
+		t.Errorf("an add to no section: %d %s", code, out)
+	}
+	if code, _, out := f.api(t, editor, "POST", path, "", `{"action": "add", "section": "foreign"}`); code != 200 || !strings.Contains(out, `"version": 5`) {
+		t.Errorf("add a story: %d %s", code, out)
+	}
+	if code, _, out := f.api(t, editor, "POST", fmt.Sprintf("/api/stories/%d/decide", week.Stories[1].ID), "", `{"action": "dismiss"}`); code != 200 {
+		t.Errorf("dismiss a story: %d %s", code, out)
+	}
+	if code, _, _ := f.api(t, editor, "POST", "/api/stories/999999/decide", "", `{"action": "add", "section": "foreign"}`); code != 404 {
+		t.Errorf("an unknown story: %d", code)
+	}
+	// An article with its text, and a search.
+	code, _, out = f.api(t, viewer, "GET", fmt.Sprintf("/api/articles/%d", st.Articles[0].ID), "", "")
+	if code != 200 || !strings.Contains(out, `"text": "`) || !strings.Contains(out, fmt.Sprintf(`"story": %d`, st.ID)) {
+		t.Errorf("an article: %d %.300s", code, out)
+	}
+	if code, _, _ := f.api(t, viewer, "GET", "/api/articles/0", "", ""); code != 404 {
+		t.Errorf("no article: %d", code)
+	}
+	code, _, out = f.api(t, viewer, "GET", "/api/search?q=Kalbajar&limit=5", "", "")
+	if code != 200 || !strings.Contains(out, `"kind": "article"`) || strings.Count(out, `"kind"`) > 5 {
+		t.Errorf("search: %d %.500s", code, out)
+	}
+	for _, q := range []string{"", "?q=x&from=yesterday", "?q=x&limit=0"} {
+		if code, _, _ := f.api(t, viewer, "GET", "/api/search"+q, "", ""); code != 400 {
+			t.Errorf("search %q: %d", q, code)
+		}
 	}
 }

@@ -1,0 +1,293 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"shuho/internal/digest"
+	"shuho/internal/jsonfmt"
+	"shuho/internal/store"
+)
+
+// The API's items are the items of the digest JSON (spec/digest-json.md),
+// read and written one at a time: an item is changed by replacing it in the
+// digest's own JSON and reading the whole back, so that an item is checked
+// exactly as it would be in a whole digest.
+
+// wireDigest is a digest's JSON with its items left as they are written.
+type wireDigest struct {
+	fields   map[string]json.RawMessage
+	sections []map[string]json.RawMessage
+	items    [][]json.RawMessage
+}
+
+func readWire(d *digest.Digest) (*wireDigest, error) {
+	b, err := jsonfmt.Encode(d)
+	if err != nil {
+		return nil, err
+	}
+	wd := &wireDigest{}
+	if err := json.Unmarshal(b, &wd.fields); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(wd.fields["sections"], &wd.sections); err != nil {
+		return nil, err
+	}
+	for _, sec := range wd.sections {
+		var items []json.RawMessage
+		if err := json.Unmarshal(sec["items"], &items); err != nil {
+			return nil, err
+		}
+		wd.items = append(wd.items, items)
+	}
+	return wd, nil
+}
+
+// digest reads the wire form back as a digest, with every check of the
+// JSON reader.
+func (wd *wireDigest) digest() (*digest.Digest, error) {
+	for i, sec := range wd.sections {
+		items := wd.items[i]
+		if items == nil {
+			items = []json.RawMessage{}
+		}
+		b, err := json.Marshal(items)
+		if err != nil {
+			return nil, err
+		}
+		sec["items"] = b
+	}
+	b, err := json.Marshal(wd.sections)
+	if err != nil {
+		return nil, err
+	}
+	wd.fields["sections"] = b
+	if b, err = json.Marshal(wd.fields); err != nil {
+		return nil, err
+	}
+	return jsonfmt.Decode(b)
+}
+
+// apiItemPos reads the section and item numbers of the path; with
+// adding, the item number may be one past the last (a new item).
+func apiItemPos(r *http.Request, wd *wireDigest, adding bool) (int, int, error) {
+	si, err1 := strconv.Atoi(r.PathValue("s"))
+	ii := 1
+	var err2 error
+	if v := r.PathValue("i"); v != "" {
+		ii, err2 = strconv.Atoi(v)
+	} else if si >= 1 && si <= len(wd.items) {
+		ii = len(wd.items[si-1]) + 1
+	}
+	n := 0
+	if err1 == nil && si >= 1 && si <= len(wd.items) {
+		n = len(wd.items[si-1])
+	}
+	if adding {
+		n++
+	}
+	if err1 != nil || err2 != nil || si < 1 || si > len(wd.items) || ii < 1 || ii > n {
+		return 0, 0, &httpError{http.StatusNotFound, fmt.Errorf("item %s.%s", r.PathValue("s"), r.PathValue("i"))}
+	}
+	return si - 1, ii - 1, nil
+}
+
+// apiItem returns one item's JSON, with the digest's version as its ETag.
+func (s *Server) apiItem(w http.ResponseWriter, r *http.Request, rq *request) error {
+	d, info, err := s.loadDigest(r)
+	if err != nil {
+		return err
+	}
+	wd, err := readWire(d)
+	if err != nil {
+		return err
+	}
+	si, ii, err := apiItemPos(r, wd, false)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("ETag", etag(info.Version))
+	_, err = w.Write(append(wd.items[si][ii], '\n'))
+	return err
+}
+
+// apiItemChange replaces (PUT), adds at the end of a section (POST) or
+// deletes (DELETE) an item, at the digest version If-Match names.
+func (s *Server) apiItemChange(w http.ResponseWriter, r *http.Request, rq *request) error {
+	d, info, err := s.loadDigest(r)
+	if err != nil {
+		return err
+	}
+	from := ifMatch(r)
+	if from == 0 {
+		return writeJSON(w, http.StatusPreconditionRequired, apiError{`a change names the digest version it was made from: If-Match: "vN" (the ETag of GET)`})
+	}
+	wd, err := readWire(d)
+	if err != nil {
+		return err
+	}
+	si, ii, err := apiItemPos(r, wd, r.Method == http.MethodPost)
+	if err != nil {
+		return err
+	}
+	var body json.RawMessage
+	if r.Method != http.MethodDelete {
+		b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+		if err != nil {
+			return writeJSON(w, http.StatusRequestEntityTooLarge, apiError{"the body is over 1 MiB or was cut"})
+		}
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(b, &obj); err != nil {
+			return writeJSON(w, http.StatusBadRequest, apiError{"the body is not a JSON object (an item of spec/digest-json.md): " + err.Error()})
+		}
+		body = b
+	}
+	items := wd.items[si]
+	switch r.Method {
+	case http.MethodPut:
+		items[ii] = body
+	case http.MethodPost:
+		items = append(items, body)
+	case http.MethodDelete:
+		items = append(items[:ii:ii], items[ii+1:]...)
+	}
+	wd.items[si] = items
+	nd, err := wd.digest()
+	if err != nil {
+		return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("item %d.%d: %v", si+1, ii+1, err)})
+	}
+	return s.apiWrite(w, r, rq, info.ID, nd, from, "api: item")
+}
+
+// apiArticle returns one article of the archive with its text.
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return &httpError{http.StatusNotFound, fmt.Errorf("article %q", r.PathValue("id"))}
+	}
+	a, story, err := s.Store.Article(r.Context(), s.Profile.Key, id)
+	if errors.Is(err, digest.ErrNotFound) {
+		return &httpError{http.StatusNotFound, err}
+	}
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, struct {
+		apiArticle
+		Story int64  `json:"story"`
+		Lang  string `json:"lang"`
+	}{apiArticle{a.ID, a.Outlet, a.URL, a.Published.Format(time.RFC3339), a.Title, a.Text}, story, a.Lang})
+}
+
+type apiHit struct {
+	Kind    string   `json:"kind"`
+	ID      int64    `json:"id"`
+	Day     string   `json:"day"`
+	Outlets []string `json:"outlets"`
+	// An item's week, section and headlines; an article's title and URL.
+	From       string `json:"from,omitempty"`
+	To         string `json:"to,omitempty"`
+	Section    string `json:"section,omitempty"`
+	HeadlineJA string `json:"headline_ja,omitempty"`
+	HeadlineEN string `json:"headline_en,omitempty"`
+	Title      string `json:"title,omitempty"`
+	URL        string `json:"url,omitempty"`
+	Snippet    string `json:"snippet"`
+}
+
+// apiSearch searches the archive's items and articles as the archive page
+// does: ?q= (words, "phrases", Japanese), with ?from=, ?to= (dates),
+// ?section=, ?outlet=, ?limit=.
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, rq *request) error {
+	v := r.URL.Query()
+	q := store.Query{Text: v.Get("q"), Profile: s.Profile.Key, Section: v.Get("section"), Outlet: v.Get("outlet")}
+	for name, dst := range map[string]*digest.Date{"from": &q.From, "to": &q.To} {
+		if x := v.Get(name); x != "" {
+			t, err := time.Parse(time.DateOnly, x)
+			if err != nil {
+				return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("%s %q: expected a date such as 2026-11-16", name, x)})
+			}
+			*dst = digest.DateOf(t)
+		}
+	}
+	if x := v.Get("limit"); x != "" {
+		n, err := strconv.Atoi(x)
+		if err != nil || n < 1 || n > 500 {
+			return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("limit %q: expected 1 to 500", x)})
+		}
+		q.Limit = n
+	}
+	if q.Text == "" {
+		return writeJSON(w, http.StatusBadRequest, apiError{"q is empty: say what to find"})
+	}
+	hits, err := s.Store.Search(r.Context(), q)
+	if errors.Is(err, digest.ErrInvalid) {
+		return writeJSON(w, http.StatusBadRequest, apiError{err.Error()})
+	}
+	if err != nil {
+		return err
+	}
+	out := []apiHit{}
+	for _, h := range hits {
+		a := apiHit{Kind: h.Kind, ID: h.ID, Day: h.Day.String(), Outlets: h.Outlets, Title: h.Title, URL: h.URL, Snippet: h.Snippet,
+			HeadlineJA: h.HeadlineJA, HeadlineEN: h.HeadlineEN, Section: h.Section}
+		if h.Kind == "item" {
+			a.From, a.To = h.Period.From.String(), h.Period.To.String()
+		}
+		out = append(out, a)
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"hits": out})
+}
+
+// apiDecide adds a story of the week to its digest (drafted as an item
+// at the end of a section) or dismisses it: the week page's two buttons.
+// The body: {"action": "add", "section": "foreign"} or {"action": "dismiss"}.
+func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return &httpError{http.StatusNotFound, fmt.Errorf("story %q", r.PathValue("id"))}
+	}
+	var req struct {
+		Action  string `json:"action"`
+		Section string `json:"section"`
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&req); err != nil {
+		return writeJSON(w, http.StatusBadRequest, apiError{`the body is not {"action": "add"|"dismiss", "section": KEY}: ` + err.Error()})
+	}
+	out := map[string]any{"story": id, "action": req.Action}
+	switch req.Action {
+	case "dismiss":
+		err = s.Store.DecideStory(r.Context(), s.Profile.Key, store.Decision{Story: id, By: rq.sess.User.Name})
+	case "add":
+		dr, derr := s.drafter(r.Context())
+		if derr != nil {
+			return derr
+		}
+		var digestID int64
+		var version int
+		if digestID, version, err = dr.AddStory(r.Context(), id, req.Section, rq.sess.User.Name); err == nil {
+			out["digest"], out["version"] = digestID, version
+		}
+	default:
+		return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("action %q: expected add or dismiss", req.Action)})
+	}
+	switch {
+	case errors.Is(err, digest.ErrNotFound):
+		return writeJSON(w, http.StatusNotFound, apiError{err.Error()})
+	case errors.Is(err, digest.ErrInvalid):
+		return writeJSON(w, http.StatusBadRequest, apiError{err.Error()})
+	case errors.Is(err, digest.ErrConflict):
+		return writeJSON(w, http.StatusConflict, apiError{err.Error()})
+	case err != nil:
+		return err
+	}
+	s.Log.Info("story decided", "story", id, "action", req.Action, "by", rq.sess.User.Name, "api", true)
+	return writeJSON(w, http.StatusOK, out)
+}
