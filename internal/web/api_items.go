@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -161,10 +162,15 @@ func (s *Server) apiItemChange(w http.ResponseWriter, r *http.Request, rq *reque
 	wd.items[si] = items
 	nd, err := wd.digest()
 	if err != nil {
-		return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("item %d.%d: %v", si+1, ii+1, err)})
+		// The reader's line:column is a place in the digest put together
+		// here, not in the body the client sent: the path says where.
+		msg := lineCol.ReplaceAllString(err.Error(), "")
+		return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("item %d.%d: %s", si+1, ii+1, msg)})
 	}
 	return s.apiWrite(w, r, rq, info.ID, nd, from, "api: item")
 }
+
+var lineCol = regexp.MustCompile(`^\d+:\d+: `)
 
 // apiArticle returns one article of the archive with its text.
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request, rq *request) error {

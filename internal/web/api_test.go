@@ -221,7 +221,10 @@ func TestAPIItems(t *testing.T) {
 		t.Errorf("a stale change: %d", code)
 	}
 	broken := strings.Replace(changed, `"kind": "paragraph"`, `"kind": "table"`, 1)
-	if code, _, out := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", `"v2"`, broken); code != 400 || !strings.Contains(out, "item 1.1") {
+	// The message names the item and the field, not a place in a document
+	// the client never sent.
+	if code, _, out := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", `"v2"`, broken); code != 400 ||
+		!strings.Contains(out, `item 1.1: sections[0].items[0].blocks[0].kind: \"table\" is not a block kind`) {
 		t.Errorf("a broken item: %d %s", code, out)
 	}
 	if code, _, _ := f.api(t, editor, "PUT", "/api/digests/1/items/1/1", `"v2"`, "[1, 2]"); code != 400 {
