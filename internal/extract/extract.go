@@ -65,7 +65,7 @@ type Result struct {
 	URL       string    // the canonical URL the page declares (link rel=canonical, og:url), absolute; else the URL given
 	Title     string    //
 	Text      string    // the main text: paragraphs separated by one blank line, no leading or trailing space
-	HTML      string    // the main content as HTML, after Sanitize (H1)
+	HTML      SafeHTML  // the main content as HTML, sanitized (H1)
 	Published time.Time // zero if unknown; keeps the time of day and zone when the page gives them
 	Lang      string    // BCP 47 primary language tag ("en", "ru", "az", …), "" if unknown
 	Author    string    //
@@ -149,7 +149,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 				return Result{}, fmt.Errorf("extract %s: render: %w", pageURL, err)
 			}
 		}
-		res.HTML = Sanitize(b.String())
+		res.HTML = Safe(b.String())
 	}
 	res.Lang = chooseLang(meta.lang, DetectLanguage(res.Text))
 	if res.Lang == "" && res.Text == "" {
@@ -158,7 +158,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 	if countLetters(res.Text) < minTextLetters {
 		// What is left is a label or a menu the rescue extractor picked
 		// up, not an article; say so rather than store it.
-		res.Text, res.HTML = "", ""
+		res.Text, res.HTML = "", SafeHTML{}
 		if terr != nil {
 			return res, fmt.Errorf("extract %s: %w (%v)", pageURL, ErrNoContent, terr)
 		}

@@ -65,7 +65,7 @@ func formatResult(r Result) string {
 	if !r.Published.IsZero() {
 		pub = r.Published.Format(time.RFC3339)
 	}
-	fmt.Fprintf(&b, "Published: %s\n-- Text --\n%s\n-- HTML --\n%s\n", pub, r.Text, r.HTML)
+	fmt.Fprintf(&b, "Published: %s\n-- Text --\n%s\n-- HTML --\n%s\n", pub, r.Text, r.HTML.String())
 	return b.String()
 }
 
@@ -81,7 +81,7 @@ func checkInvariants(t *testing.T, r Result) {
 	if strings.Contains(r.Text, "\n\n\n") {
 		t.Errorf("Text has more than one blank line between paragraphs: %q", r.Text)
 	}
-	if s := Sanitize(r.HTML); s != r.HTML {
-		t.Errorf("HTML is not a fixed point of Sanitize:\n got  %q\n then %q", r.HTML, s)
+	if s := Sanitize(r.HTML.String()); s != r.HTML.String() {
+		t.Errorf("HTML is not a fixed point of Sanitize:\n got  %q\n then %q", r.HTML.String(), s)
 	}
 }

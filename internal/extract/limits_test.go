@@ -78,8 +78,8 @@ func TestNoContent(t *testing.T) {
 			if !errors.Is(err, ErrNoContent) {
 				t.Fatalf("Extract: err %v, want ErrNoContent (text %q)", err, res.Text)
 			}
-			if res.Text != "" || res.HTML != "" {
-				t.Errorf("Text %q, HTML %q; want both empty", res.Text, res.HTML)
+			if res.Text != "" || res.HTML.String() != "" {
+				t.Errorf("Text %q, HTML %q; want both empty", res.Text, res.HTML.String())
 			}
 		})
 	}
