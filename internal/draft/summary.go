@@ -100,6 +100,13 @@ var dependent = regexp.MustCompile(`^(?i:(he|she|it|they|his|her|its|their|this|
 // boilerplate are sentences of a page that are not the story's.
 var boilerplate = regexp.MustCompile(`(?i)(follow us|subscribe|read more|click here|all rights reserved|share this|join our|telegram channel|whatsapp channel|photo:|video:|source:|©)`)
 
+// terminated reports whether s ends as a sentence does: in a full stop, a
+// question or exclamation mark, perhaps inside closing quotes or brackets.
+func terminated(s string) bool {
+	s = strings.TrimRight(s, `"'”’)»`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
+}
+
 // Summary is a summary of a story: paragraphs made of the source's own
 // sentences, in their order.
 type Summary struct {
@@ -129,7 +136,10 @@ func Summarize(text string, maxWords int) Summary {
 	var cands []cand
 	for i, s := range sents {
 		n := len(strings.Fields(s))
-		if n < 5 || n > 80 || boilerplate.MatchString(s) || strings.HasSuffix(s, ":") {
+		// A sentence that ends in no full stop, question or exclamation
+		// mark is a heading, a caption or a dateline: joined to the next it
+		// would read as one sentence that the text does not hold.
+		if n < 5 || n > 80 || boilerplate.MatchString(s) || !terminated(s) {
 			continue
 		}
 		cands = append(cands, cand{i, s, n})
