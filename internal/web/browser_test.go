@@ -168,9 +168,9 @@ func TestBrowser(t *testing.T) {
 	ctx2 := browser(t)
 	step(ctx2, "sign in as approver", signInAs(base, "approver-user"), chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("05-review"))
 	step(ctx2, "approve", chromedp.Click(css(`form[action$="/approve"] button`)))
-	waitText(t, ctx2, "main", "approved")
+	waitText(t, ctx2, "main", "承認済み")
 	step(ctx2, "publish", chromedp.Click(css(`form[action$="/publish"] button`)))
-	waitText(t, ctx2, "main", "published")
+	waitText(t, ctx2, "main", "公開済み")
 	step(ctx2, "published", shot("06-published"))
 	size := func(format string) float64 {
 		n, err := chromedp.Run(ctx2, chromedp.Evaluate[float64](`fetch('/digests/1/download/`+format+`').then(r => r.ok ? r.arrayBuffer() : new ArrayBuffer(0)).then(b => b.byteLength)`,

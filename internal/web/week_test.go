@@ -198,7 +198,7 @@ func TestReviewInPages(t *testing.T) {
 	if code := step(ap, apCSRF, "publish", "1"); code != 303 {
 		t.Errorf("publish again (a double click): %d", code)
 	}
-	if p := pageOf(ap); !strings.Contains(p, "published") || strings.Count(p, "<li>") < 3 {
+	if p := pageOf(ap); !strings.Contains(p, `data-status="published">公開済み`) || strings.Count(p, "<li>") < 3 {
 		t.Errorf("after publishing, status and history:\n%s", p)
 	}
 	resp, _ := http.Get(f.srv.URL + "/public")
