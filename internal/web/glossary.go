@@ -52,6 +52,17 @@ func (s *Server) showGlossary(w http.ResponseWriter, r *http.Request, rq *reques
 			}
 		}
 	}
+	// ?edit=KIND:ENGLISH puts a term of the hits in the form, to be
+	// changed and saved over itself.
+	if kind, en, ok := strings.Cut(r.URL.Query().Get("edit"), ":"); ok && msg == "" {
+		for _, t := range hits {
+			if string(t.Kind) == kind && glossary.Fold(t.EN) == glossary.Fold(en) {
+				form = t
+				form.Source = ""
+				break
+			}
+		}
+	}
 	return s.renderCode(w, rq, code, "glossary.html", &glossaryPage{Query: q, Hits: hits, Count: len(g.Terms()), Kinds: digest.TermKinds,
 		CanEdit: rq.sess.User.Role.AtLeast("editor"), Error: msg, Form: form, Variants: strings.Join(form.Variants, ", ")})
 }

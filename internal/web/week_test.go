@@ -344,8 +344,19 @@ func TestGlossaryPage(t *testing.T) {
 	if resp.StatusCode != 303 {
 		t.Fatalf("add: %s", resp.Status)
 	}
-	if p := get("/glossary?q=gazakh"); !strings.Contains(p, "ガザフ") {
-		t.Errorf("the added term is not found by its variant")
+	p := get("/glossary?q=gazakh")
+	if !strings.Contains(p, "ガザフ") || !strings.Contains(p, `href="/glossary?q=gazakh&amp;edit=place:Qazax#term-form"`) {
+		t.Errorf("the added term is not found by its variant, or has no edit link")
+	}
+	// Edit: the term in the form, changed and saved over itself.
+	p = get("/glossary?q=gazakh&edit=place:Qazax")
+	if !strings.Contains(p, `name="ja" value="ガザフ"`) || !strings.Contains(p, `name="variants" value="Gazakh, Kazakh town"`) {
+		t.Errorf("the edit form does not hold the term")
+	}
+	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"place"}, "en": {"Qazax"}, "ja": {"ガザハ"}, "variants": {"Gazakh"}})
+	resp.Body.Close()
+	if p := get("/glossary?q=qazax"); resp.StatusCode != 303 || !strings.Contains(p, "ガザハ") || strings.Contains(p, "ガザフ") || strings.Contains(p, "Kazakh town") {
+		t.Errorf("the changed term: %s", resp.Status)
 	}
 	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"planet"}, "en": {"Mars"}, "ja": {"火星"}})
 	b, _ := io.ReadAll(resp.Body)
