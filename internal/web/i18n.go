@@ -52,6 +52,8 @@ var texts = map[string][2]string{
 	"glossary.short":    {"見出し用", "In headlines"},
 	"glossary.country":  {"国コード", "Country code"},
 	"glossary.titleof":  {"役職（英語）", "Title (English)"},
+	"article.original":  {"元のページ", "Original page"},
+	"article.read":      {"保存された本文", "saved text"},
 	"glossary.edit":     {"編集", "Edit"},
 	"glossary.save":     {"保存", "Save"},
 	"nav.sources":       {"情報源", "Sources"},

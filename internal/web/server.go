@@ -130,6 +130,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"POST", "/logout", auth.Viewer, s.logout},
 		{"GET", "/{$}", auth.Viewer, s.home},
 		{"GET", "/archive", auth.Viewer, s.archive},
+		{"GET", "/articles/{id}", auth.Viewer, s.articleView},
 		{"GET", "/week", auth.Viewer, s.week},
 		{"POST", "/week/decide", auth.Editor, s.decide},
 		{"GET", "/digests", auth.Viewer, s.digests},

@@ -28,11 +28,19 @@ type fixture struct {
 	s    *Server
 	st   *store.Store
 	logs *bytes.Buffer
+	// path is the archive's SQLite file, for a test that writes to it
+	// behind the store's back.
+	path string
 }
 
 func newFixture(t testing.TB, extra ...route) *fixture {
 	t.Helper()
-	st := storetest.Open(t, store.SQLite)
+	path := storetest.DSN(t, store.SQLite)
+	st, err := store.Open(context.Background(), path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
 	p, err := profile.Builtin("az")
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +73,7 @@ func newFixture(t testing.TB, extra ...route) *fixture {
 	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
-	return &fixture{srv, s, st, logs}
+	return &fixture{srv, s, st, logs, path}
 }
 
 // client is a browser: it keeps cookies and does not follow redirects.

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -551,5 +552,55 @@ func TestEditSuggestions(t *testing.T) {
 	if !strings.Contains(page, "<strong>国防省、地雷事故を発表</strong>") || !strings.Contains(page, "<small>(model)</small>") || strings.Contains(page, "?ask=model") ||
 		!slices.Equal(asked, []string{"headline", "summary"}) {
 		t.Errorf("the model's answers (asked %v):\n%s", asked, page)
+	}
+}
+
+// TestArticlePage: a collected article read in the editor from the archive,
+// its HTML sanitized; linked from the week; another profile's or no
+// article is 404.
+func TestArticlePage(t *testing.T) {
+	f := newFixture(t)
+	_, srv := collectSample(t, f)
+	defer srv.Close()
+	// A row written by other hands than the collector's: sanitized on the
+	// way out too.
+	db, err := sql.Open("sqlite", "file:"+f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(context.Background(), `UPDATE articles SET html = '<p onclick="x()">Hostile<script>alert(1)</script></p>' WHERE id = (SELECT MAX(id) FROM articles)`); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client(t)
+	f.signIn(t, c, "viewer-user")
+	get := func(path string) (int, string) {
+		resp, err := c.Get(f.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	_, week := get("/week?date=2026-11-17")
+	m := regexp.MustCompile(`<a href="/articles/(\d+)">([^<]+)</a>`).FindStringSubmatch(week)
+	if m == nil {
+		t.Fatal("the week links no article")
+	}
+	code, page := get("/articles/" + m[1])
+	if code != 200 || !strings.Contains(page, "<h1>"+m[2]+"</h1>") || !strings.Contains(page, `<article class="source"><p>`) {
+		t.Errorf("the article page: %d\n%.2000s", code, page)
+	}
+	var last int64
+	db.QueryRowContext(context.Background(), `SELECT MAX(id) FROM articles`).Scan(&last)
+	code, page = get(fmt.Sprintf("/articles/%d", last))
+	if code != 200 || !strings.Contains(page, "Hostile") || strings.Contains(page, "onclick") || strings.Contains(page, "<script>alert") {
+		t.Errorf("hostile stored HTML shown: %d\n%.2000s", code, page)
+	}
+	for _, p := range []string{"/articles/0", "/articles/x", fmt.Sprintf("/articles/%d", last+1000)} {
+		if code, _ := get(p); code != 404 {
+			t.Errorf("%s: %d", p, code)
+		}
 	}
 }
