@@ -437,12 +437,17 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 		}
 		defer ix.close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (profile, outlet, url, published_at, day, title, text, lang, created_at,
-				source, html)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (url) DO NOTHING RETURNING id`)
+				source)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (url) DO NOTHING RETURNING id`)
 		if err != nil {
 			return err
 		}
 		defer insert.Close()
+		insertHTML, err := tx.PrepareContext(ctx, `INSERT INTO article_html (article_id, html) VALUES ($1, $2)`)
+		if err != nil {
+			return err
+		}
+		defer insertHTML.Close()
 		var stored []string
 		// In one order on every collector (by day, whose counter the search
 		// index takes, then address), so that two batches cannot deadlock.
@@ -470,12 +475,17 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 			safe := a.HTML.String()
 			var id int64
 			err := insert.QueryRowContext(ctx, profile, a.Outlet, a.URL, s.timeArg(a.Published), dateArg(day), a.Title, a.Text, a.Lang, now,
-				a.Source, safe).Scan(&id)
+				a.Source).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // already stored
 			}
 			if err != nil {
 				return fmt.Errorf("article %s: %w", a.URL, err)
+			}
+			if safe != "" {
+				if _, err := insertHTML.ExecContext(ctx, id, safe); err != nil {
+					return fmt.Errorf("article %s: %w", a.URL, err)
+				}
 			}
 			if err := ix.add(ctx, searchDoc{kind: "article", ref: id, profile: profile, day: day,
 				outlets: []string{a.Outlet}, head: a.Title, body: a.Text}); err != nil {
@@ -734,7 +744,7 @@ func (s *Store) Unlock(ctx context.Context, name, owner string) error {
 // ArticleHTML returns the stored (sanitized) HTML of an article.
 func (s *Store) ArticleHTML(ctx context.Context, id int64) (string, error) {
 	var h string
-	err := s.r.QueryRowContext(ctx, `SELECT html FROM articles WHERE id = $1`, id).Scan(&h)
+	err := s.r.QueryRowContext(ctx, `SELECT COALESCE(h.html, '') FROM articles a LEFT JOIN article_html h ON h.article_id = a.id WHERE a.id = $1`, id).Scan(&h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("article %d: %w", id, digest.ErrNotFound)
 	}

@@ -280,3 +280,50 @@ func TestOpenRefusesWhatIsNoArchive(t *testing.T) {
 		t.Errorf("shuho added tables to another program's database: %d", n)
 	}
 }
+
+// TestMigrateArticleHTML: migration 8 moves each article's HTML out of its
+// row into a table of its own, keeping it.
+func TestMigrateArticleHTML(t *testing.T) {
+	for _, e := range storetest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			dsn := storetest.DSN(t, e)
+			s, err := store.Open(ctx, dsn, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			baku, _ := time.LoadLocation("Asia/Baku")
+			ids, err := s.AddCollected(ctx, "az", baku, []store.Collected{
+				{Article: digest.Article{Outlet: "APA", URL: "https://example.org/1", Published: time.Now(), Title: "One", Text: "Text.", Lang: "en"}},
+				{Article: digest.Article{Outlet: "APA", URL: "https://example.org/2", Published: time.Now(), Title: "Two", Text: "Text.", Lang: "en"}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			// The archive as schema 7 had it: the HTML in the article's row.
+			raw := rawDB(t, e, dsn)
+			for _, q := range []string{
+				`DROP TABLE article_html`,
+				`ALTER TABLE articles ADD COLUMN html TEXT NOT NULL DEFAULT ''`,
+				fmt.Sprintf(`UPDATE articles SET html = '<p>One</p>' WHERE id = %d`, ids[0]),
+				`DELETE FROM schema_version WHERE version = 8`,
+			} {
+				if _, err := raw.ExecContext(ctx, q); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			raw.Close()
+			s, err = store.Open(ctx, dsn, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if h, err := s.ArticleHTML(ctx, ids[0]); err != nil || h != "<p>One</p>" {
+				t.Errorf("the HTML after migrating: %q, %v", h, err)
+			}
+			if h, err := s.ArticleHTML(ctx, ids[1]); err != nil || h != "" {
+				t.Errorf("an article without HTML: %q, %v", h, err)
+			}
+		})
+	}
+}
