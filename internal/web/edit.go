@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,17 +27,17 @@ type blockForm struct {
 	Cites string
 }
 
-// blockForms are an item's blocks for the edit form.
-func blockForms(it digest.Item) []blockForm {
-	var out []blockForm
+// formOf is an item as the edit form shows it.
+func formOf(it digest.Item) itemForm {
+	f := itemForm{JA: it.HeadlineJA, EN: it.HeadlineEN, Emphasis: it.Emphasis}
 	for _, b := range it.Blocks {
-		f := blockForm{Kind: b.Kind, Text: b.Text, Cites: render.CitationText(b.Citations)}
+		bf := blockForm{Kind: b.Kind, Text: b.Text, Cites: render.CitationText(b.Citations)}
 		if b.Kind == digest.List {
-			f.Text = strings.Join(b.Entries, "\n")
+			bf.Text = strings.Join(b.Entries, "\n")
 		}
-		out = append(out, f)
+		f.Blocks = append(f.Blocks, bf)
 	}
-	return out
+	return f
 }
 
 // citesRE is what a block's citation field may hold: citations
@@ -137,14 +138,18 @@ func (s *Server) item(f itemForm) (digest.Item, error) {
 	return r.Digest.Sections[0].Items[0], nil
 }
 
-// itemPos reads the section and item numbers of the path (1-based).
-func itemPos(r *http.Request, d *digest.Digest) (int, int, error) {
+// loadItem loads the digest of the path and reads its section and item
+// numbers (1-based in the path, 0-based here).
+func (s *Server) loadItem(r *http.Request) (d *digest.Digest, info store.Info, si, ii int, err error) {
+	if d, info, err = s.loadDigest(r); err != nil {
+		return
+	}
 	si, err1 := strconv.Atoi(r.PathValue("s"))
 	ii, err2 := strconv.Atoi(r.PathValue("i"))
 	if err1 != nil || err2 != nil || si < 1 || si > len(d.Sections) || ii < 1 || ii > len(d.Sections[si-1].Items) {
-		return 0, 0, &httpError{http.StatusNotFound, fmt.Errorf("item %s.%s", r.PathValue("s"), r.PathValue("i"))}
+		return nil, info, 0, 0, &httpError{http.StatusNotFound, fmt.Errorf("item %s.%s", r.PathValue("s"), r.PathValue("i"))}
 	}
-	return si - 1, ii - 1, nil
+	return d, info, si - 1, ii - 1, nil
 }
 
 // editPage is the item editor.
@@ -208,29 +213,30 @@ func (s *Server) check(lang string, d *digest.Digest, si, ii int, err error) che
 }
 
 func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, err := s.loadDigest(r)
+	d, info, si, ii, err := s.loadItem(r)
 	if err != nil {
 		return err
 	}
-	si, ii, err := itemPos(r, d)
-	if err != nil {
-		return err
-	}
-	it := d.Sections[si].Items[ii]
-	p := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: info.Version, Section: d.Sections[si].Title,
-		JA: it.HeadlineJA, EN: it.HeadlineEN, Emphasis: it.Emphasis, Blocks: blockForms(it)}
+	p := s.editForm(r, d, info, si, ii, formOf(d.Sections[si].Items[ii]), r.URL.Query().Get("ask") == "model")
 	p.Check = s.check(rq.lang, d, si, ii, nil)
-	s.suggest(r, p, d, it, r.URL.Query().Get("ask") == "model")
 	return s.render(w, rq, "edit.html", p)
+}
+
+// editForm is the item editor holding f for item ii of section si, with
+// what the drafter suggests for the item as stored.
+func (s *Server) editForm(r *http.Request, d *digest.Digest, info store.Info, si, ii int, f itemForm, ask bool) *editPage {
+	p := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: info.Version, Section: d.Sections[si].Title,
+		JA: f.JA, EN: f.EN, Emphasis: f.Emphasis, Kinds: []digest.BlockKind{digest.Paragraph, digest.Note, digest.List},
+		// One blank block to add a block with, when the page runs no script.
+		Blocks: append(slices.Clip(f.Blocks), blankBlock())}
+	s.suggest(r, p, d.Period, d.Sections[si].Items[ii], ask)
+	return p
 }
 
 // suggest adds to the page what the drafter offers for the item: a Japanese
 // headline, a summary of the story's lead article and the storyline's
 // earlier items, from the model too when the editor asked it.
-func (s *Server) suggest(r *http.Request, p *editPage, d *digest.Digest, it digest.Item, ask bool) {
-	p.Kinds = []digest.BlockKind{digest.Paragraph, digest.Note, digest.List}
-	// One blank block to add a block with, when the page runs no script.
-	p.Blocks = append(p.Blocks, blockForm{Kind: digest.Paragraph})
+func (s *Server) suggest(r *http.Request, p *editPage, week digest.Period, it digest.Item, ask bool) {
 	dr, err := s.drafter(r.Context())
 	if err != nil {
 		s.Log.Warn("no drafter for suggestions", "err", err)
@@ -243,7 +249,7 @@ func (s *Server) suggest(r *http.Request, p *editPage, d *digest.Digest, it dige
 			m = draft.NewModel(s.Chat, dr.Headliner.G)
 		}
 	}
-	sg, err := dr.Suggest(r.Context(), d.Period, it, m)
+	sg, err := dr.Suggest(r.Context(), week, it, m)
 	if err != nil {
 		s.Log.Warn("no suggestions", "err", err)
 		return
@@ -260,36 +266,35 @@ func (s *Server) suggest(r *http.Request, p *editPage, d *digest.Digest, it dige
 }
 
 func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, err := s.loadDigest(r)
-	if err != nil {
-		return err
-	}
-	si, ii, err := itemPos(r, d)
+	d, info, si, ii, err := s.loadItem(r)
 	if err != nil {
 		return err
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	f, ferr := readItemForm(r)
+	f, it, ferr := s.formItem(r)
 	show := func(code int, msg string) error {
-		p := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: version, Section: d.Sections[si].Title,
-			JA: f.JA, EN: f.EN, Emphasis: f.Emphasis, Blocks: f.Blocks, Error: msg, Current: info.Version}
+		p := s.editForm(r, d, info, si, ii, f, false)
+		p.Version, p.Error, p.Current = version, msg, info.Version
 		p.Check = s.check(rq.lang, d, si, ii, errors.New(msg))
-		s.suggest(r, p, d, d.Sections[si].Items[ii], false)
 		return s.renderCode(w, rq, code, "edit.html", p)
 	}
+	// The change is made on a copy: a refused save shows the editor again
+	// over the digest as stored.
+	nd := *d
+	nd.Sections = slices.Clone(d.Sections)
 	if r.PostFormValue("delete") == "yes" {
-		d.Sections[si].Items = append(d.Sections[si].Items[:ii], d.Sections[si].Items[ii+1:]...)
+		nd.Sections[si].Items = slices.Delete(slices.Clone(d.Sections[si].Items), ii, ii+1)
 	} else {
-		it, err := s.readItem(f, ferr)
-		if err != nil {
+		if err := ferr; err != nil {
 			if invalid(err) {
 				return show(http.StatusBadRequest, err.Error())
 			}
 			return err
 		}
-		d.Sections[si].Items[ii] = it
+		nd.Sections[si].Items = slices.Clone(d.Sections[si].Items)
+		nd.Sections[si].Items[ii] = it
 	}
-	_, err = s.Store.SaveDigest(r.Context(), d, store.SaveOptions{Author: rq.sess.User.Name, Source: "editor", IfVersion: version})
+	_, err = s.Store.SaveDigest(r.Context(), &nd, store.SaveOptions{Author: rq.sess.User.Name, Source: "editor", IfVersion: version})
 	switch {
 	case errors.Is(err, digest.ErrConflict):
 		// Someone saved first: the edit is kept in the form, and the
@@ -304,12 +309,15 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	return nil
 }
 
-// readItem is the form's item, or why it cannot be read.
-func (s *Server) readItem(f itemForm, ferr error) (digest.Item, error) {
-	if ferr != nil {
-		return digest.Item{}, ferr
+// formItem reads the edit form and the item it holds; the form comes back
+// even when the item cannot be read, to be shown again as sent.
+func (s *Server) formItem(r *http.Request) (itemForm, digest.Item, error) {
+	f, err := readItemForm(r)
+	if err != nil {
+		return f, digest.Item{}, err
 	}
-	return s.item(f)
+	it, err := s.item(f)
+	return f, it, err
 }
 
 // invalid reports whether err is the editor's to mend (a text that does
@@ -323,15 +331,11 @@ func invalid(err error) bool {
 // panel of the digest with the item as it stands in the form. Nothing is
 // saved.
 func (s *Server) checkItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, _, err := s.loadDigest(r)
+	d, _, si, ii, err := s.loadItem(r)
 	if err != nil {
 		return err
 	}
-	si, ii, err := itemPos(r, d)
-	if err != nil {
-		return err
-	}
-	it, err := s.readItem(readItemForm(r))
+	_, it, err := s.formItem(r)
 	if err != nil && !invalid(err) {
 		return err
 	}
@@ -366,11 +370,7 @@ func (s *Server) findings(d *digest.Digest) []lint.Finding {
 // moveItem moves an item up or down within its section, or to the end of
 // another section, at the version the page showed.
 func (s *Server) moveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, err := s.loadDigest(r)
-	if err != nil {
-		return err
-	}
-	si, ii, err := itemPos(r, d)
+	d, info, si, ii, err := s.loadItem(r)
 	if err != nil {
 		return err
 	}

@@ -312,6 +312,13 @@ func TestEditItem(t *testing.T) {
 			t.Errorf("%s: %d", name, code)
 		}
 	}
+	// Deleting the last item from a stale page: 409 and the editor again,
+	// not a failure of the server.
+	d, _, _ = f.st.DigestByID(context.Background(), 1)
+	last := fmt.Sprintf("/digests/1/items/1/%d", len(d.Sections[0].Items))
+	if code, page := send(last, url.Values{"csrf": {csrf}, "version": {"1"}, "delete": {"yes"}}); code != 409 || !strings.Contains(page, `class="error"`) {
+		t.Errorf("a stale delete: %d", code)
+	}
 	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 2 {
 		t.Errorf("a refused save changed the digest: version %d", info.Version)
 	}
