@@ -267,23 +267,7 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&req); err != nil {
 		return writeJSON(w, http.StatusBadRequest, apiError{`the body is not {"action": "add"|"dismiss", "section": KEY}: ` + err.Error()})
 	}
-	out := map[string]any{"story": id, "action": req.Action}
-	switch req.Action {
-	case "dismiss":
-		err = s.Store.DecideStory(r.Context(), s.Profile.Key, store.Decision{Story: id, By: rq.sess.User.Name})
-	case "add":
-		dr, derr := s.drafter(r.Context())
-		if derr != nil {
-			return derr
-		}
-		var digestID int64
-		var version int
-		if digestID, version, err = dr.AddStory(r.Context(), id, req.Section, rq.sess.User.Name); err == nil {
-			out["digest"], out["version"] = digestID, version
-		}
-	default:
-		return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("action %q: expected add or dismiss", req.Action)})
-	}
+	digestID, version, err := s.decideStory(r, rq, id, req.Action, req.Section)
 	switch {
 	case errors.Is(err, digest.ErrNotFound):
 		return writeJSON(w, http.StatusNotFound, apiError{err.Error()})
@@ -294,6 +278,9 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request, rq *request) 
 	case err != nil:
 		return err
 	}
-	s.Log.Info("story decided", "story", id, "action", req.Action, "by", rq.sess.User.Name, "api", true)
+	out := map[string]any{"story": id, "action": req.Action}
+	if req.Action == "add" {
+		out["digest"], out["version"] = digestID, version
+	}
 	return writeJSON(w, http.StatusOK, out)
 }

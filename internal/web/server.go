@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"shuho/internal/auth"
 	"shuho/internal/chat"
 	"shuho/internal/digest"
@@ -431,21 +433,19 @@ func (s *Server) script(w http.ResponseWriter, r *http.Request, rq *request) err
 var startTime = time.Now()
 
 // visitorLang is the language of someone not signed in: the page's ?lang=
-// when it names one of ours, else the browser's first choice of Japanese
-// or English, else Japanese. A signed-in user's own choice replaces it.
+// when it names one of ours, else the best of ours for the browser's
+// Accept-Language, else Japanese. A signed-in user's own choice replaces it.
 func visitorLang(r *http.Request) string {
 	if l := r.URL.Query().Get("lang"); l == "ja" || l == "en" {
 		return l
 	}
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-		if base == "ja" || base == "en" {
-			return base
-		}
-	}
-	return "ja"
+	tag, _ := language.MatchStrings(pageLanguages, r.Header.Get("Accept-Language"))
+	base, _ := tag.Base()
+	return base.String()
 }
+
+// pageLanguages are the pages' languages, the first the default.
+var pageLanguages = language.NewMatcher([]language.Tag{language.Japanese, language.English})
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request, rq *request) error {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -614,13 +614,7 @@ func (s *Server) users(w http.ResponseWriter, r *http.Request, rq *request) erro
 
 func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) error {
 	name, role, password := strings.TrimSpace(r.PostFormValue("name")), auth.Role(r.PostFormValue("role")), r.PostFormValue("password")
-	show := func(msg string) error {
-		us, err := s.Store.Users(r.Context())
-		if err != nil {
-			return err
-		}
-		return s.renderCode(w, rq, http.StatusBadRequest, "users.html", &usersPage{Users: us, Roles: auth.Roles, Error: msg, Name: name})
-	}
+	show := func(msg string) error { return s.refuseUsers(w, r, rq, msg, name) }
 	if !role.Valid() {
 		return show(rq.t("users.badrole"))
 	}
@@ -642,6 +636,16 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) er
 	return nil
 }
 
+// refuseUsers shows the users page again with why a change was refused,
+// and the name the add form held.
+func (s *Server) refuseUsers(w http.ResponseWriter, r *http.Request, rq *request, msg, name string) error {
+	us, err := s.Store.Users(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.renderCode(w, rq, http.StatusBadRequest, "users.html", &usersPage{Users: us, Roles: auth.Roles, Error: msg, Name: name})
+}
+
 // changeUser changes a user's role and state, and sets a new password
 // when one is given; a new password or disabling ends the user's sessions.
 // An administrator cannot lower or disable their own account: there is then
@@ -649,13 +653,7 @@ func (s *Server) addUser(w http.ResponseWriter, r *http.Request, rq *request) er
 func (s *Server) changeUser(w http.ResponseWriter, r *http.Request, rq *request) error {
 	name := r.PathValue("name")
 	role, disabled, password := auth.Role(r.PostFormValue("role")), r.PostFormValue("state") == "disabled", r.PostFormValue("password")
-	show := func(msg string) error {
-		us, err := s.Store.Users(r.Context())
-		if err != nil {
-			return err
-		}
-		return s.renderCode(w, rq, http.StatusBadRequest, "users.html", &usersPage{Users: us, Roles: auth.Roles, Error: name + ": " + msg})
-	}
+	show := func(msg string) error { return s.refuseUsers(w, r, rq, name+": "+msg, "") }
 	u, err := s.Store.UserByName(r.Context(), name)
 	if err != nil {
 		if errors.Is(err, digest.ErrNotFound) {

@@ -464,6 +464,7 @@ func TestVisitorLanguage(t *testing.T) {
 		{"/login", "en-GB,en;q=0.9,ja;q=0.8", "Sign in", "ログイン"},
 		{"/login", "fr-FR, en;q=0.5", "Sign in", "ログイン"},
 		{"/login", "ja-JP,en;q=0.5", "ログイン", "Sign in"},
+		{"/login", "ja;q=0.3, en;q=0.9", "Sign in", "ログイン"}, // by weight, not order
 		{"/login?lang=en", "ja", "Sign in", "ログイン"},
 		{"/login?lang=xx", "", "ログイン", "Sign in"},
 		{"/public", "en-US", "Nothing is published yet.", "公開された"},
