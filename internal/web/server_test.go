@@ -76,6 +76,28 @@ func newFixture(t testing.TB, extra ...route) *fixture {
 	return &fixture{srv, s, st, logs, path}
 }
 
+// get requests path with c and returns the status and the body.
+func (f *fixture) get(t testing.TB, c *http.Client, path string) (int, string) {
+	t.Helper()
+	resp, err := c.Get(f.srv.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, string(b)
+}
+
+// page is the body of path, which must answer 200.
+func (f *fixture) page(t testing.TB, c *http.Client, path string) string {
+	t.Helper()
+	code, b := f.get(t, c, path)
+	if code != 200 {
+		t.Fatalf("GET %s: %d", path, code)
+	}
+	return b
+}
+
 // client is a browser: it keeps cookies and does not follow redirects.
 func (f *fixture) client(t testing.TB) *http.Client {
 	jar, _ := cookiejar.New(nil)
@@ -361,18 +383,7 @@ func TestPages(t *testing.T) {
 	f := newFixture(t)
 	c := f.client(t)
 	csrf := f.signIn(t, c, "admin-user")
-	get := func(path string) string {
-		resp, err := c.Get(f.srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			t.Fatalf("GET %s: %s", path, resp.Status)
-		}
-		return string(b)
-	}
+	get := func(path string) string { return f.page(t, c, path) }
 	if page := get("/archive?q=" + url.QueryEscape("<script>")); !strings.Contains(page, "アーカイブ検索") || strings.Contains(page, "<script>") {
 		t.Errorf("the archive page in Japanese, escaped:\n%s", page)
 	}

@@ -218,15 +218,7 @@ func TestEditItem(t *testing.T) {
 	f := newFixture(t)
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
-	get := func(path string) (int, string) {
-		resp, err := c.Get(f.srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode, string(b)
-	}
+	get := func(path string) (int, string) { return f.get(t, c, path) }
 	code, page := get("/digests/1/items/1/1/edit")
 	for _, want := range []string{
 		`value="ハサノフ国防相、トルコ国防相と会談"`,
@@ -338,12 +330,7 @@ func TestGlossaryPage(t *testing.T) {
 	f := newFixture(t)
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
-	get := func(path string) string {
-		resp, _ := c.Get(f.srv.URL + path)
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return string(b)
-	}
+	get := func(path string) string { _, b := f.get(t, c, path); return b }
 	if p := get("/glossary?q=" + url.QueryEscape("Bairamov")); !strings.Contains(p, "バイラモフ") {
 		t.Errorf("a search by another spelling finds nothing")
 	}
@@ -499,18 +486,7 @@ func TestEditSuggestions(t *testing.T) {
 
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
-	get := func(path string) string {
-		resp, err := c.Get(f.srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			t.Fatalf("%s: %s", path, resp.Status)
-		}
-		return string(b)
-	}
+	get := func(path string) string { return f.page(t, c, path) }
 	ids := regexp.MustCompile(`name="story" value="(\d+)"`).FindAllStringSubmatch(get("/week?date=2026-11-14"), -1)
 	if len(ids) == 0 {
 		t.Fatal("no story in the week")
@@ -582,15 +558,7 @@ func TestArticlePage(t *testing.T) {
 	}
 	c := f.client(t)
 	f.signIn(t, c, "viewer-user")
-	get := func(path string) (int, string) {
-		resp, err := c.Get(f.srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return resp.StatusCode, string(b)
-	}
+	get := func(path string) (int, string) { return f.get(t, c, path) }
 	_, week := get("/week?date=2026-11-17")
 	m := regexp.MustCompile(`<a href="/articles/(\d+)">([^<]+)</a>`).FindStringSubmatch(week)
 	if m == nil {
