@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -25,8 +26,11 @@ its wording when it has the same form.
 
 With --jsonl it reads one JSON object a line, {"headline_en": "...", "body":
 "..."}, and writes one a line in the same order: {"headline_ja": "...",
-"unknown_names": [...], "engine": "memory|rules|gist|model"}. "gist" means
-no sentence form was recognised: the names alone, for the editor to finish.
+"gist": "...", "unknown_names": [...], "engine": "memory|rules|gist|model"}.
+A headline_ja is a complete headline or empty: "gist" means no headline form
+was recognised, and the names and event found are given as "gist", for an
+editor to finish, never as the headline. Without --jsonl such a headline
+prints an empty line, and the gist goes to standard error.
 
 --engine model asks an OpenAI-compatible chat-completions endpoint instead
 (SHUHO_MODEL_URL such as https://api.openai.com/v1, SHUHO_MODEL, and the key
@@ -82,6 +86,9 @@ func runTranslate(ctx context.Context, e *env, o *options, args []string) error 
 	if !o.jsonl {
 		out := translate(strings.Join(args, " "), "")
 		fmt.Fprintln(e.stdout, out.JA)
+		if out.JA == "" {
+			fmt.Fprintf(e.stderr, "shuho translate: no headline drafted; found: %s\n", cmp.Or(out.Gist, "nothing"))
+		}
 		if len(out.Unknown) > 0 {
 			fmt.Fprintf(e.stderr, "shuho translate: rendered by rule, to review: %s\n", strings.Join(out.Unknown, ", "))
 		}

@@ -8,11 +8,16 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/glossary"
+	"shuho/internal/lint"
 )
 
-// Headline is a Japanese headline drafted from an English one.
+// Headline is a Japanese headline drafted from an English one. JA is a
+// complete headline in the desk's form, or empty: what the drafter could
+// not make a headline of is offered as Gist, the names and the event it
+// found, for an editor to finish beside the field, never in it.
 type Headline struct {
-	JA string `json:"headline_ja"`
+	JA   string `json:"headline_ja"`
+	Gist string `json:"gist,omitempty"`
 	// Unknown are the names the glossary lacks, rendered by rule: each
 	// wants a reviewer's eye.
 	Unknown []string `json:"unknown_names"`
@@ -132,8 +137,18 @@ func hwords(s string) []hword {
 }
 
 // Translate drafts the Japanese headline of an English one; body, the
-// story's text, names the people a headline gives only by title.
+// story's text, names the people a headline gives only by title. A draft
+// that lint would call unfinished (only names, no event) is given as the
+// gist, with JA empty.
 func (h *Headliner) Translate(en, body string) Headline {
+	hl := h.translate(en, body)
+	if hl.JA != "" && lint.Unfinished(hl.JA, nil) != "" {
+		hl.Gist, hl.JA, hl.Engine = hl.JA, "", "gist"
+	}
+	return hl
+}
+
+func (h *Headliner) translate(en, body string) Headline {
 	en = strings.TrimSpace(en)
 	if en == "" {
 		return Headline{Engine: "rules"}
@@ -148,7 +163,7 @@ func (h *Headliner) Translate(en, body string) Headline {
 	// headline is what it said.
 	if i := strings.Index(en, ": "); i > 0 && i < len(en)/2 {
 		if ms := h.G.Find(en[:i]); len(ms) > 0 && ms[0].Start == 0 {
-			if rest := h.Translate(en[i+2:], body); rest.Engine != "gist" && rest.JA != "" {
+			if rest := h.translate(en[i+2:], body); rest.Engine != "gist" && rest.JA != "" {
 				return rest
 			}
 		}
@@ -670,7 +685,7 @@ func (r *renderer) gist(en string) Headline {
 			parts = append(parts, ja)
 		}
 	}
-	return Headline{JA: strings.Join(parts, "、"), Unknown: r.unknown, Engine: "gist"}
+	return Headline{Gist: strings.Join(parts, "、"), Unknown: r.unknown, Engine: "gist"}
 }
 
 // occasionJA names the occasion of a congratulation as the desk writes it,

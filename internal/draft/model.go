@@ -11,6 +11,7 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/glossary"
+	"shuho/internal/lint"
 )
 
 // Completer is a language model behind a chat interface: the one small
@@ -151,8 +152,8 @@ func (m *Model) checkHeadline(text string, terms []*digest.Term) []string {
 	if n := utf8.RuneCountInString(text); n > maxHeadline {
 		problems = append(problems, fmt.Sprintf("%d characters, more than %d", n, maxHeadline))
 	}
-	if strings.IndexFunc(text, func(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) }) < 0 {
-		problems = append(problems, "no Japanese in it")
+	if why := lint.Unfinished(text, nil); why != "" {
+		problems = append(problems, why)
 	}
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r < utf8.RuneSelf && unicode.IsLetter(r)) }) {
 		if w != strings.ToUpper(w) {

@@ -34,7 +34,9 @@ var builtin = sync.OnceValues(func() ([]digest.Term, error) {
 	}
 	var out []digest.Term
 	for _, e := range names {
-		if path.Ext(e.Name()) != ".json" {
+		// The office table (offices.json, office-titles.json) is not a
+		// list of terms: Offices reads it.
+		if path.Ext(e.Name()) != ".json" || strings.HasPrefix(e.Name(), "office") {
 			continue
 		}
 		b, err := seedFS.ReadFile("seed/" + e.Name())

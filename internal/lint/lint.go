@@ -42,6 +42,7 @@ const (
 	UnknownOutlet         = "unknown-outlet"
 	MarkupUnbalanced      = "markup-unbalanced"
 	HeadlineStyle         = "headline-style"
+	HeadlineUnfinished    = "headline-unfinished"
 	// More than the spec asks for.
 	PeriodWeek     = "period-week"     // the period is not one of the profile's weeks
 	CitationUnread = "citation-unread" // a block ends with what looks like a citation but is not one
@@ -62,7 +63,8 @@ var Rules = []Rule{
 	{CitationOutsidePeriod, Warning, "a citation's date is before or after the digest's period (a note's, only after it: background may be older)"},
 	{CitationUnread, Warning, "a block ends with something like a citation that cannot be read as one, such as (APA / 16 November 2026)"},
 	{ItemWithoutCitation, Error, "no block of the item has a citation"},
-	{HeadlineMissing, Error, "the Japanese or the English headline is empty"},
+	{HeadlineMissing, Error, "the English headline is empty"},
+	{HeadlineUnfinished, Error, "the Japanese headline is empty, a placeholder such as （見出し案なし）, or only names, titles, places and countries with no event (大統領、アリエフ)"},
 	{DuplicateItem, Error, "two items tell the same story (same or near-same English headline or body)"},
 	{SectionEmpty, Warning, "a section has no items"},
 	{SectionNumbering, Error, "section numbers do not run 1, 2, 3, …"},
@@ -227,9 +229,14 @@ func (c *checker) section(i int, s digest.Section) {
 func (c *checker) item(i, j int, it *digest.Item) {
 	il := c.lines.Item(i, j)
 	sec, n := i+1, j+1
-	if strings.TrimSpace(it.HeadlineJA) == "" {
-		c.add(HeadlineMissing, Error, sec, n, il.Line, "the Japanese headline is empty")
-	} else {
+	var terms []digest.Term
+	if c.p != nil {
+		terms = c.p.Glossary
+	}
+	if why := Unfinished(it.HeadlineJA, terms); why != "" {
+		c.add(HeadlineUnfinished, Error, sec, n, il.Line, "%s", why)
+	}
+	if strings.TrimSpace(it.HeadlineJA) != "" {
 		c.headlineStyle(sec, n, il.Line, it.HeadlineJA)
 	}
 	if strings.TrimSpace(it.HeadlineEN) == "" {

@@ -117,9 +117,24 @@ func TestRules(t *testing.T) {
 		{ItemWithoutCitation,
 			doc(strings.Replace(good, " (APA / 16.11.2026)", "", 1)), "11 1.1", "no block of the item cites",
 			doc(strings.Replace(good, " (APA / 16.11.2026)", "\n\nNOTE: Background. (TURAN / 17.11.2026)", 1))},
-		{HeadlineMissing,
+		{HeadlineUnfinished,
 			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "●", 1)), "11 1.1", "Japanese headline is empty",
 			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● 会談", 1))},
+		{HeadlineUnfinished, // the drafter's old placeholder
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● （見出し案なし）", 1)), "11 1.1", "placeholder",
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● 国防相会談（アンカラ）", 1))},
+		{HeadlineUnfinished, // names and titles only: who, not what
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● ハサノフ国防相、トルコ国防相", 1)), "11 1.1", "only names",
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● ハサノフ国防相、トルコ国防相と協議", 1))},
+		{HeadlineUnfinished, // a gist of the old drafter
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● 大統領、アリエフ", 1)), "11 1.1", "only names",
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● アリエフ大統領、演説", 1))},
+		{HeadlineUnfinished, // an organisation alone
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● チュルク諸国機構", 1)), "11 1.1", "only names",
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● チュルク諸国機構首脳会議開催", 1))},
+		{HeadlineUnfinished, // the English left where the Japanese goes
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● Defense Minister meets Turkish counterpart", 1)), "11 1.1", "holds no Japanese",
+			doc(strings.Replace(good, "● ハサノフ国防相、トルコ国防相と会談", "● ハサノフ国防相、NATO代表と会談", 1))},
 		{HeadlineMissing,
 			doc("● ハサノフ国防相、トルコ国防相と会談\n\nNOTE: Background. (TURAN / 17.11.2026)"), "11 1.1", "English headline is empty",
 			doc("● ハサノフ国防相、トルコ国防相と会談\n\nTalks\n\nNOTE: Background. (TURAN / 17.11.2026)")},

@@ -61,7 +61,10 @@ type DraftItem struct {
 	// At say which model, and when, for a model's draft; ModelErrors why a
 	// model's answer was not taken. Unknown are the names in the headline
 	// the glossary lacks (rendered by rule, for review).
-	Engine        string    `json:"engine"`
+	Engine string `json:"engine"`
+	// Gist is, when the headline was left empty, the names and event the
+	// drafter found, for the editor to make a headline of.
+	Gist          string    `json:"gist,omitempty"`
 	SummaryEngine string    `json:"summary_engine"`
 	Model         string    `json:"model,omitempty"`
 	At            time.Time `json:"at"`
@@ -176,19 +179,17 @@ func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period)
 		}
 		item.Blocks = append(item.Blocks, b)
 	}
+	// A headline the drafter could not finish is left empty, for lint's
+	// headline-unfinished to stop the digest until an editor writes it;
+	// what was found is the report's gist, offered beside the field.
 	hl := d.Headliner.Translate(item.HeadlineEN, lead.Text)
 	item.HeadlineJA = hl.JA
-	if item.HeadlineJA == "" {
-		// Lint requires a Japanese headline; the editor finishes this one.
-		item.HeadlineJA = "（見出し案なし）"
-		hl.Engine = "none"
-	}
-	di := DraftItem{Story: st.ID, Engine: hl.Engine, SummaryEngine: "extract", Unknown: hl.Unknown, At: time.Now().UTC()}
+	di := DraftItem{Story: st.ID, Engine: hl.Engine, Gist: hl.Gist, SummaryEngine: "extract", Unknown: hl.Unknown, At: time.Now().UTC()}
 	if d.Model != nil {
 		if s, err := d.Model.Headline(ctx, item.HeadlineEN, lead.Text); err != nil {
 			di.ModelErrors = append(di.ModelErrors, "headline: "+err.Error())
 		} else {
-			item.HeadlineJA, di.Engine, di.Model, di.At, di.Unknown = s.Text, s.Engine, s.Model, s.At, nil
+			item.HeadlineJA, di.Engine, di.Model, di.At, di.Unknown, di.Gist = s.Text, s.Engine, s.Model, s.At, nil, ""
 		}
 		if s, err := d.Model.Summary(ctx, lead.Title, lead.Text, cmp.Or(d.MaxWords, 120)); err != nil {
 			di.ModelErrors = append(di.ModelErrors, "summary: "+err.Error())

@@ -61,10 +61,17 @@ func TestDraftSampleWeek(t *testing.T) {
 	if dg.Period.From != digest.DateOf(w.Start.In(p.Location())) {
 		t.Errorf("period %v, want the sample week from %v", dg.Period, w.Start)
 	}
-	// Lint-clean: no error, and no warning either.
+	// Lint-clean but for the Japanese headlines left empty for an editor
+	// (never a names-only or placeholder one), with the gist beside each.
+	empty := 0
 	for _, f := range lint.Check(dg, p, nil) {
+		if f.Rule == lint.HeadlineUnfinished && f.Message == "the Japanese headline is empty" {
+			empty++
+			continue
+		}
 		t.Errorf("lint: %v", f)
 	}
+	t.Logf("%d of %d Japanese headlines left empty for the editor", empty, len(dr.Items))
 	// The sample's ground truth by title: which section each article is.
 	truth := map[string]string{}
 	for _, a := range w.Articles {

@@ -15,7 +15,10 @@ import (
 // headline, a summary of the story's lead article, and the story it comes
 // from (nil when no story of the week is the item's).
 type Suggestion struct {
+	// HeadlineJA is a complete headline, or empty; Gist is then what the
+	// drafter found (names, an event) for the editor to finish.
 	HeadlineJA string
+	Gist       string
 	Engine     string
 	// Unknown are the names of the headline that the glossary lacks.
 	Unknown []string
@@ -58,7 +61,7 @@ func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Ite
 		text = s.Lead.Text
 	}
 	hl := d.Headliner.Translate(it.HeadlineEN, text)
-	s.HeadlineJA, s.Engine, s.Unknown = hl.JA, hl.Engine, hl.Unknown
+	s.HeadlineJA, s.Gist, s.Engine, s.Unknown = hl.JA, hl.Gist, hl.Engine, hl.Unknown
 	if len(s.Summary) > 0 {
 		s.SummaryEngine = "extract"
 	}
@@ -66,7 +69,7 @@ func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Ite
 		if a, err := m.Headline(ctx, it.HeadlineEN, text); err != nil {
 			s.ModelErrors = append(s.ModelErrors, "headline: "+err.Error())
 		} else {
-			s.HeadlineJA, s.Engine, s.Model, s.Unknown = a.Text, a.Engine, a.Model, nil
+			s.HeadlineJA, s.Gist, s.Engine, s.Model, s.Unknown = a.Text, "", a.Engine, a.Model, nil
 		}
 		if st != nil {
 			if a, err := m.Summary(ctx, s.Lead.Title, s.Lead.Text, cmp.Or(d.MaxWords, 120)); err != nil {

@@ -113,8 +113,10 @@ func (f itemForm) body() (string, error) {
 // item reads the form as an item, through the text form's parser.
 func (s *Server) item(f itemForm) (digest.Item, error) {
 	ja, en := strings.TrimSpace(f.JA), strings.TrimSpace(f.EN)
-	if ja == "" || en == "" || strings.ContainsAny(ja+en, "\r\n") {
-		return digest.Item{}, fmt.Errorf("both headlines are needed, each on one line: %w", digest.ErrInvalid)
+	// The Japanese headline may be saved empty while it is being written:
+	// lint's headline-unfinished holds the digest back until it is.
+	if en == "" || strings.ContainsAny(ja+en, "\r\n") {
+		return digest.Item{}, fmt.Errorf("the English headline is needed, and each headline is one line: %w", digest.ErrInvalid)
 	}
 	body, err := f.body()
 	if err != nil {
@@ -124,8 +126,11 @@ func (s *Server) item(f itemForm) (digest.Item, error) {
 		return digest.Item{}, fmt.Errorf("the body holds a line that would start another item or end the digest: %w", digest.ErrInvalid)
 	}
 	head := "● " + ja
-	if f.Emphasis {
+	switch {
+	case f.Emphasis && ja != "":
 		head = "● **" + ja + "**"
+	case ja == "":
+		head = "●"
 	}
 	text := fmt.Sprintf("shuho\n\n2026年1月3日～1月9日\n\n1. %s\n\n%s\n\n%s\n\n%s\n\n*****END*****\n", s.Profile.Sections[0].Title, head, en, body)
 	r, err := textfmt.Parse([]byte(text), s.Profile)

@@ -93,6 +93,8 @@ var texts = map[string][2]string{
 	"lint.itemclean":    {"この項目に問題は見つかりません。", "Nothing found in this item."},
 	"lint.others":       {"他の項目の指摘", "Findings elsewhere in the digest"},
 	"edit.suggestion":   {"見出し案", "Suggested headline"},
+	"edit.gist":         {"見出しの手がかり", "Headline hint"},
+	"edit.gisthint":     {"見出しにはなっていません（人名・肩書のみ）。出来事を加えて見出し欄に書いてください。", "Not a headline (names and titles only): write the headline with its event in the field."},
 	"edit.unknown":      {"要確認の人名", "names to check"},
 	"move.up":           {"上へ", "Move up"},
 	"move.down":         {"下へ", "Move down"},

@@ -267,6 +267,12 @@ func TestEditItem(t *testing.T) {
 		!strings.Contains(frag, `class="error"`) || !strings.Contains(frag, "block 1") {
 		t.Errorf("check of citations not written as citations: %d\n%s", code, frag)
 	}
+	// A headline of names only, or none yet: unfinished, an error.
+	for _, ja := range []string{"ハサノフ国防相、トルコ国防相", ""} {
+		if code, frag := send("/digests/1/items/1/1/check", form("1", ja, blocks...)); code != 200 || !strings.Contains(frag, "headline-unfinished") {
+			t.Errorf("check of the headline %q: %d\n%s", ja, code, frag)
+		}
+	}
 	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 1 {
 		t.Errorf("a check saved the digest: version %d", info.Version)
 	}
@@ -288,17 +294,39 @@ func TestEditItem(t *testing.T) {
 	if _, p := get("/digests/1"); !strings.Contains(p, "headline-style") {
 		t.Errorf("the digest's lint panel does not report the 。")
 	}
+	// An English headline the drafter cannot make a headline of: its
+	// names are offered as a hint beside the field, never to take.
+	if code, page := send("/digests/1/items/1/1", func() url.Values {
+		v := form("2", "", blocks...)
+		v.Set("en", "Ilham Aliyev, Recep Tayyip Erdogan")
+		return v
+	}()); code != 303 {
+		t.Fatalf("save with the Japanese headline empty: %d\n%s", code, page)
+	}
+	_, page = get("/digests/1/items/1/1/edit")
+	if !strings.Contains(page, `class="gist"`) || !strings.Contains(page, "アリエフ、エルドアン") || strings.Contains(page, `data-act="use-headline"`) ||
+		!strings.Contains(page, "headline-unfinished") {
+		t.Errorf("the editor of an item without a Japanese headline:\n%s", page)
+	}
+	if code, page := send("/digests/1/items/1/1", form("3", "ハサノフ国防相、ギュレル・トルコ国防相と会談。", blocks...)); code != 303 {
+		t.Fatalf("save: %d\n%s", code, page)
+	}
 	// A stale page: 409, the edit kept in the form.
 	code, page = send("/digests/1/items/1/1", form("1", "古い版からの見出し", blocks...))
-	if code != 409 || !strings.Contains(page, `value="古い版からの見出し"`) || !strings.Contains(page, "v2") || !strings.Contains(page, "**Ankara**") {
+	if code != 409 || !strings.Contains(page, `value="古い版からの見出し"`) || !strings.Contains(page, "v4") || !strings.Contains(page, "**Ankara**") {
 		t.Errorf("a stale save: %d\n%s", code, page)
 	}
 	for name, v := range map[string]url.Values{
 		"a block that starts another item": form("2", "見出し", [3]string{"paragraph", "● another item", ""}),
-		"no headline":                      form("2", "", blocks...),
-		"an unknown kind":                  form("2", "見出し", [3]string{"table", "x", ""}),
-		"citations without text":           form("2", "見出し", [3]string{"paragraph", "", "(APA / 16.11.2026)"}),
-		"fields of blocks missing":         {"csrf": {csrf}, "version": {"2"}, "ja": {"見出し"}, "en": {"x"}, "kind": {"paragraph"}},
+		"no English headline": func() url.Values {
+			v := form("2", "見出し", blocks...)
+			v.Set("en", " ")
+			return v
+		}(),
+		"a headline of two lines":  form("2", "見出し\n続き", blocks...),
+		"an unknown kind":          form("2", "見出し", [3]string{"table", "x", ""}),
+		"citations without text":   form("2", "見出し", [3]string{"paragraph", "", "(APA / 16.11.2026)"}),
+		"fields of blocks missing": {"csrf": {csrf}, "version": {"2"}, "ja": {"見出し"}, "en": {"x"}, "kind": {"paragraph"}},
 	} {
 		if code, page := send("/digests/1/items/1/1", v); code != 400 || !strings.Contains(page, `class="error"`) {
 			t.Errorf("%s: %d", name, code)
@@ -311,7 +339,7 @@ func TestEditItem(t *testing.T) {
 	if code, page := send(last, url.Values{"csrf": {csrf}, "version": {"1"}, "delete": {"yes"}}); code != 409 || !strings.Contains(page, `class="error"`) {
 		t.Errorf("a stale delete: %d", code)
 	}
-	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 2 {
+	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 4 {
 		t.Errorf("a refused save changed the digest: version %d", info.Version)
 	}
 	// The script is served as a script, under the site's policy.
