@@ -147,6 +147,34 @@ type Term struct {
 	// Source says where the rendering comes from: "cldr", "mofa" (the
 	// Japanese foreign ministry), "media", "desk".
 	Source string `json:"source,omitempty"`
+	// Ref is where the rendering or the term's facts were read (a page's
+	// address), when known.
+	Ref string `json:"ref,omitempty"`
+	// Offices are, for a person, the offices held with their dates, so
+	// that "the Turkish Foreign Minister" in an article of a given day is
+	// named from the one who held the office that day.
+	Offices []Office `json:"offices,omitempty"`
+	// TitleBy is, for a title, how a country's own office of that name is
+	// called where it differs from JA: China's President is 国家主席.
+	// Keys are ISO country codes.
+	TitleBy map[string]string `json:"title_by,omitempty"`
+	// CheckBy is the day by which the term must be checked again (a term
+	// of office ends, an entry nobody could confirm): past it, the term is
+	// flagged where it is used. YYYY-MM-DD.
+	CheckBy string `json:"check_by,omitempty"`
+}
+
+// Office is an office a person holds or held: its English title as the
+// title terms name it ("Foreign Minister"), the country whose office it
+// is (empty for an international organisation), for an ambassador the
+// country of posting, and the days it began and ended (YYYY-MM-DD, or
+// YYYY-MM when the day is not known; To empty while in office).
+type Office struct {
+	Title    string `json:"title"`
+	Country  string `json:"country,omitempty"`
+	PostedTo string `json:"posted_to,omitempty"`
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
 }
 
 // Location returns the profile's time zone. It is set when the profile is

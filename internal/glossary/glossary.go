@@ -49,6 +49,17 @@ var builtin = sync.OnceValues(func() ([]digest.Term, error) {
 		}
 		out = append(out, terms...)
 	}
+	offices, err := seedFS.ReadFile("seed/offices.json")
+	if err != nil {
+		return nil, err
+	}
+	titles, err := seedFS.ReadFile("seed/office-titles.json")
+	if err != nil {
+		return nil, err
+	}
+	if out, err = mergeOffices(out, offices, titles); err != nil {
+		return nil, err
+	}
 	return slices.Clip(out), nil
 })
 
@@ -70,6 +81,9 @@ type Glossary struct {
 	surname map[string][]int
 	// country maps a country code to its country term.
 	country map[string]int
+	// holders maps an office (title, country, posting) to the people who
+	// held it.
+	holders map[string][]holding
 }
 
 type form struct {
@@ -128,6 +142,7 @@ func New(terms []digest.Term, style digest.Style) *Glossary {
 		slices.SortStableFunc(fs, func(a, b form) int { return len(b.words) - len(a.words) })
 		g.first[k] = fs
 	}
+	g.indexHolders()
 	return g
 }
 
@@ -372,6 +387,9 @@ func Check(t *digest.Term) error {
 		return fmt.Errorf("%s: a field holds a line break or NUL: %w", t.EN, digest.ErrInvalid)
 	case t.Country != "" && (len(t.Country) != 2 || strings.IndexFunc(t.Country, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0):
 		return fmt.Errorf("%s: country %q: expected a two-letter ISO code such as AZ: %w", t.EN, t.Country, digest.ErrInvalid)
+	}
+	if err := checkOffices(t); err != nil {
+		return err
 	}
 	vs := t.Variants[:0]
 	for _, v := range t.Variants {

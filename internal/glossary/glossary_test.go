@@ -120,7 +120,8 @@ func TestParseJSON(t *testing.T) {
 
 // TestBuiltin loads the seed and checks what drafting relies on: no two
 // terms of one kind with one English form, every country with its code,
-// every person with a surname and a title, the abbreviations headlines use.
+// every person with a surname and a title (or past offices), the
+// abbreviations headlines use.
 func TestBuiltin(t *testing.T) {
 	ts, err := Builtin()
 	if err != nil {
@@ -141,7 +142,8 @@ func TestBuiltin(t *testing.T) {
 				t.Errorf("country %s has no code", tm.EN)
 			}
 		case digest.Person:
-			if tm.Short == "" || tm.Title == "" {
+			// A past holder has no title today, only the offices held.
+			if tm.Short == "" || tm.Title == "" && len(tm.Offices) == 0 {
 				t.Errorf("person %s: short %q, title %q", tm.EN, tm.Short, tm.Title)
 			}
 		}

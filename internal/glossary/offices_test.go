@@ -1,0 +1,82 @@
+package glossary
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"shuho/internal/digest"
+)
+
+// TestHolder names an office from its holder on a day: the seed's office
+// table with its dates, a person's bare title where the table has none,
+// and nobody for a day before anyone the glossary knows.
+func TestHolder(t *testing.T) {
+	ts, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := New(ts, style)
+	tests := []struct{ title, country, posted, day, want string }{
+		{"Foreign Minister", "AZ", "", "2026-11-15", "Jeyhun Bayramov"},
+		{"FM", "AZ", "", "", "Jeyhun Bayramov"}, // a title's variant, today
+		{"Foreign Minister", "GB", "", "2025-01-10", "David Lammy"},
+		{"Foreign Minister", "GB", "", "2025-10-01", "Yvette Cooper"},
+		{"Foreign Minister", "GB", "", "", "Yvette Cooper"},
+		{"Prime Minister", "HU", "", "2026-01-01", "Viktor Orban"}, // the seed's own spelling of him
+		{"Prime Minister", "HU", "", "2026-06-01", "Peter Magyar"},
+		{"Prime Minister", "CN", "", "2022-05-01", "Li Keqiang"},
+		{"President", "CN", "", "2026-03-01", "Xi Jinping"},
+		{"Prime Minister", "CN", "", "1990-01-01", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if p := g.Holder(tt.title, tt.country, tt.posted, tt.day); p != nil {
+			got = p.EN
+		}
+		if got != tt.want {
+			t.Errorf("Holder(%s, %s, %q) = %q, want %q", tt.title, tt.country, tt.day, got, tt.want)
+		}
+	}
+	// China's head of state is 国家主席, not 大統領; Azerbaijan's is 大統領.
+	pres := g.Lookup("President")
+	if pres == nil || TitleJA(pres, "CN") != "国家主席" || TitleJA(pres, "AZ") != "大統領" {
+		t.Errorf("President of CN / AZ: %q / %q", TitleJA(pres, "CN"), TitleJA(pres, "AZ"))
+	}
+	if p := g.Lookup("Ilham Aliyev"); p == nil || Stale(p, "2026-12-01") || !Stale(&digest.Term{CheckBy: "2026-01-31"}, "2026-02-01") {
+		t.Errorf("check-by days misread")
+	}
+}
+
+// TestOfficesCheckedAndKept: bad dates are refused with the term named,
+// and offices, check-by days and a title's country forms go through the
+// CSV form unchanged.
+func TestOfficesCheckedAndKept(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`[{"kind":"person","en":"A B","ja":"エー","offices":[{"title":"Foreign Minister","from":"2024-13-01"}]}]`, "A B: office Foreign Minister: dates"},
+		{`[{"kind":"person","en":"A B","ja":"エー","offices":[{"title":"Foreign Minister","from":"2024-05-01","to":"2023-01-01"}]}]`, "ends (2023-01-01) before it begins"},
+		{`[{"kind":"person","en":"A B","ja":"エー","check_by":"soon"}]`, "check_by \"soon\""},
+		{`[{"kind":"place","en":"Baku","ja":"バクー","offices":[{"title":"Mayor"}]}]`, "only a person holds offices"},
+	} {
+		if _, err := ParseJSON([]byte(tt.in)); err == nil || !errors.Is(err, digest.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseJSON(%s): %v, want %q", tt.in, err, tt.want)
+		}
+	}
+	in := []digest.Term{
+		{Kind: digest.Person, EN: "Hakan Fidan", JA: "ハーカン・フィダン", Short: "フィダン", Country: "TR", Title: "Foreign Minister", CheckBy: "2027-06-30", Ref: "https://www.mofa.go.jp/",
+			Offices: []digest.Office{{Title: "Foreign Minister", Country: "TR", From: "2023-06-03"}, {Title: "Ambassador", Country: "TR", PostedTo: "JP", From: "2001-01", To: "2003-02"}}},
+		{Kind: digest.Title, EN: "President", JA: "大統領", TitleBy: map[string]string{"CN": "国家主席"}},
+	}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	out, err := ParseCSV(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 || len(out[0].Offices) != 2 || out[0].Offices[1] != in[0].Offices[1] || out[0].CheckBy != "2027-06-30" || out[0].Ref != in[0].Ref || out[1].TitleBy["CN"] != "国家主席" {
+		t.Errorf("CSV round trip: %+v", out)
+	}
+}
