@@ -1,6 +1,9 @@
 package rank
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // lexicon holds the cues a desk that follows a country's politics and
 // security reads stories by, one phrase a line, per class. They are the
@@ -107,7 +110,26 @@ weather forecast temperature rain snow wind degrees sunny cloudy precipitation
 traffic road accident car crash road works metro bus
 recipe fashion celebrity lifestyle health tips
 advertisement promo discount sale offer subscribe our channel follow us
-horoscope lottery`,
+horoscope lottery
+GDP gross domestic product economic growth non-oil sector non-oil exports inflation consumer prices year on year
+exports imports customs statistics trade turnover trading partner State Statistics Committee percent increase
+investment investors investment projects industrial park free economic zone business forum entrepreneurs
+companies startup venture funding round holding acquisition stake subsidiary shareholders net profit assets
+oil production barrels per day oil field gas field offshore block production sharing agreement exploration drilling
+renewable energy solar power plant wind farm megawatts gigawatt electricity generation utility tariffs subscribers
+banking sector loan portfolio eurobonds refinancing rate mortgage credit cards payments fintech
+cargo freight tonnes containers TEU railway railways trains port logistics cargo transportation
+flights airline passengers passenger traffic airport routes tickets direct flights
+mobile operator 5G network internet app digital services artificial intelligence AI IT technology
+festival concert exhibition opera ballet theatre film festival premiere museum gallery book fair poetry literature
+mugham jazz carpets restoration heritage singer composer actor Eurovision podcast anniversary of the agency
+football club Premier League Champions League match goals head coach players national team qualifier World Cup
+European championship gold medal silver bronze wrestlers judoka gymnastics Grand Prix Formula 1 marathon grandmaster
+weather forecast forecasters hydrometeorology temperature degrees hot weather cold spell fog humidity
+hurricane storm floods landslides wildfire earthquake magnitude power outage
+tourists tourism hotel occupancy ski resort visitors tourist flow
+health ministry flu vaccination hospital patients doctors school students universities admission exams
+road accident collided car minibus truck fire broke out firefighters extinguished shopping centre`,
 }
 
 // lexiconExamples are the lexicon's lines as examples, each weighing a few
@@ -141,3 +163,159 @@ var importance = []struct {
 	{"peace", 0.8}, {"treaty", 0.8}, {"ambassador", 0.6}, {"decree", 0.7}, {"journalist", 0.7},
 	{"sanctions", 0.7}, {"protest", 0.7}, {"opposition", 0.7},
 }
+
+// frames are kinds of story whose section follows from what happens in
+// them, not from what they speak of, where the words mislead the model:
+// a foreign leader's congratulations on an election speak of the
+// election, and foreign observers of an election speak of the OSCE. The
+// first frame whose cue a story for the digest holds, and whose condition
+// on the people and places it names is met, gives its section if the
+// model put the story in one of the frame's from classes. A cue is
+// a phrase of folded words; one that ends in "*" matches words that begin
+// so ("congratulat*": congratulates, congratulated, congratulatory).
+var frames = []struct {
+	class string
+	// from are the classes the model gives that the frame overrides.
+	from []string
+	// abroad: the frame holds only when the story names another
+	// country's people or places, or an international organisation;
+	// home: only when it names no other country's.
+	abroad, home bool
+	cues         string
+}{
+	// Messages between the head of state and foreign leaders, whatever
+	// their occasion (a victory, a national day, a disaster), are the
+	// conduct of foreign relations.
+	{class: "foreign", from: []string{"domestic", "security", None}, abroad: true,
+		cues: `congratulat* | condolence* | sent a letter | sent a message | letter to | message to | greetings to | felicitat*`},
+	// The running of an election at home — its commissions, its polling
+	// stations, its observers, home or foreign — is domestic politics.
+	{class: "domestic", from: []string{"foreign", "security"}, home: true,
+		cues: `election commission | electoral commission | cec | observation mission | observer* | election observ* | polling station* | voter turnout | turnout | ballot* | precinct*`},
+	// A protest at home is domestic politics, whatever it is about
+	// (compensation, a landfill, prices).
+	{class: "domestic", from: []string{None}, home: true,
+		cues: `protest* | rally | rallies | picket* | hunger strike`},
+	// A court or an arrest is domestic by its words, but espionage,
+	// terrorism, armed and organised crime, trafficking and extradition
+	// are the desk's security, and so is military service.
+	{class: "security", from: []string{"domestic", None},
+		cues: `espionage | spy* | spied | terror* | extradit* | organised crime | organized crime | criminal group | crime group | drug trafficking | narcotic* | heroin | weapon* | firearm* | pistol* | militant* | armed group | sabotage | military service`},
+	// Ambassadors, resolutions of foreign parliaments, summits, visits
+	// and agreements with another country are foreign affairs even when
+	// a decree, a parliament or the president's own words tell them.
+	{class: "foreign", from: []string{"domestic"}, abroad: true,
+		cues: `ambassador* | embassy | envoy* | resolution* | foreign ministry | ministry of foreign affairs | summit* | on a state visit | state visit to | on an official visit | official visit to | on a working visit | working visit to | sign* agreement* | sign* deal* | signed an agreement | signing of | high level segment | conference of the parties | cop2* | cop3*`},
+	// A meeting or a call with another country's people is diplomacy,
+	// even when what they discussed (investment, trade, energy) is the
+	// words of business.
+	{class: "foreign", from: []string{None}, abroad: true,
+		cues: `meet | meets | met with | held talks | hold talks | holds talks | talks with | receiv* the | phone call | telephone conversation`},
+}
+
+// cued is what a text's cues say: the weight of its strongest importance
+// cue, and which frames' cues it holds.
+type cued struct {
+	importance float64
+	frames     uint64
+}
+
+// cues reads the cues of a text.
+func cues(text string) cued { return cuesOf(foldWords(text)) }
+
+// cuesOf reads the cues of folded words in one pass: each word is looked
+// up by its first letters among the cues that begin so.
+func cuesOf(ws []string) cued {
+	var c cued
+	for i, w := range ws {
+		for _, e := range cueIndex[key(w)] {
+			if !e.matches(ws[i:]) {
+				continue
+			}
+			if e.frame >= 0 {
+				c.frames |= 1 << e.frame
+			} else {
+				c.importance = max(c.importance, e.weight)
+			}
+		}
+	}
+	return c
+}
+
+// frameSection is the section a frame gives a story with cues c that
+// names w and that the model puts in class, or "" when no frame holds.
+func frameSection(c cued, w where, class string) string {
+	for i, f := range frames {
+		if c.frames&(1<<i) == 0 || f.abroad && !w.abroad && !w.intl || f.home && w.abroad {
+			continue
+		}
+		// The first frame that holds decides: one that leaves the
+		// model's class as it is keeps later frames out.
+		if slices.Contains(f.from, class) {
+			return f.class
+		}
+		return ""
+	}
+	return ""
+}
+
+// cue is a phrase of folded words; with prefix, its last word matches
+// words that begin with it. It is a frame's (frame ≥ 0) or an importance
+// cue with its weight.
+type cue struct {
+	words  []string
+	prefix bool
+	frame  int
+	weight float64
+}
+
+func (e cue) matches(ws []string) bool {
+	if len(ws) < len(e.words) {
+		return false
+	}
+	last := len(e.words) - 1
+	for j, w := range e.words {
+		if j == last && e.prefix {
+			return strings.HasPrefix(ws[j], w)
+		}
+		if ws[j] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// key is the index key of a word: its first three bytes, which a prefix
+// cue of three letters or more shares with the words it matches.
+func key(w string) string { return w[:min(len(w), 3)] }
+
+func newCue(phrase string, frame int, weight float64) cue {
+	return cue{words: foldWords(phrase), prefix: strings.HasSuffix(phrase, "*"), frame: frame, weight: weight}
+}
+
+// cueIndex holds the importance and frame cues by the key of their first
+// word.
+var cueIndex = func() map[string][]cue {
+	m := map[string][]cue{}
+	add := func(e cue) {
+		if len(e.words) == 0 {
+			return
+		}
+		k := key(e.words[0])
+		m[k] = append(m[k], e)
+	}
+	for _, c := range importance {
+		add(newCue(c.phrase, -1, c.weight))
+	}
+	if len(frames) > 64 {
+		panic("rank: more than 64 frames")
+	}
+	for i, f := range frames {
+		for _, p := range strings.Split(f.cues, "|") {
+			if p = strings.TrimSpace(p); p != "" {
+				add(newCue(p, i, 0))
+			}
+		}
+	}
+	return m
+}()

@@ -97,7 +97,11 @@ func Train(classes []string, examples []Example) *Model {
 
 // Scores returns the probability of each class for a text, summing to 1.
 func (m *Model) Scores(text string) map[string]float64 {
-	p := m.posterior(Features(text))
+	return m.scores(features(foldWords(text)))
+}
+
+func (m *Model) scores(feats []string) map[string]float64 {
+	p := m.posterior(feats)
 	out := make(map[string]float64, len(p))
 	for c, v := range p {
 		out[m.classes[c]] = v
@@ -139,7 +143,11 @@ func (m *Model) posterior(feats []string) []float64 {
 
 // Classify returns the most likely class of a text and the scores.
 func (m *Model) Classify(text string) (string, map[string]float64) {
-	s := m.Scores(text)
+	return m.classify(features(foldWords(text)))
+}
+
+func (m *Model) classify(feats []string) (string, map[string]float64) {
+	s := m.scores(feats)
 	best, bv := "", -1.0
 	for _, c := range m.classes {
 		if s[c] > bv {
@@ -152,8 +160,10 @@ func (m *Model) Classify(text string) (string, map[string]float64) {
 // Features are the folded words of a text without stop words, and the
 // pairs of adjacent ones ("foreign minister", "phone call"), which tell
 // sections apart better than either word.
-func Features(text string) []string {
-	ws := foldWords(text)
+func Features(text string) []string { return features(foldWords(text)) }
+
+// features are Features of folded words.
+func features(ws []string) []string {
 	out := make([]string, 0, 2*len(ws))
 	prev := ""
 	for _, w := range ws {
@@ -186,28 +196,28 @@ func isDigits(s string) bool {
 // crude stem: a plural or third-person "s" and the "ed"/"ing" of a verb are
 // cut, so that "meets", "met with" and "meeting" come closer.
 func foldWords(text string) []string {
-	var out []string
-	var b strings.Builder
+	out := make([]string, 0, len(text)/6)
+	var b []byte
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, stem(b.String()))
-			b.Reset()
+		if len(b) > 0 {
+			out = append(out, stem(string(b)))
+			b = b[:0]
 		}
 	}
 	for _, r := range text {
 		switch {
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
-			b.WriteRune(r + 'a' - 'A')
+			b = append(b, byte(r+'a'-'A'))
 		case r == 'ə' || r == 'Ə':
-			b.WriteByte('a')
+			b = append(b, 'a')
 		case r == 'ı' || r == 'İ':
-			b.WriteByte('i')
+			b = append(b, 'i')
 		case unicode.IsLetter(r):
 			d := norm.NFD.String(string(unicode.ToLower(r)))
 			base, _ := utf8.DecodeRuneInString(d)
-			b.WriteRune(base)
+			b = utf8.AppendRune(b, base)
 		case r == '\'' || r == '’':
 			// "Azerbaijan's": the possessive goes with the word.
 			continue

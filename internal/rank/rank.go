@@ -4,7 +4,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+	"unicode"
 
 	"shuho/internal/digest"
 	"shuho/internal/glossary"
@@ -21,9 +23,11 @@ type Ranker struct {
 	// model that is not one of them (nor None) is taken as None.
 	Sections []string
 	// G, when set, names the people and places of a story: a head of
-	// state named weighs as "president" does, and a story that names the
+	// state named weighs as "president" does, a story that names the
 	// profile's country or its places (Home, an ISO code) counts more than
-	// one about elsewhere.
+	// one that names none, and one that names only other countries' is
+	// not for the digest (see place). New sets it from the built-in
+	// glossary and the profile's; a drafter sets the archive's.
 	G    *glossary.Glossary
 	Home string
 }
@@ -48,6 +52,15 @@ func New(p *digest.Profile, m *Model) *Ranker {
 	}
 	for _, s := range p.Sections {
 		r.Sections = append(r.Sections, s.Key)
+	}
+	// The built-in glossary is part of the build: it fails to load only
+	// in a broken build, which its own tests catch; the ranker then works
+	// without people and places rather than not at all.
+	if seed, err := glossary.Builtin(); err == nil {
+		r.G = glossary.New(append(seed, p.Glossary...), p.Style)
+		if t := r.G.Lookup(p.Country); t != nil && t.Kind == digest.Country {
+			r.Home = t.Country
+		}
 	}
 	return r
 }
@@ -78,25 +91,35 @@ func Text(st digest.Story) string {
 		b.WriteString(st.Title + ". ")
 	}
 	if len(st.Articles) > 0 {
-		b.WriteString(lead(st.Articles[0].Text, 80))
+		b.WriteString(lead(stripDateline(st.Articles[0].Text), 80))
 	}
 	return b.String()
 }
 
-// lead returns about the first n words of text.
+// lead returns about the first n words of text, without reading past
+// them (a body can be long).
 func lead(text string, n int) string {
-	fs := strings.Fields(text)
-	if len(fs) > n {
-		fs = fs[:n]
+	text = strings.TrimSpace(text)
+	words, in := 0, false
+	for i, r := range text {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			if words == n {
+				return strings.TrimSpace(text[:i])
+			}
+			words++
+		}
+		in = !space
 	}
-	return strings.Join(fs, " ")
+	return text
 }
 
 // Classify places a headline and body (no story around them): what
 // shuho classify does for each line.
 func (r *Ranker) Classify(headline, body string) Result {
-	text := headline + ". " + headline + ". " + lead(body, 80)
-	return r.result(text, 1, 0.5, 1)
+	// The headline counts twice for the model; the glossary reads it once.
+	told := headline + ". " + lead(stripDateline(body), 80)
+	return r.result(headline+". "+told, told, 1, 0.5, 1)
 }
 
 // Rank places a story of the week that ends at weekEnd.
@@ -131,11 +154,15 @@ func (r *Ranker) Rank(st digest.Story, weekEnd time.Time) Result {
 		days := weekEnd.Sub(last).Hours() / 24
 		recency = math.Max(0, math.Min(1, 1-days/14))
 	}
-	return r.result(Text(st), len(outlets), weight, recency)
+	text := Text(st)
+	return r.result(text, text, len(outlets), weight, recency)
 }
 
-func (r *Ranker) result(text string, outlets int, weight, recency float64) Result {
-	_, scores := r.Model.Classify(text)
+// result places a text: the model reads text, the glossary told (the
+// same without repetitions).
+func (r *Ranker) result(text, told string, outlets int, weight, recency float64) Result {
+	ws := foldWords(text)
+	_, scores := r.Model.classify(features(ws))
 	res := Result{Scores: scores}
 	best := -1.0
 	for c, v := range scores {
@@ -149,20 +176,46 @@ func (r *Ranker) result(text string, outlets int, weight, recency float64) Resul
 	if res.Section == "" {
 		res.Section = None
 	}
+	var ms []glossary.Match
+	if r.G != nil {
+		ms = r.G.Find(told)
+	}
+	where := r.place(told, ms)
+	cued := cuesOf(ws)
+	topical := 1 - scores[None]
+	if where.elsewhere() {
+		// Business, elections, courts and wars of other countries are
+		// told in the words of politics, but the desk follows one
+		// country: a story about another is not for its digest, whatever
+		// section its words suggest.
+		res.Section = None
+	} else if c := frameSection(cued, where, res.Section); c != "" && slices.Contains(r.Sections, c) {
+		if res.Section == None {
+			// The frame, not the words, makes it a digest story.
+			topical = max(topical, 0.5)
+		}
+		res.Section = c
+	}
 	if res.Section == None {
 		// Not for the digest: the relevance says how far from it.
 		res.Relevance = round(0.3 * (1 - scores[None]))
+		if where.elsewhere() {
+			res.Relevance = round(res.Relevance / 2)
+		}
 		return res
 	}
-	imp := Importance(text)
-	about := 1.0
+	imp := cued.importance
+	about := 0.75
+	switch {
+	case where.home:
+		about = 1
+	case where.abroad:
+		about = 0.5
+	}
 	if r.G != nil {
-		ms := r.G.Find(text)
 		imp = max(imp, r.peopleWeight(ms))
-		about = r.aboutHome(ms)
 	}
 	many := math.Min(1, math.Log2(1+float64(max(outlets, 1)))/math.Log2(5))
-	topical := 1 - scores[None]
 	rel := topical * (0.35 + 0.3*imp + 0.15*many + 0.12*weight + 0.08*recency) * (0.85 + 0.15*about)
 	res.Relevance = round(math.Max(0, math.Min(1, rel)))
 	return res
@@ -173,32 +226,7 @@ func round(v float64) float64 { return math.Round(v*1000) / 1000 }
 // Importance is the weight of the strongest cue in a text: 1 for a head of
 // state or government, a death or an attack, less for ministers, courts,
 // visits; 0 when none.
-func Importance(text string) float64 {
-	ws := foldWords(text)
-	joined := " " + strings.Join(ws, " ") + " "
-	best := 0.0
-	for _, c := range importanceStems {
-		if c.weight > best && strings.Contains(joined, c.phrase) {
-			best = c.weight
-		}
-	}
-	return best
-}
-
-var importanceStems = func() []struct {
-	phrase string
-	weight float64
-} {
-	out := make([]struct {
-		phrase string
-		weight float64
-	}, len(importance))
-	for i, c := range importance {
-		out[i].phrase = " " + strings.Join(foldWords(c.phrase), " ") + " "
-		out[i].weight = c.weight
-	}
-	return out
-}()
+func Importance(text string) float64 { return cues(text).importance }
 
 // peopleWeight is the weight of the highest office among the people a
 // text's glossary matches name: heads of state and government 1, ministers and speakers 0.85,
@@ -224,24 +252,158 @@ func (r *Ranker) peopleWeight(ms []glossary.Match) float64 {
 	return best
 }
 
-// aboutHome is 1 when a text's glossary matches name the profile's
-// country, its people or its places, 0.5 when it names only others, 0.75 when it names none.
-func (r *Ranker) aboutHome(ms []glossary.Match) float64 {
-	found := false
-	for _, m := range ms {
+// where tells whom a story names: the profile's country, its people or
+// its places (home), other countries' (abroad), or neither, as a home
+// outlet's story often does ("Court sentences two journalists" names no
+// one); and whether it opens with another country's (led abroad:
+// "Georgian parliament adopts…", "Putin holds…").
+type where struct{ home, abroad, ledAbroad, intl bool }
+
+// elsewhere is a story about another country: it opens with that
+// country's people or places and names none of home's. One that names
+// others only further on ("Border guards stop smuggling from Iran",
+// "Security Council Secretary meets Russian counterpart") is told by a
+// home outlet of home's own people, whom it does not need to name.
+func (w where) elsewhere() bool { return w.ledAbroad && !w.home }
+
+// place tells where a story is by the glossary's matches. People,
+// places, countries and their adjectives count, and institutions whose
+// name says whose they are ("Baku Court of Appeal", "Milli Majlis"), not
+// those with a name many countries share ("Constitutional Court"). Without
+// a home country nothing is abroad.
+func (r *Ranker) place(text string, ms []glossary.Match) where {
+	var w where
+	if r.Home == "" {
+		return w
+	}
+	// The opening: the story's first four words, its subject.
+	opening := len(text)
+	if ws := wordStarts(text, 5); len(ws) == 5 {
+		opening = ws[4]
+	}
+	for i, m := range ms {
+		country := countryOf(m.Term)
+		if country == "" {
+			w.intl = w.intl || m.Term.Kind == digest.Organisation
+			continue
+		}
 		switch m.Term.Kind {
-		case digest.Person, digest.Place, digest.Country, digest.Adjective, digest.Organisation:
-			if m.Term.Country == "" {
+		case digest.Person, digest.Place, digest.Country, digest.Adjective:
+		case digest.Organisation:
+			if !ownName(m.Term.EN) {
 				continue
 			}
-			found = true
-			if strings.EqualFold(m.Term.Country, r.Home) {
-				return 1
-			}
+		default:
+			continue
+		}
+		if strings.EqualFold(country, r.Home) {
+			w.home = true
+			continue
+		}
+		w.abroad = true
+		if i == 0 && m.Start < opening {
+			w.ledAbroad = true
 		}
 	}
-	if found {
-		return 0.5
+	return w
+}
+
+// countryOf is the country a term belongs to. A desk's own term replaces
+// the seed's of the same name in a glossary, and a profile's terms seldom
+// say their country (the built-in profile's "Baku", "Milli Majlis" do
+// not): the seed's country stands where the desk's term names none.
+func countryOf(t *digest.Term) string {
+	if t.Country != "" {
+		return t.Country
 	}
-	return 0.75
+	return seedCountries()[string(t.Kind)+"\x00"+glossary.Fold(t.EN)]
+}
+
+// seedCountries maps each seed term (kind, folded English form) to its
+// country.
+var seedCountries = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	seed, _ := glossary.Builtin() // a broken seed leaves the map empty, as New explains
+	for _, t := range seed {
+		if t.Country != "" {
+			m[string(t.Kind)+"\x00"+glossary.Fold(t.EN)] = t.Country
+		}
+	}
+	return m
+})
+
+// wordStarts are the byte offsets of the first n words of text.
+func wordStarts(text string, n int) []int {
+	var out []int
+	in := false
+	for i, r := range text {
+		letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if letter && !in {
+			out = append(out, i)
+			if len(out) == n {
+				break
+			}
+		}
+		in = letter
+	}
+	return out
+}
+
+// ownName reports whether an institution's name is its own: it has a
+// word besides those that name institutions in any country.
+func ownName(name string) bool {
+	for _, w := range foldWords(name) {
+		if !institutionWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var institutionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range foldWords(`ministry minister ministers cabinet of the and for on court courts constitutional supreme
+		appeal grave crimes military central election electoral commission committee prosecutor general office
+		state security service border defense defence foreign affairs internal justice economy energy emergency
+		situations presidential administration digital development transport oil fund bank national armed forces
+		agency party front popular people council assembly parliament government department house senate`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// stripDateline cuts the outlet's dateline and byline from the start of a
+// lead ("Baku, Azerbaijan, Nov. 14 (Trend) - ", "Baku/13.10.17/Turan: ",
+// "Baku, November 14 (APA). ", "(MENAFN- AzerNews) "): they name the outlet's city whatever the story
+// is about, and would make every story of a Baku agency one about home.
+func stripDateline(text string) string {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "(") {
+		if i := strings.IndexByte(t, ')'); i > 0 && i < 60 {
+			t = strings.TrimSpace(t[i+1:])
+		}
+	}
+	head := t[:min(len(t), 80)]
+	for _, sep := range []string{" - ", " – ", " — ", ": ", ". "} {
+		if i := strings.Index(head, sep); i > 0 && datelineLike(head[:i]) {
+			return strings.TrimSpace(t[i+len(sep):])
+		}
+	}
+	return t
+}
+
+// datelineLike is a few words, each a name, a number or a parenthesis, at
+// least one of them with a digit: a place and a date, not a sentence.
+func datelineLike(s string) bool {
+	fs := strings.Fields(s)
+	if len(fs) == 0 || len(fs) > 8 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	for _, f := range fs {
+		c := f[0]
+		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '(') {
+			return false
+		}
+	}
+	return true
 }
