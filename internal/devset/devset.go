@@ -25,7 +25,7 @@ import (
 	"time"
 )
 
-//go:embed headlines.jsonl names.tsv
+//go:embed headlines.jsonl names.tsv testset.jsonl names-real-dev.tsv names-real-test.tsv
 var files embed.FS
 
 // Sections of a digest, as the desk assigns them. None marks an item the desk

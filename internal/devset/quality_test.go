@@ -64,31 +64,47 @@ func TestQualitySections(t *testing.T) {
 		{"built-in cues alone", rank.Builtin(), 0.85},
 		{"cues + the sample week as archive", rank.TrainWith(sampleExamples(t)), 0.90},
 	} {
-		r := rank.New(p, m.model)
-		right, n, noiseOut, noise := 0, 0, 0, 0
-		confusion := map[string]int{}
-		for _, h := range hs {
-			res := r.Classify(h.HeadlineEN, h.Lead)
-			if h.Section == devset.None {
-				noise++
-				if res.Section == rank.None {
-					noiseOut++
-				}
-				continue
-			}
-			n++
-			if res.Section == h.Section {
-				right++
-			} else {
-				confusion[h.Section+"→"+res.Section]++
-			}
-		}
-		acc := float64(right) / float64(n)
-		t.Logf("section accuracy, %s: %.3f (%d/%d); noise kept out %d/%d; errors %v", m.name, acc, right, n, noiseOut, noise, confusion)
-		if acc < m.floor {
-			t.Errorf("section accuracy, %s: %.3f, below %.2f", m.name, acc, m.floor)
+		f := measureSections(rank.New(p, m.model), hs)
+		t.Logf("section accuracy, %s: %.3f (%d/%d); noise kept out %d/%d; politics kept %d/%d; errors %v",
+			m.name, f.accuracy(), f.right, f.n, f.noiseOut, f.noise, f.kept, f.n, f.confusion)
+		if f.accuracy() < m.floor {
+			t.Errorf("section accuracy, %s: %.3f, below %.2f", m.name, f.accuracy(), m.floor)
 		}
 	}
+}
+
+// sectionFigures are the section classifier's figures on a set.
+type sectionFigures struct {
+	right, n, kept, noiseOut, noise int
+	confusion                       map[string]int
+}
+
+func (f sectionFigures) accuracy() float64 { return float64(f.right) / float64(f.n) }
+
+// measureSections classifies each item of a set as the drafter does, from
+// its headline and lead.
+func measureSections(r *rank.Ranker, hs []devset.Headline) sectionFigures {
+	f := sectionFigures{confusion: map[string]int{}}
+	for _, h := range hs {
+		res := r.Classify(h.HeadlineEN, h.Lead)
+		if h.Section == devset.None {
+			f.noise++
+			if res.Section == rank.None {
+				f.noiseOut++
+			}
+			continue
+		}
+		f.n++
+		if res.Section != rank.None {
+			f.kept++
+		}
+		if res.Section == h.Section {
+			f.right++
+		} else {
+			f.confusion[h.Section+"→"+res.Section]++
+		}
+	}
+	return f
 }
 
 // TestQualityRelevance ranks the sample week's stories (its articles
@@ -280,4 +296,74 @@ func BenchmarkTranslateDevset(b *testing.B) {
 		h.Translate(x.HeadlineEN, x.Lead)
 	}
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "headlines/s")
+}
+
+// TestQualityTemplates measures the template memory leave-one-out, with
+// the set's digest items as the archive: each item is drafted with a
+// memory of every other item's headline pair. Coverage is the share a
+// template drafted; precision the share of those the desk wrote word for
+// word, with their chrF; and the chrF of the whole set with the memory
+// against the rules alone, for exact skeletons and for skeletons within
+// function words of each other (Memory.Loose).
+func TestQualityTemplates(t *testing.T) {
+	hs, err := devset.Headlines()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := pipeline.Glossary(context.Background(), nil, azProfile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []devset.Headline
+	var pairs []draft.Pair
+	for _, x := range hs {
+		if x.Section != devset.None {
+			items = append(items, x)
+			pairs = append(pairs, draft.Pair{EN: x.HeadlineEN, JA: x.HeadlineJA})
+		}
+	}
+	rules := &draft.Headliner{G: g, Home: "AZ"}
+	for _, m := range []struct {
+		name                  string
+		loose                 bool
+		coverage, precision   float64 // floors
+		templChrF, chrFGained float64 // chrFGained may be negative: the most the set may lose
+	}{
+		{"exact skeletons", false, 0.07, 0.7, 85, -1},
+		{"skeletons within function words", true, 0.07, 0.7, 85, -1},
+	} {
+		var refs, withT, without, tHyp, tRef, tRules []string
+		used, exact, rulesExact := 0, 0, 0
+		for i, x := range items {
+			others := append(slices.Clip(pairs[:i]), pairs[i+1:]...)
+			mem := draft.NewMemory(g, "AZ", others)
+			mem.Loose = m.loose
+			h := &draft.Headliner{G: g, Home: "AZ", Memory: mem}
+			d := h.Translate(x.HeadlineEN, x.Lead)
+			r := rules.Translate(x.HeadlineEN, x.Lead)
+			refs, withT, without = append(refs, x.HeadlineJA), append(withT, d.JA), append(without, r.JA)
+			if d.Engine == "template" {
+				used++
+				tHyp, tRef, tRules = append(tHyp, d.JA), append(tRef, x.HeadlineJA), append(tRules, r.JA)
+				if d.JA == x.HeadlineJA {
+					exact++
+				}
+				if r.JA == x.HeadlineJA {
+					rulesExact++
+				}
+				if testing.Verbose() && d.JA != x.HeadlineJA {
+					t.Logf("  %s: %s\n\tdesk %s\n\ttemplate %s\n\trules %s", x.ID, x.HeadlineEN, x.HeadlineJA, d.JA, r.JA)
+				}
+			}
+		}
+		coverage := float64(used) / float64(len(items))
+		precision := float64(exact) / float64(max(used, 1))
+		tc, tr := chrf.Corpus(tHyp, [][]string{tRef}), chrf.Corpus(tRules, [][]string{tRef})
+		all, base := chrf.Corpus(withT, [][]string{refs}), chrf.Corpus(without, [][]string{refs})
+		t.Logf("templates, %s: coverage %.3f (%d/%d), precision %.2f (%d/%d; the rules %d/%d); chrF of the templates' drafts %.1f (the rules' on those items %.1f); whole set chrF %.1f with templates, %.1f without",
+			m.name, coverage, used, len(items), precision, exact, used, rulesExact, used, tc, tr, all, base)
+		if coverage < m.coverage || precision < m.precision || tc < m.templChrF || all-base < m.chrFGained {
+			t.Errorf("templates, %s: below the floors (coverage %.2f, precision %.2f, template chrF %.0f, gain %.1f)", m.name, m.coverage, m.precision, m.templChrF, m.chrFGained)
+		}
+	}
 }

@@ -3,7 +3,9 @@ package draft
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -17,10 +19,10 @@ type Flag struct {
 func (f Flag) String() string { return fmt.Sprintf("%s %q is in no source", f.Kind, f.Text) }
 
 var (
-	numberRE = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
-	months   = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
-	dateRE   = regexp.MustCompile(`(?i)\b(?:` + months + `\.?\s+\d{1,2}|\d{1,2}\s+` + months + `)\b`)
-	nameRE   = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*`)
+	numberRE  = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	monthAlts = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	dateRE    = regexp.MustCompile(`(?i)\b(?:` + monthAlts + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthAlts + `)\b`)
+	nameRE    = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*`)
 )
 
 // Check compares a drafted English text with its sources: every number,
@@ -28,6 +30,35 @@ var (
 // is flagged. An extractive summary passes by construction; a model's text
 // may not, and is offered with its flags.
 func Check(text string, sources ...string) []Flag {
+	return check(text, sources)
+}
+
+// Source is an article a drafted text is checked against: its title, its
+// text, and its date (zero when unknown).
+type Source struct {
+	Title, Text string
+	Published   time.Time
+}
+
+// CheckSources is Check against articles whose dates are known: the dates
+// that SummarizeArticle writes for an article (its dateline's date, "on
+// November 14" for its "yesterday") are the article's, though its text
+// does not spell them.
+func CheckSources(text string, sources ...Source) []Flag {
+	var all []string
+	for _, s := range sources {
+		all = append(all, s.Title, s.Text)
+		var b strings.Builder
+		for _, u := range textUnits(s.Text, s.Published, 0) {
+			b.WriteString(u.text)
+			b.WriteString("\n")
+		}
+		all = append(all, b.String())
+	}
+	return check(text, all)
+}
+
+func check(text string, sources []string) []Flag {
 	var src strings.Builder
 	for _, s := range sources {
 		src.WriteString(s)
@@ -38,6 +69,11 @@ func Check(text string, sources ...string) []Flag {
 	numbers := map[string]bool{}
 	for _, n := range numberRE.FindAllString(all, -1) {
 		numbers[normNumber(n)] = true
+	}
+	// A number written out is the same number in digits: "seven" is
+	// sourced by "7", and "7" by "seven".
+	for _, n := range numberWordRE.FindAllString(all, -1) {
+		numbers[numberWordValue(n)] = true
 	}
 	dates := map[string]bool{}
 	for _, d := range dateRE.FindAllString(all, -1) {
@@ -67,6 +103,11 @@ func Check(text string, sources ...string) []Flag {
 			add("number", n)
 		}
 	}
+	for _, n := range numberWordRE.FindAllString(text, -1) {
+		if !numbers[numberWordValue(n)] {
+			add("number", n)
+		}
+	}
 	for _, loc := range nameRE.FindAllStringIndex(text, -1) {
 		name := text[loc[0]:loc[1]]
 		ws := strings.Fields(name)
@@ -76,7 +117,7 @@ func Check(text string, sources ...string) []Flag {
 		}
 		for _, w := range ws {
 			fw := foldText(w)
-			if len([]rune(fw)) < 3 || commonWord[fw] {
+			if len([]rune(fw)) < 3 || commonWord[fw] || numberWordRE.MatchString(w) {
 				continue
 			}
 			if !strings.Contains(folded, " "+fw+" ") && !strings.Contains(folded, " "+fw) {
@@ -95,7 +136,43 @@ func atSentenceStart(text string, at int) bool {
 
 // commonWord are capitalised words that name nobody.
 var commonWord = map[string]bool{"the": true, "on": true, "in": true, "at": true, "a": true, "an": true, "he": true, "she": true,
-	"they": true, "it": true, "this": true, "that": true, "after": true, "during": true, "according": true, "note": true, "also": true}
+	"they": true, "it": true, "this": true, "that": true, "after": true, "during": true, "according": true, "note": true, "also": true,
+	"one": true}
+
+// numberWordRE are the numbers a text writes out, which an edit changes
+// as surely as digits ("three officials" → "seven officials"). "One" and
+// "first" are left out: they are pronouns and ordinary words as often.
+var numberWordRE = regexp.MustCompile(`(?i)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozen|hundred|thousand|million|billion|trillion|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b`)
+
+var cardinals = func() map[string]int {
+	m := map[string]int{}
+	for i, w := range strings.Fields("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen") {
+		m[w] = i
+	}
+	for i, w := range strings.Fields("twenty thirty forty fifty sixty seventy eighty ninety") {
+		m[w] = 20 + 10*i
+	}
+	return m
+}()
+
+// numberWordValue is the key a written-out number is compared by: its
+// value in digits for a cardinal ("twenty-five" → "25"), the word itself
+// for the others ("million", "third").
+func numberWordValue(w string) string {
+	w = strings.ToLower(w)
+	v, ok := 0, false
+	for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == ' ' }) {
+		n, isCardinal := cardinals[p]
+		if !isCardinal {
+			return w
+		}
+		v, ok = v+n, true
+	}
+	if !ok {
+		return w
+	}
+	return strconv.Itoa(v)
+}
 
 func normNumber(n string) string { return strings.NewReplacer(",", "", " ", "").Replace(n) }
 

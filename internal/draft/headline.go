@@ -8,22 +8,26 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/glossary"
-	"shuho/internal/lint"
 )
 
 // Headline is a Japanese headline drafted from an English one. JA is a
 // complete headline in the desk's form, or empty: what the drafter could
-// not make a headline of is offered as Gist, the names and the event it
-// found, for an editor to finish beside the field, never in it.
+// not make a headline of is offered as Gist (what it found: the names, or
+// the headline with the English words it could not write), for an editor
+// to finish beside the field, never in it.
 type Headline struct {
 	JA   string `json:"headline_ja"`
 	Gist string `json:"gist,omitempty"`
 	// Unknown are the names the glossary lacks, rendered by rule: each
 	// wants a reviewer's eye.
 	Unknown []string `json:"unknown_names"`
-	// Engine says how it was made: "memory" (a past headline of the
-	// archive, names replaced), "rules", or "gist" (no sentence form was
-	// recognised: the names and the event alone, for the editor to finish).
+	// Check are the glossary's terms the headline used that are past
+	// their check-by day on the article's day (an office holder whose
+	// term may have ended): each wants checking before it is trusted.
+	Check []string `json:"check,omitempty"`
+	// Engine says how it was made: "template" (a past headline of the
+	// archive with its slots filled), "rules", or "gist" (no headline form
+	// was recognised, or a word could not be written: JA is empty).
 	Engine string `json:"engine"`
 }
 
@@ -38,259 +42,167 @@ type Headliner struct {
 	Memory *Memory
 }
 
-// event is a verb phrase of an English headline and its Japanese event.
-type event struct {
-	words []string // folded words of the phrase
-	ja    string
-	// particle joins the object to the event: "と" for talks, "を" for a
-	// visit, "に" for attending; "" when the event takes no object.
-	particle string
-	// objectFirst puts the object before the particle ("XとY会談"); false
-	// puts the event alone after the subject when there is no object.
-	passive bool // the subject undergoes the event ("sentenced", "killed")
-}
-
-// events are ordered longest first within each head word: the first match
-// wins.
-var events = func() []event {
-	def := []struct {
-		phrase, ja, particle string
-		passive              bool
-	}{
-		{"holds phone call with", "電話会談", "と", false}, {"holds phone talk with", "電話会談", "と", false},
-		{"holds telephone conversation with", "電話会談", "と", false}, {"has phone conversation with", "電話会談", "と", false},
-		{"has phone call with", "電話会談", "と", false}, {"holds phone conversation with", "電話会談", "と", false},
-		{"speaks by phone with", "電話会談", "と", false}, {"talks by phone with", "電話会談", "と", false},
-		{"phone call with", "電話会談", "と", false}, {"phone conversation with", "電話会談", "と", false},
-		{"holds talks with", "会談", "と", false}, {"holds meeting with", "会談", "と", false}, {"hold talks", "会談", "", false},
-		{"meets with", "会談", "と", false}, {"meets", "会談", "と", false}, {"met with", "会談", "と", false}, {"met", "会談", "と", false},
-		{"talks with", "会談", "と", false}, {"discusses", "協議", "と", false}, {"discuss", "協議", "", false},
-		{"receives", "接見", "を", false}, {"received", "接見", "を", false},
-		{"pays official visit to", "公式訪問", "を", false}, {"pays state visit to", "国賓訪問", "を", false},
-		{"pays working visit to", "訪問", "を", false}, {"on official visit to", "公式訪問", "を", false},
-		{"on state visit to", "国賓訪問", "を", false}, {"on working visit to", "訪問", "を", false},
-		{"on visit to", "訪問", "を", false}, {"visits", "訪問", "を", false}, {"to visit", "訪問へ", "を", false},
-		{"arrives in", "到着", "に", false}, {"arrives to take up post", "着任", "", false}, {"takes up post", "着任", "", false},
-		{"attends", "出席", "に", false}, {"takes part in", "参加", "に", false}, {"participates in", "参加", "に", false},
-		{"addresses", "演説", "で", false}, {"congratulates", "祝賀メッセージ", "に", false},
-		{"sends congratulatory letter to", "祝賀メッセージ", "に", false},
-		{"offers condolences to", "弔意", "に", false}, {"expresses condolences to", "弔意", "に", false},
-		{"presents copy of credentials to", "信任状写し提出", "に", false}, {"presents credentials to", "信任状捧呈", "に", false},
-		{"signs decree", "大統領令に署名", "", false}, {"signs order", "大統領令に署名", "", false}, {"signs law", "法律に署名", "", false},
-		{"signs", "署名", "に", false}, {"appoints", "任命", "を", false}, {"appointed", "任命", "", true},
-		{"dismissed", "解任", "", true}, {"relieved of", "解任", "", true},
-		{"sentenced to", "実刑判決", "", true}, {"sentenced", "判決", "", true}, {"jailed", "実刑判決", "", true},
-		{"detained", "拘束", "", true}, {"arrested", "逮捕", "", true}, {"extradited", "引き渡し", "", true},
-		{"killed", "死亡", "", true}, {"dies", "死亡", "", true}, {"died", "死亡", "", true},
-		{"wounded", "負傷", "", true}, {"injured", "負傷", "", true},
-		{"passes", "可決", "を", false}, {"approves", "承認", "を", false}, {"adopts", "採択", "を", false},
-		{"condemns", "非難", "を", false}, {"calls for", "呼びかけ", "を", false}, {"calls on", "呼びかけ", "に", false},
-		{"launches", "開始", "を", false}, {"begins", "開始", "", false}, {"kick off", "開始", "", false}, {"starts", "開始", "", false},
-		{"opens", "開設", "を", false}, {"inaugurates", "開所", "を", false}, {"hosts", "開催", "を", false},
-		{"to hold", "実施へ", "を", false}, {"holds", "開催", "を", false},
-		{"held talks with", "会談", "と", false}, {"held phone call with", "電話会談", "と", false},
-		{"held telephone conversation with", "電話会談", "と", false}, {"held meeting with", "会談", "と", false},
-		{"received credentials of", "信任状を受理", "の", false}, {"receives credentials of", "信任状を受理", "の", false},
-		{"signs pardon decree", "恩赦令に署名", "", false}, {"signed pardon decree", "恩赦令に署名", "", false},
-		{"discussed", "協議", "を", false}, {"visited", "訪問", "を", false}, {"attended", "出席", "に", false},
-		{"break up", "摘発", "を", false}, {"breaks up", "摘発", "を", false}, {"busts", "摘発", "を", false},
-		{"begin", "開始", "を", false}, {"began", "開始", "を", false}, {"start", "開始", "を", false},
-		{"agree on", "合意", "で", false}, {"agreed on", "合意", "で", false}, {"sign", "署名", "に", false},
-		{"adopted", "採択", "", true}, {"held", "開催", "", true}, {"jailed for", "実刑判決", "", true},
-		{"opened", "開設", "", true}, {"launched", "開始", "", true}, {"postponed", "延期", "", true},
-	}
-	out := make([]event, len(def))
-	for i, d := range def {
-		out[i] = event{words: strings.Fields(d.phrase), ja: d.ja, particle: d.particle, passive: d.passive}
-	}
-	// Longest phrase first.
-	slices.SortStableFunc(out, func(a, b event) int { return len(b.words) - len(a.words) })
-	return out
-}()
-
-// word is a word of a headline with where it stands.
-type hword struct {
-	raw, low   string
-	start, end int
-}
-
-func hwords(s string) []hword {
-	var out []hword
-	start := -1
-	for i, r := range s + " " {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' || r == '.' && start >= 0 {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			raw := strings.TrimRight(s[start:i], ".'’")
-			if raw != "" {
-				low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s"))
-				out = append(out, hword{raw, low, start, start + len(raw)})
-			}
-			start = -1
-		}
-	}
-	return out
-}
-
 // Translate drafts the Japanese headline of an English one; body, the
-// story's text, names the people a headline gives only by title. A draft
-// that lint would call unfinished (only names, no event) is given as the
-// gist, with JA empty.
-func (h *Headliner) Translate(en, body string) Headline {
-	hl := h.translate(en, body)
-	if hl.JA != "" && lint.Unfinished(hl.JA, nil) != "" {
+// story's text, names the people a headline gives only by title. The
+// office holders are today's.
+func (h *Headliner) Translate(en, body string) Headline { return h.TranslateOn(en, body, "") }
+
+// TranslateOn drafts as Translate does for an article of day (YYYY-MM-DD):
+// an office named without its holder ("the Turkish Foreign Minister") is
+// named from the one who held it that day, and a term past its check-by
+// day is reported. A draft that lint would call unfinished (only names,
+// no event) is given as the gist, with JA empty.
+func (h *Headliner) TranslateOn(en, body, day string) Headline {
+	hl := h.translate(en, body, day)
+	if hl.JA != "" && !finished(hl.JA) {
 		hl.Gist, hl.JA, hl.Engine = hl.JA, "", "gist"
 	}
 	return hl
 }
 
-func (h *Headliner) translate(en, body string) Headline {
-	en = strings.TrimSpace(en)
+func (h *Headliner) translate(en, body, day string) Headline {
+	en = cleanHeadline(en)
 	if en == "" {
 		return Headline{Engine: "rules"}
 	}
 	if h.Memory != nil {
-		if hl, ok := h.Memory.Translate(en); ok {
+		if hl, ok := h.Memory.Translate(en, body, day); ok {
 			return hl
 		}
 	}
-	r := renderer{h: h, body: body}
+	r := renderer{h: h, body: body, day: day}
 	// "Ministry of Defence: serviceman died …": the source said it; the
 	// headline is what it said.
 	if i := strings.Index(en, ": "); i > 0 && i < len(en)/2 {
 		if ms := h.G.Find(en[:i]); len(ms) > 0 && ms[0].Start == 0 {
-			if rest := h.translate(en[i+2:], body); rest.Engine != "gist" && rest.JA != "" {
+			if rest := h.translate(en[i+2:], body, day); rest.Engine != "gist" && rest.JA != "" {
 				return rest
 			}
 		}
 	}
 	ws := hwords(en)
 	vi, ev := findEvent(ws)
-	low := strings.ToLower(en)
-	// "Ilham Aliyev and Recep Tayyip Erdogan discussed … by phone": a
-	// talk of two, told with both as the subject.
-	if vi > 0 && (ev.ja == "協議" || ev.ja == "会談" || ev.ja == "電話会談") {
-		if and := strings.Index(strings.ToLower(en[:ws[vi].start]), " and "); and > 0 {
-			a, _, ap := r.np(en[:and], "", nil)
-			b, _, _ := r.np(en[and+5:ws[vi].start], "", ap)
-			if a != "" && b != "" && ap != nil {
-				event := "会談"
-				if strings.Contains(low, "phone") {
-					event = "電話会談"
-				}
-				return Headline{JA: a + "、" + b + "と" + event, Unknown: r.unknown, Engine: "rules"}
-			}
-		}
-	}
 	if vi < 0 {
-		return r.gist(en)
+		return r.gist(en, "")
 	}
-	subj := en[:ws[vi].start]
-	objEnd := len(en)
-	after := ws[vi+len(ev.words):]
-	var objWords []hword
-	place, occasion := "", ""
-	for k, w := range after {
-		// A comma ends the object: "break up group, seize 62 kilograms".
-		if k > 0 && strings.Contains(en[after[k-1].end:w.start], ",") {
-			objEnd = after[k-1].end
-			break
-		}
-		// "in Ankara", "on Monday": where and when go after the object.
-		if (w.low == "in" || w.low == "on" || w.low == "at" || w.low == "during" || w.low == "amid" || w.low == "over" || w.low == "for") && k > 0 {
-			objEnd = w.start
-			switch w.low {
-			case "in":
-				place = strings.TrimSpace(en[w.end:])
-			case "on":
-				occasion = strings.TrimSpace(en[w.end:])
-			}
-			break
-		}
-		objWords = append(objWords, w)
+	ja := r.headlineOf(read(en, ws, vi, ev))
+	if ja == "" || len(r.missing) > 0 {
+		return r.gist(en, ja)
 	}
-	obj := ""
-	if len(objWords) > 0 {
-		obj = strings.TrimSpace(en[objWords[0].start:objEnd])
-	}
-	sj, sTitle, sPerson := r.np(subj, "", nil)
-	if sj == "" {
-		return r.gist(en)
-	}
-	var b strings.Builder
-	b.WriteString(sj)
-	b.WriteString("、")
-	switch {
-	case ev.passive:
-		// "Two journalists sentenced": the subject undergoes the event; the
-		// comma is not written after a patient: "記者2名に実刑判決".
-		ja := strings.TrimSuffix(b.String(), "、")
-		event := ev.ja
-		switch {
-		case strings.HasSuffix(ev.ja, "判決"):
-			ja += "に" // 記者2名に実刑判決
-		case ev.ja == "死亡" && ev.words[0] == "killed" && onDuty(low):
-			event = "殉職" // a serviceman or policeman killed on duty
-		}
-		return Headline{JA: ja + event, Unknown: r.unknown, Engine: "rules"}
-	case ev.ja == "到着" && obj != "" && strings.Contains(low, "visit"):
-		oj, _, _ := r.np(obj, "", nil)
-		b.WriteString(oj + "を訪問")
-	case obj != "" && ev.particle != "":
-		oj, _, _ := r.np(obj, sTitle, sPerson)
-		if oj == "" {
-			return r.gist(en)
-		}
-		if ev.ja == "祝賀メッセージ" {
-			// "congratulates X on Y": Yに際しXに祝賀メッセージ, when the
-			// occasion is one the desk names; else plainly.
-			if occ := occasionJA(occasion); occ != "" {
-				b.WriteString(occ + "に際し")
-			}
-			b.WriteString(oj + "に祝賀メッセージ")
-		} else {
-			b.WriteString(oj + ev.particle + ev.ja)
-		}
-	case place != "" && (ev.ja == "訪問" || ev.ja == "到着"):
-		pj, _, _ := r.np(place, "", nil)
-		b.WriteString(pj + ev.particle + ev.ja)
-	default:
-		b.WriteString(ev.ja)
-	}
-	return Headline{JA: b.String(), Unknown: r.unknown, Engine: "rules"}
+	return Headline{JA: ja, Unknown: r.unknown, Check: r.stale, Engine: "rules"}
 }
 
-func findEvent(ws []hword) (int, event) {
-	for i := range ws {
-		for _, ev := range events {
-			if i+len(ev.words) > len(ws) {
-				continue
-			}
-			ok := true
-			for j, w := range ev.words {
-				if ws[i+j].low != w {
-					ok = false
-					break
+// cleanHeadline drops what outlets add to a headline that is no part of
+// it: "- PHOTO", "(VIDEO)", "UPDATED", a closing full stop.
+func cleanHeadline(en string) string {
+	en = strings.TrimSpace(en)
+	for {
+		low := strings.ToLower(en)
+		cut := false
+		for _, tag := range []string{"photo", "photos", "video", "videos", "updated", "update", "infographics", "exclusive"} {
+			for _, form := range []string{" - " + tag, " – " + tag, " — " + tag, " (" + tag + ")", " [" + tag + "]"} {
+				if strings.HasSuffix(low, form) {
+					en, cut = strings.TrimSpace(en[:len(en)-len(form)]), true
 				}
 			}
-			// A verb at the very start is no verb of a subject.
-			if ok && i > 0 {
-				return i, ev
-			}
+		}
+		if !cut {
+			break
 		}
 	}
-	return -1, event{}
+	for _, p := range []string{"BREAKING: ", "UPDATE: ", "Breaking: ", "Exclusive: "} {
+		en = strings.TrimPrefix(en, p)
+	}
+	return strings.TrimSuffix(en, ".")
 }
 
 // renderer renders the noun phrases of one headline.
 type renderer struct {
 	h       *Headliner
 	body    string
+	day     string
 	unknown []string
+	// missing are the words of the English that could not be written:
+	// with any, the headline is not drafted.
+	missing []string
+	// stale are the terms used that are past their check-by day.
+	stale []string
+}
+
+// sideKind is what a side of a headline is, for the frame that writes it.
+type sideKind int
+
+const (
+	sideNone    sideKind = iota
+	sideThing            // an object, an event, a law
+	sidePerson           // a person, an office, a delegation of another country
+	homeSide             // a person, office or body of the desk's own country
+	sideCountry          // another country
+	homeCountry          // the desk's own country: unwritten as a subject
+	sidePlace            // a city or region
+	sideOrg              // an organisation
+)
+
+// side renders a side of a headline (see np) and says what it is.
+func (r *renderer) side(s, counterpart string, skip *digest.Term) (string, string, *digest.Term, sideKind) {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ",:;'\"‘’“”"))
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	if s == "" {
+		return "", "", nil, sideNone
+	}
+	before := len(r.unknown)
+	ja, title, person := r.np(s, counterpart, skip)
+	byRule := len(r.unknown) > before // a name the glossary lacks: a person
+	ms := r.h.G.Find(s)
+	whole := len(ms) == 1 && ms[0].Start == 0 && ms[0].End >= len(strings.TrimRight(s, ". "))
+	home := r.h.Home
+	switch {
+	case whole && (ms[0].Term.Kind == digest.Country || ms[0].Term.Kind == digest.Adjective):
+		if strings.EqualFold(ms[0].Term.Country, home) {
+			return ja, "", nil, homeCountry
+		}
+		return ja, "", nil, sideCountry
+	case whole && ms[0].Term.Kind == digest.Place:
+		return ja, "", nil, sidePlace
+	case person != nil:
+		if strings.EqualFold(person.Country, home) {
+			return ja, title, person, homeSide
+		}
+		return ja, title, person, sidePerson
+	case title != "":
+		if c := countryOf(ms); c == "" || strings.EqualFold(c, home) {
+			return ja, title, nil, homeSide
+		}
+		return ja, title, nil, sidePerson
+	}
+	low := strings.ToLower(s)
+	if byRule && len(ms) == 0 {
+		return ja, "", nil, sidePerson
+	}
+	for _, w := range []string{"delegation", "ambassador", "envoy", "minister", "president", "officials", "chargé", "counterpart", "speaker", "chief"} {
+		if strings.Contains(low, w) {
+			return ja, "", nil, sidePerson
+		}
+	}
+	for _, m := range ms {
+		if m.Term.Kind == digest.Organisation {
+			if c := countryOf(ms); c == "" || strings.EqualFold(c, home) || strings.EqualFold(m.Term.Country, home) {
+				return ja, "", nil, homeSide
+			}
+			return ja, "", nil, sideOrg
+		}
+	}
+	return ja, "", nil, sideThing
+}
+
+// countryOf is the country a phrase's adjective or country names, if any.
+func countryOf(ms []glossary.Match) string {
+	for _, m := range ms {
+		if k := m.Term.Kind; k == digest.Country || k == digest.Adjective {
+			return m.Term.Country
+		}
+	}
+	return ""
 }
 
 // np renders a noun phrase: people as surname and title, titles with the
@@ -329,6 +241,11 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 			}
 		}
 	}
+	if person == nil && title == nil && len(hwords(s)) == 1 {
+		// A surname alone ("Erdogan congratulates …"): the glossary's
+		// person of that surname, if there is one.
+		person = r.bySurname(g.Surname(s))
+	}
 	if title == nil && counterpart != "" && strings.Contains(low, "counterpart") {
 		if t := g.Lookup(counterpart); t != nil && t.Kind == digest.Title {
 			title = t
@@ -342,28 +259,103 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 		if person == nil && r.body != "" {
 			person = r.nameAfterTitle(r.body, title, country, skip)
 		}
+		// Named by office only: the one who held it on the article's
+		// day, from the glossary's office holders. A country's office
+		// is the home country's when no other is named.
+		if person == nil && !strings.Contains(low, "former") && !strings.Contains(low, "deputy") {
+			// An international organisation's office has no country
+			// (UN Secretary-General); a country's is the home country's
+			// unless the phrase names another.
+			p := g.Holder(title.EN, country, ambassadorTo, r.day)
+			if p == nil && country == "" {
+				p = g.Holder(title.EN, r.h.Home, ambassadorTo, r.day)
+			}
+			if p != nil && (skip == nil || p.EN != skip.EN) {
+				person = p
+				if p.Country == "" && country != "" {
+					cp := *p
+					cp.Country = country
+					person = &cp
+				}
+			}
+		}
+	}
+	if person != nil && glossary.Stale(person, r.day) && !slices.Contains(r.stale, person.EN) {
+		r.stale = append(r.stale, person.EN)
 	}
 	titleJA, titleEN := "", ""
+	if title != nil && person == nil && country == "" {
+		// "Deputy Minister of Economy": the ministry's matter before the
+		// title, 経済次官.
+		end := 0
+		for _, m := range ms {
+			if m.Term == title {
+				end = m.End
+			}
+		}
+		if i := strings.Index(low[end:], " of "); i >= 0 && end > 0 {
+			if topic := r.topic(s[end+i+4:]); topic != "" {
+				return topic + title.JA, title.EN, nil
+			}
+		}
+	}
+	r.leftover(s, ms)
 	if title != nil {
-		titleJA, titleEN = title.JA, title.EN
+		titleJA, titleEN = glossary.TitleJA(title, cmp.Or(country, r.h.Home)), title.EN
 		if ambassadorTo != "" && strings.Contains(strings.ToLower(title.EN), "ambassador") {
 			titleJA = "駐" + g.CountryShort(ambassadorTo) + "大使"
 		}
 	}
 	if person != nil {
+		if title == nil && person.Title == "" {
+			// The desk's own term of a person ("Kallas") without the
+			// office the seed's term of the same person gives.
+			ws := hwords(person.EN)
+			var titled []*digest.Term
+			for _, q := range g.Surname(ws[len(ws)-1].raw) {
+				if q.Title != "" {
+					titled = append(titled, q)
+				}
+			}
+			if q := r.bySurname(titled); q != nil {
+				cp := *person
+				cp.Title, cp.Country = q.Title, cmp.Or(person.Country, q.Country)
+				person = &cp
+			}
+		}
 		if titleJA == "" && person.Title != "" {
 			if t := g.Lookup(person.Title); t != nil {
 				titleJA, titleEN = t.JA, t.EN
 			}
 		}
-		name := cmp.Or(person.Short, person.JA)
 		c := cmp.Or(person.Country, country)
+		if title != nil && !strings.HasPrefix(titleJA, "駐") {
+			titleJA = glossary.TitleJA(title, cmp.Or(c, r.h.Home))
+		} else if t := g.Lookup(titleEN); t != nil && t.Kind == digest.Title && !strings.HasPrefix(titleJA, "駐") {
+			titleJA = glossary.TitleJA(t, cmp.Or(c, r.h.Home))
+		}
+		name := personJA(person)
+		if titleEN == "Emperor" && strings.EqualFold(c, "JP") {
+			return "天皇陛下", titleEN, person
+		}
+		if strings.EqualFold(c, "JP") && !strings.EqualFold(r.h.Home, "JP") {
+			// Japan's own officials are written as at home: 岩屋外務大臣.
+			if jt := japanTitle[titleEN]; jt != "" {
+				titleJA = jt
+			}
+			return name + titleJA, titleEN, person
+		}
 		if c != "" && !strings.EqualFold(c, r.h.Home) && titleJA != "" && !strings.HasPrefix(titleJA, "駐") {
 			// A foreign official: ガルージン露外務次官 where the country
 			// has a headline abbreviation, トカエフ・カザフスタン大統領
 			// where it has none.
 			if ct := g.CountryByCode(c); ct != nil {
+				// 露外相, but 中国国家主席: 中 before a title that starts
+				// with 国 would read as 中国 and the rest (中国家主席).
 				if short := g.CountryShort(c); short != ct.JA {
+					if short == "中" && strings.HasPrefix(titleJA, "国") {
+						short = "中国"
+					}
 					return name + short + titleJA, titleEN, person
 				}
 				return name + "・" + ct.JA + titleJA, titleEN, person
@@ -372,11 +364,68 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 		return name + titleJA, titleEN, person
 	}
 	prefix := ""
+	for _, m := range ms {
+		// "MFA spokesman": 外務省報道官.
+		if m.Term.Kind == digest.Organisation && title != nil && m.End <= strings.Index(low, strings.ToLower(strings.Fields(title.EN)[0])) {
+			prefix = termJA(g, m.Term)
+		}
+	}
 	if country != "" && !strings.EqualFold(country, r.h.Home) {
 		prefix = g.CountryShort(country)
+		if strings.EqualFold(country, "JP") {
+			prefix = "日本の"
+			if jt := japanTitle[titleEN]; jt != "" {
+				titleJA = jt
+			}
+		}
 	}
 	return prefix + titleJA, titleEN, nil
 }
+
+// japanTitle are Japan's offices as Japanese writes them at home, not as
+// a foreign country's (外務大臣, not 外相).
+var japanTitle = map[string]string{"Foreign Minister": "外務大臣", "Prime Minister": "内閣総理大臣", "Defense Minister": "防衛大臣",
+	"State Minister for Foreign Affairs": "外務副大臣", "Parliamentary Vice-Minister for Foreign Affairs": "外務大臣政務官", "Ambassador": "大使"}
+
+// bySurname picks the person a surname alone names among ps: the only
+// one, or, when several bear it ("Aliyev"), the one who holds the
+// country's highest office on the day; nil when that cannot be told.
+func (r *renderer) bySurname(ps []*digest.Term) *digest.Term {
+	if len(ps) == 1 {
+		return ps[0]
+	}
+	for _, top := range []string{"President", "Prime Minister", "Foreign Minister"} {
+		if p := r.h.G.Holder(top, r.h.Home, "", r.day); p != nil {
+			for _, q := range ps {
+				if q.EN == p.EN || glossary.Fold(q.EN) == glossary.Fold(p.EN) {
+					return p
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// leftover marks as missing the words of a phrase naming a person or an
+// office that the rendering leaves out: "grave of national leader Heydar
+// Aliyev" is not Heydar Aliyev, and a headline saying so would be false.
+func (r *renderer) leftover(s string, ms []glossary.Match) {
+	for _, w := range hwords(s) {
+		if insideMatch(ms, w.start) || fillers[w.low] || ranks[w.low] || personWords[w.low] {
+			continue
+		}
+		if unicode.IsUpper([]rune(w.raw)[0]) && nameLike(w.low) {
+			continue // the person's name itself
+		}
+		r.missing = append(r.missing, w.raw)
+	}
+}
+
+// personWords may stand beside a person or an office without changing who
+// is meant.
+var personWords = map[string]bool{"counterpart": true, "counterparts": true, "newly": true, "appointed": true, "outgoing": true,
+	"incoming": true, "national": true, "acting": true, "interim": true, "current": true, "and": true, "&": true, "pm": true, "fm": true,
+	"president": true, "minister": true, "ministers": true, "presidents": true, "fms": true, "official": true}
 
 // plain renders a phrase without a person or title: its glossary terms,
 // common nouns and numbers in order ("Japanese government delegation" is
@@ -387,6 +436,12 @@ func (r *renderer) plain(s string, ms []glossary.Match) string {
 	// qualifier first, 画定の委員会の会合.
 	ws := hwords(s)
 	for k := len(ws) - 1; k > 0; k-- {
+		if w := ws[k].low; w == "to" && k < len(ws)-1 && k > 0 && amendments[ws[k-1].low] && !insideMatch(ms, ws[k].start) {
+			// "amendments to Electoral Code": 選挙法典改正案.
+			head := r.plain(s[:ws[k].start], clip(ms, 0, ws[k].start))
+			tail := r.plain(s[ws[k+1].start:], shift(clip(ms, ws[k+1].start, len(s)), ws[k+1].start))
+			return tail + head
+		}
 		if w := ws[k].low; (w == "of" || w == "on" || w == "for") && k < len(ws)-1 && !insideMatch(ms, ws[k].start) {
 			head := r.plain(s[:ws[k].start], clip(ms, 0, ws[k].start))
 			tail := r.plain(s[ws[k+1].start:], shift(clip(ms, ws[k+1].start, len(s)), ws[k+1].start))
@@ -439,21 +494,41 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 	var b strings.Builder
 	sep := false // an "and" waits to be written as ・
 	count := ""
+	role := ""   // a role before a name: 研究者 of "Researcher Bahruz Samadov"
+	roleAt := -1 // where the role was written
 	mi := 0
 	var caps []string
+	ws := splitHyphens(hwords(s))
+	last := digest.TermKind("") // the kind of the term written last, "" after anything else
 	flushCaps := func() {
 		if len(caps) == 0 {
 			return
 		}
 		name := strings.Join(caps, " ")
 		rd := r.h.G.Name(name, "")
+		if len(caps) >= 2 && rd.ByRule {
+			// A person the glossary lacks, given in full: the desk writes
+			// the surname.
+			rd = r.h.G.Name(caps[len(caps)-1], "")
+		}
 		if rd.ByRule {
 			r.unknown = append(r.unknown, name)
 		}
-		b.WriteString(rd.JA)
-		caps = nil
+		switch {
+		case role == "記者" && roleAt >= 0:
+			// "Journalist Aytaj Tapdig": タプディグ記者.
+			rest := b.String()[roleAt+len(role):]
+			pre := b.String()[:roleAt]
+			b.Reset()
+			b.WriteString(pre + rest + rd.JA + "記者")
+		case role != "" && len(caps) >= 2:
+			b.WriteString(rd.JA + "氏") // 研究者サマドフ氏
+		default:
+			b.WriteString(rd.JA)
+		}
+		caps, role, roleAt = nil, "", -1
 	}
-	for _, w := range hwords(s) {
+	for k, w := range ws {
 		for mi < len(ms) && ms[mi].End <= w.start {
 			mi++
 		}
@@ -463,15 +538,36 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 				if t := ms[mi].Term; t.Kind == digest.Adjective && strings.EqualFold(t.Country, r.h.Home) {
 					continue // "Azerbaijani serviceman" is the desk's own: 軍人
 				}
+				t := ms[mi].Term
+				isCountry := t.Kind == digest.Country || t.Kind == digest.Adjective
+				// "Azerbaijan-Uzbekistan", "Azerbaijan and Türkiye": two
+				// countries side by side are written with ・.
+				if sep && b.Len() > 0 || isCountry && (last == digest.Country || last == digest.Adjective) {
+					b.WriteString("・")
+				}
+				sep = false
+				b.WriteString(termJA(r.h.G, t))
+				last = t.Kind
+			}
+			continue
+		}
+		last = ""
+		if k+1 < len(ws) {
+			if ja, ok := compounds[w.low+" "+ws[k+1].low]; ok && !insideMatch(ms, ws[k+1].start) {
+				flushCaps()
 				if sep && b.Len() > 0 {
 					b.WriteString("・")
 				}
 				sep = false
-				b.WriteString(ms[mi].Term.JA)
+				b.WriteString(ja)
+				ws[k+1].low = "" // taken
+				continue
 			}
+		}
+		if w.low == "" {
 			continue
 		}
-		if w.low == "and" {
+		if w.low == "and" || w.low == "&" {
 			flushCaps()
 			sep = true
 			continue
@@ -492,19 +588,40 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 			}
 			continue
 		}
-		if ja, ok := nouns[w.low]; ok {
+		upper := unicode.IsUpper([]rune(w.raw)[0])
+		// A capitalised word is a name unless the story's text writes it
+		// in lower case, or it is a common word of headlines: "Civilian
+		// injured", "Researcher Bahruz Samadov".
+		if ja, ok := nouns[w.low]; ok && (!upper || !nameLike(w.low) || r.common(w.low) || k == 0) {
 			flushCaps()
 			if sep && b.Len() > 0 && ja != "" {
 				b.WriteString("・")
 			}
 			sep = false
+			if roles[w.low] {
+				role, roleAt = ja, b.Len()
+			}
 			b.WriteString(ja)
 			continue
 		}
-		if unicode.IsUpper([]rune(w.raw)[0]) && nameLike(w.low) {
-			caps = append(caps, w.raw)
-		} else {
+		if isAcronym(w.raw) {
 			flushCaps()
+			b.WriteString(w.raw)
+			continue
+		}
+		if upper && nameLike(w.low) && !r.common(w.low) {
+			caps = append(caps, w.raw)
+			continue
+		}
+		flushCaps()
+		if joiners[w.low] && b.Len() > 0 && k < len(ws)-1 {
+			// "citizens from Iran", "report to Milli Majlis": written
+			// without its particle the two would run together.
+			r.missing = append(r.missing, w.raw)
+			continue
+		}
+		if !fillers[w.low] {
+			r.missing = append(r.missing, w.raw)
 		}
 	}
 	flushCaps()
@@ -513,6 +630,108 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 	}
 	return b.String()
 }
+
+// joiners are the prepositions a phrase cannot lose between two of its
+// parts.
+var joiners = map[string]bool{"from": true, "to": true, "with": true, "by": true, "into": true, "against": true, "at": true, "toward": true,
+	"towards": true, "between": true, "among": true, "without": true}
+
+// splitHyphens splits a hyphenated word ("Azerbaijani-Turkish",
+// "Ex-police") into its parts unless the lexicon knows it whole
+// ("large-scale", "call-up"), so that each part is found as itself.
+func splitHyphens(ws []hword) []hword {
+	var out []hword
+	for _, w := range ws {
+		if _, ok := nouns[w.low]; ok || !strings.Contains(w.raw, "-") {
+			out = append(out, w)
+			continue
+		}
+		at := w.start
+		for _, part := range strings.Split(w.raw, "-") {
+			if part != "" {
+				low := strings.ToLower(part)
+				out = append(out, hword{raw: part, low: low, start: at, end: at + len(part)})
+			}
+			at += len(part) + 1
+		}
+	}
+	return out
+}
+
+// amendments are the nouns that take what they change after "to".
+var amendments = map[string]bool{"amendments": true, "amendment": true, "changes": true, "additions": true}
+
+// roles are the nouns that stand before a person's name as what they are.
+var roles = map[string]bool{"journalist": true, "researcher": true, "scholar": true, "activist": true, "politician": true, "founder": true,
+	"editor": true, "blogger": true, "lawyer": true, "economist": true, "poet": true, "writer": true}
+
+// isAcronym: an all-capital word such as NATO, OSCE, CIS, which a
+// Japanese headline writes as it is.
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// common reports whether the story's text writes a word in lower case
+// (a common word, whatever the headline capitalises).
+func (r *renderer) common(low string) bool {
+	if r.body == "" {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(r.body[i:], low)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !unicode.IsLetter(rune(r.body[j-1]))
+		end := j + len(low)
+		after := end >= len(r.body) || !unicode.IsLetter(rune(r.body[end]))
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// termJA is how a headline writes a glossary term: a person by surname
+// (a Chinese or Korean name whole, as the desk writes 習近平), a country
+// by its name.
+func termJA(g *glossary.Glossary, t *digest.Term) string {
+	if t.Kind == digest.Person {
+		return personJA(t)
+	}
+	// "欧州政治共同体(EPC)": a headline writes the name without its
+	// abbreviation.
+	if i := strings.LastIndexAny(t.JA, "(（"); i > 0 && strings.HasSuffix(t.JA, ")") || strings.HasSuffix(t.JA, "）") {
+		if i = strings.LastIndexAny(t.JA, "(（"); i > 0 {
+			return t.JA[:i]
+		}
+	}
+	return t.JA
+}
+
+// personJA is a person's name in a headline: the surname, or a name in
+// Chinese characters whole.
+func personJA(p *digest.Term) string {
+	if p.Short == "" {
+		return p.JA
+	}
+	if !strings.ContainsFunc(p.JA, func(r rune) bool { return unicode.In(r, unicode.Katakana) }) && !isJapanese(p) {
+		return p.JA // 習近平, 李在明
+	}
+	return p.Short
+}
+
+// isJapanese: Japan's own officials go by surname (岩屋外務大臣).
+func isJapanese(p *digest.Term) bool { return strings.EqualFold(p.Country, "JP") }
 
 func isNumeral(s string) bool {
 	for _, r := range s {
@@ -533,72 +752,6 @@ func counter(s string) string {
 	}
 	return "件"
 }
-
-var numberWords = map[string]string{"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-	"nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
-
-var people = map[string]bool{"journalists": true, "activists": true, "soldiers": true, "servicemen": true, "people": true, "residents": true,
-	"suspects": true, "citizens": true, "officers": true, "officials": true, "members": true, "persons": true, "men": true, "women": true,
-	"mps": true, "deputies": true, "defendants": true, "employees": true, "civilians": true, "workers": true}
-
-// nouns are the common words of headlines with their Japanese, for the
-// phrases the glossary does not name.
-var nouns = map[string]string{
-	"government": "政府", "delegation": "代表団", "parliamentary": "議会", "parliament": "国会", "journalist": "記者", "journalists": "記者",
-	"independent": "独立系", "activist": "活動家", "activists": "活動家", "opposition": "野党", "soldier": "兵士", "soldiers": "兵士",
-	"serviceman": "軍人", "servicemen": "軍人", "residents": "住民", "police": "警察", "suspects": "容疑者", "suspect": "容疑者",
-	"state": "国家", "budget": "予算案", "draft": "", "law": "法", "bill": "法案", "decree": "大統領令", "agreement": "協定",
-	"memorandum": "覚書", "resolution": "決議", "protocol": "議定書", "exercises": "演習", "drills": "演習", "exercise": "演習",
-	"joint": "合同", "military": "軍事", "election": "選挙", "elections": "選挙", "presidential": "大統領", "municipal": "地方",
-	"peace": "和平", "treaty": "条約", "talks": "協議", "border": "国境", "commission": "委員会", "mine": "地雷", "explosion": "爆発",
-	"court": "裁判所", "trial": "裁判", "embassy": "大使館", "consulate": "総領事館", "ministry": "省", "minister": "大臣",
-	"cooperation": "協力", "forum": "フォーラム", "summit": "首脳会議", "conference": "会議", "session": "会合", "meeting": "会合",
-	"army": "軍", "armed": "", "forces": "軍", "troops": "部隊", "drone": "無人機", "drones": "無人機", "object": "物体", "suspicious": "不審",
-	"heads": "首脳", "consultative": "協議", "leaders": "首脳", "countries": "諸国", "states": "諸国",
-	"terror": "テロ", "terrorist": "テロ", "attack": "攻撃", "prison": "刑務所", "constitution": "憲法", "amendments": "改正案",
-	"tactical": "戦術", "group": "グループ", "drug-smuggling": "麻薬密輸", "smuggling": "密輸", "drug": "麻薬", "newly": "", "appointed": "新任",
-	"ambassadors": "大使", "ambassador": "大使", "bilateral": "二国間", "agenda": "議題", "relations": "関係", "ties": "関係",
-	"delimitation": "画定", "commissions": "委員会", "regular": "定例", "deminer": "地雷除去作業員", "ordnance": "不発弾",
-	"strategic": "戦略的", "partnership": "パートナーシップ", "energy": "エネルギー", "transport": "運輸", "trade": "貿易",
-	"investment": "投資", "security": "安全保障", "defense": "国防", "defence": "国防", "industry": "産業", "humanitarian": "人道",
-}
-
-// nameLike reports whether a capitalised word of a headline may be a name:
-// headlines capitalise common words too ("Consultative Meeting of Heads
-// of State"), which by rule would become katakana nonsense. A word with
-// the ending of an English common word, or one of the words headlines
-// capitalise most, is taken for no name.
-func nameLike(low string) bool {
-	if commonCaps[low] || len(low) < 2 {
-		return false
-	}
-	for _, suf := range []string{"tive", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ing", "ship", "ical", "ary",
-		"ory", "ous", "ful", "less", "ism", "ist", "ize", "ise", "ated", "ates", "ions", "ments", "ries", "ers"} {
-		if strings.HasSuffix(low, suf) && len(low) > len(suf)+2 {
-			return false
-		}
-	}
-	return true
-}
-
-// commonCaps are words headlines capitalise that name nobody.
-var commonCaps = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`the a an new two three several first second third last next this that his her its their
-		meeting meetings heads head state states day days summit forum council conference session committee agency
-		service ministry minister office court party assembly union congress parliament republic national
-		international joint working group center centre week year festival games cup league bank fund program
-		programme project plan strategy policy reform law code act decree order treaty agreement memorandum
-		declaration statement report review news press media global world regional high level general special
-		extraordinary annual regular deputy chief head members member people citizens road route corridor
-		east west north south central southern northern eastern western great grand old young women men youth
-		president prime foreign defense defence interior justice economy finance energy education health culture
-		affairs security border military army forces police navy air land sea peace war talks visit official
-		department house senate government cabinet administration commission delegation embassy ambassador`) {
-		m[w] = true
-	}
-	return m
-}()
 
 // nameAfterTitle finds the person a title names in text: "Defense Minister
 // Colonel General Zakir Hasanov" gives Hasanov, "President of Kazakhstan
@@ -669,23 +822,25 @@ func (r *renderer) nameAfterTitle(text string, title *digest.Term, country strin
 	return nil
 }
 
-var ranks = map[string]bool{"colonel": true, "general": true, "lieutenant": true, "major": true, "captain": true, "admiral": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "professor": true, "ambassador": true}
-
 // gist is the headline when no sentence form was recognised: the names the
 // glossary knows, in order, for the editor to finish.
-func (r *renderer) gist(en string) Headline {
+func (r *renderer) gist(en, partial string) Headline {
+	if partial != "" {
+		// The headline as far as it could be written, with the English
+		// words it could not: a start for the editor.
+		if len(r.missing) > 0 {
+			partial += "［" + strings.Join(r.missing, " ") + "］"
+		}
+		return Headline{Gist: partial, Unknown: r.unknown, Check: r.stale, Engine: "gist"}
+	}
 	var parts []string
 	for _, m := range r.h.G.Find(en) {
-		ja := m.Term.JA
-		if m.Term.Kind == digest.Person && m.Term.Short != "" {
-			ja = m.Term.Short
-		}
+		ja := termJA(r.h.G, m.Term)
 		if !slices.Contains(parts, ja) {
 			parts = append(parts, ja)
 		}
 	}
-	return Headline{Gist: strings.Join(parts, "、"), Unknown: r.unknown, Engine: "gist"}
+	return Headline{Gist: strings.Join(parts, "、"), Unknown: r.unknown, Check: r.stale, Engine: "gist"}
 }
 
 // occasionJA names the occasion of a congratulation as the desk writes it,

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSentences(t *testing.T) {
@@ -70,21 +71,52 @@ Follow us on Telegram for the latest news.`
 func FuzzSummarize(f *testing.F) {
 	f.Add("One sentence here that is long enough. He said so. Another one follows here today.", 20)
 	f.Add("\n\n. . !! ?? Mr. Dr. U.S. 2.5", 0)
+	f.Add("Baku, November 15 (AZERTAG). The minister met the ambassador in Baku – APA reports.", 0)
 	f.Fuzz(func(t *testing.T, text string, max int) {
 		if max > 1000 || max < -1 {
 			return
 		}
-		s := Summarize(text, max)
-		if len(s.Paragraphs) > 3 {
-			t.Errorf("%d paragraphs", len(s.Paragraphs))
-		}
-		norm := strings.Join(strings.Fields(text), " ")
-		for _, p := range s.Paragraphs {
-			for _, sent := range Sentences(p) {
-				if !strings.Contains(norm, sent) {
-					t.Errorf("%q is not in the text", sent)
-				}
-			}
-		}
+		summaryInvariants(t, text, time.Time{}, max)
 	})
+}
+
+// FuzzSummarizeArticle: with the article's date, relative days become
+// dates; still nothing is invented.
+func FuzzSummarizeArticle(f *testing.F) {
+	f.Add("BAKU, Azerbaijan, February 7. The President received the minister yesterday in Baku.", 0, int64(20491))
+	f.Add("The court ruled on Wednesday that he was guilty of fraud. \"We appeal. We will win,\" he said.", 30, int64(20000))
+	f.Add("Dear friends! I welcome you all here today in Baku. The minister opened the forum on Monday.", 0, int64(-3))
+	f.Fuzz(func(t *testing.T, text string, max int, days int64) {
+		if max > 1000 || max < -1 || days < -100000 || days > 100000 {
+			return
+		}
+		summaryInvariants(t, text, time.Unix(days*86400, 0).UTC(), max)
+	})
+}
+
+// summaryInvariants: at most three paragraphs; every word of the summary is
+// a word of the text or one that its rewrites write (a date, "on",
+// "according to", the past of "has been"); CheckSources finds nothing.
+func summaryInvariants(t *testing.T, text string, published time.Time, max int) {
+	t.Helper()
+	s := SummarizeArticle(text, published, max)
+	if len(s.Paragraphs) > 3 {
+		t.Errorf("%d paragraphs", len(s.Paragraphs))
+	}
+	have := map[string]bool{"on": true, "according": true, "to": true, "was": true, "were": true}
+	for m := time.January; m <= time.December; m++ {
+		have[strings.ToLower(m.String())] = true
+	}
+	for _, w := range strings.Fields(foldText(text)) {
+		have[w] = true
+	}
+	all := strings.Join(s.Paragraphs, "\n")
+	for _, w := range strings.Fields(foldText(all)) {
+		if !have[w] && strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			t.Errorf("%q is not a word of the text: %q", w, all)
+		}
+	}
+	if fl := CheckSources(all, Source{Text: text, Published: published}); len(fl) > 0 {
+		t.Errorf("%v in %q", fl, all)
+	}
 }

@@ -37,6 +37,9 @@ type Drafter struct {
 	// Decided are the editors' choices by story: a section key for a kept
 	// story, "none" for a dismissed one. A choice stands over the ranking.
 	Decided map[int64]string
+	// Bold is what the desk bolded in its archive, by kind of event: the
+	// draft proposes emphasis from it.
+	Bold draft.EmphasisHistory
 
 	// weeks caches Candidates by week for the drafter's life: a drafter is
 	// built anew when what it learns from changes, and the week page asks
@@ -56,7 +59,7 @@ type DraftItem struct {
 	Story     int64   `json:"story"`
 	Section   string  `json:"section"`
 	Relevance float64 `json:"relevance"`
-	// Engine made the Japanese headline ("memory", "rules", "gist",
+	// Engine made the Japanese headline ("template", "rules", "gist",
 	// "model"), SummaryEngine the summary ("extract", "model"); Model and
 	// At say which model, and when, for a model's draft; ModelErrors why a
 	// model's answer was not taken. Unknown are the names in the headline
@@ -70,6 +73,12 @@ type DraftItem struct {
 	At            time.Time `json:"at"`
 	ModelErrors   []string  `json:"model_errors,omitempty"`
 	Unknown       []string  `json:"unknown_names,omitempty"`
+	// Check are the glossary's terms the headline used that are past their
+	// check-by day (an office holder whose term may have ended).
+	Check []string `json:"check,omitempty"`
+	// Emphasis is the drafter's proposal to bold the item, with its reason
+	// (the item is drafted bold when On).
+	Emphasis draft.Emphasis `json:"emphasis"`
 	// Flags are what the summary holds that no source bears out.
 	Flags []draft.Flag `json:"flags,omitempty"`
 	// SeenBefore are the archive's items of earlier weeks on the same
@@ -155,7 +164,8 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 // with every outlet that told the story.
 func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period) (digest.Item, DraftItem) {
 	lead := d.lead(st)
-	sum := draft.Summarize(lead.Text, cmp.Or(d.MaxWords, 120))
+	// The lead's date, as the desk's calendar has it, dates its "yesterday".
+	sum := draft.SummarizeArticle(lead.Text, lead.Published.In(d.Profile.Location()), cmp.Or(d.MaxWords, 120))
 	paras := sum.Paragraphs
 	if len(paras) == 0 {
 		paras = []string{strings.TrimSpace(lead.Title)}
@@ -182,9 +192,11 @@ func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period)
 	// A headline the drafter could not finish is left empty, for lint's
 	// headline-unfinished to stop the digest until an editor writes it;
 	// what was found is the report's gist, offered beside the field.
-	hl := d.Headliner.Translate(item.HeadlineEN, lead.Text)
+	hl := d.Headliner.TranslateOn(item.HeadlineEN, lead.Text, digest.DateOf(lead.Published.In(loc)).String())
 	item.HeadlineJA = hl.JA
-	di := DraftItem{Story: st.ID, Engine: hl.Engine, Gist: hl.Gist, SummaryEngine: "extract", Unknown: hl.Unknown, At: time.Now().UTC()}
+	di := DraftItem{Story: st.ID, Engine: hl.Engine, Gist: hl.Gist, SummaryEngine: "extract", Unknown: hl.Unknown, Check: hl.Check, At: time.Now().UTC()}
+	di.Emphasis = draft.ProposeEmphasis(item.HeadlineEN, item.HeadlineJA, lead.Text, d.Bold)
+	item.Emphasis = di.Emphasis.On
 	if d.Model != nil {
 		if s, err := d.Model.Headline(ctx, item.HeadlineEN, lead.Text); err != nil {
 			di.ModelErrors = append(di.ModelErrors, "headline: "+err.Error())
@@ -207,12 +219,8 @@ func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period)
 			di.SummaryEngine, di.Model, di.At = s.Engine, s.Model, s.At
 		}
 	}
-	var sources []string
-	for _, a := range st.Articles {
-		sources = append(sources, a.Title, a.Text)
-	}
-	di.Flags = draft.Check(strings.Join(paras, "\n"), sources...)
-	di.SeenBefore = d.seenBefore(ctx, item.HeadlineEN+". "+lead.Text, week)
+	di.Flags = draft.CheckSources(strings.Join(paras, "\n"), d.Sources(st)...)
+	di.SeenBefore = d.seenBefore(ctx, item.HeadlineEN+". "+draft.StripWire(lead.Text), week)
 	return item, di
 }
 
@@ -315,6 +323,7 @@ func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafte
 	}
 	var examples []rank.Example
 	var pairs []draft.Pair
+	bold := draft.EmphasisHistory{}
 	choices := map[int64]string{}
 	if s != nil {
 		items, err := s.ArchiveItems(ctx, p.Key, 20000)
@@ -324,6 +333,7 @@ func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafte
 		for _, it := range items {
 			examples = append(examples, rank.Example{Class: it.Section, Text: it.HeadlineEN + ". " + it.Lead})
 			pairs = append(pairs, draft.Pair{EN: it.HeadlineEN, JA: it.HeadlineJA})
+			bold.Add(it.HeadlineEN, it.Emphasis)
 		}
 		// The editors' choices teach more than an archive item: each is a
 		// judgement on exactly the kind of story the ranking has to judge.
@@ -346,8 +356,9 @@ func NewDrafter(ctx context.Context, s *store.Store, p *digest.Profile) (*Drafte
 		Store:     s,
 		Profile:   p,
 		Ranker:    r,
-		Headliner: &draft.Headliner{G: g, Home: home, Memory: draft.NewMemory(g, pairs)},
+		Headliner: &draft.Headliner{G: g, Home: home, Memory: draft.NewMemory(g, home, pairs)},
 		Decided:   choices,
+		Bold:      bold,
 	}, nil
 }
 

@@ -20,8 +20,10 @@ type Suggestion struct {
 	HeadlineJA string
 	Gist       string
 	Engine     string
-	// Unknown are the names of the headline that the glossary lacks.
+	// Unknown are the names of the headline that the glossary lacks;
+	// Check the glossary's terms it used that are past their check-by day.
 	Unknown []string
+	Check   []string
 	// Summary is the lead article's summary, paragraph by paragraph.
 	Summary []string
 	Story   *digest.Story
@@ -57,11 +59,15 @@ func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Ite
 	if st != nil {
 		s.Story = st
 		s.Lead = d.lead(*st)
-		s.Summary = draft.Summarize(s.Lead.Text, cmp.Or(d.MaxWords, 120)).Paragraphs
+		s.Summary = draft.SummarizeArticle(s.Lead.Text, s.Lead.Published.In(d.Profile.Location()), cmp.Or(d.MaxWords, 120)).Paragraphs
 		text = s.Lead.Text
 	}
-	hl := d.Headliner.Translate(it.HeadlineEN, text)
-	s.HeadlineJA, s.Gist, s.Engine, s.Unknown = hl.JA, hl.Gist, hl.Engine, hl.Unknown
+	day := week.From.String()
+	if st != nil {
+		day = digest.DateOf(s.Lead.Published.In(d.Profile.Location())).String()
+	}
+	hl := d.Headliner.TranslateOn(it.HeadlineEN, text, day)
+	s.HeadlineJA, s.Gist, s.Engine, s.Unknown, s.Check = hl.JA, hl.Gist, hl.Engine, hl.Unknown, hl.Check
 	if len(s.Summary) > 0 {
 		s.SummaryEngine = "extract"
 	}
@@ -79,7 +85,7 @@ func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Ite
 			}
 		}
 	}
-	s.SeenBefore = d.seenBefore(ctx, it.HeadlineEN+". "+firstLine(text), week)
+	s.SeenBefore = d.seenBefore(ctx, it.HeadlineEN+". "+firstLine(draft.StripWire(text)), week)
 	return s, nil
 }
 

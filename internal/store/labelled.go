@@ -17,6 +17,8 @@ type ArchiveItem struct {
 	HeadlineEN string
 	HeadlineJA string
 	Lead       string
+	// Emphasis says the desk bolded the item.
+	Emphasis bool
 	// Until is the last day of the digest's week.
 	Until digest.Date
 }
@@ -25,7 +27,7 @@ type ArchiveItem struct {
 // section is one of the profile's (a section key is set), newest digest
 // first, at most limit (0: all).
 func (s *Store) ArchiveItems(ctx context.Context, profile string, limit int) ([]ArchiveItem, error) {
-	q := `SELECT sc.key, i.headline_en, i.headline_ja, COALESCE((SELECT b.text FROM blocks b WHERE b.item_id = i.id ORDER BY b.position LIMIT 1), ''), d.period_to
+	q := `SELECT sc.key, i.headline_en, i.headline_ja, COALESCE((SELECT b.text FROM blocks b WHERE b.item_id = i.id ORDER BY b.position LIMIT 1), ''), i.emphasis, d.period_to
 		FROM items i JOIN sections sc ON sc.id = i.section_id JOIN digests d ON d.id = i.digest_id
 		WHERE d.profile = $1 AND sc.key <> ''
 		ORDER BY d.period_to DESC, d.id, sc.position, i.position`
@@ -43,7 +45,7 @@ func (s *Store) ArchiveItems(ctx context.Context, profile string, limit int) ([]
 	for rows.Next() {
 		var it ArchiveItem
 		var until dateCol
-		if err := rows.Scan(&it.Section, &it.HeadlineEN, &it.HeadlineJA, &it.Lead, &until); err != nil {
+		if err := rows.Scan(&it.Section, &it.HeadlineEN, &it.HeadlineJA, &it.Lead, &it.Emphasis, &until); err != nil {
 			return nil, err
 		}
 		it.Until = until.d

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -127,8 +128,8 @@ func (s *Server) item(f itemForm) (digest.Item, error) {
 	}
 	head := "● " + ja
 	switch {
-	case f.Emphasis && ja != "":
-		head = "● **" + ja + "**"
+	case f.Emphasis:
+		head = "● **" + ja + "**" // "● ****" is a bold headline still to be written
 	case ja == "":
 		head = "●"
 	}
@@ -224,6 +225,8 @@ func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	p := s.editForm(r, d, info, si, ii, formOf(d.Sections[si].Items[ii]), r.URL.Query().Get("ask") == "model")
 	p.Check = s.check(rq.lang, d, si, ii, nil)
+	it := d.Sections[si].Items[ii]
+	p.Check.Findings = append(p.Check.Findings, s.unsourced(r.Context(), rq.lang, d.Period, si, ii, it, it)...)
 	return s.render(w, rq, "edit.html", p)
 }
 
@@ -344,10 +347,43 @@ func (s *Server) checkItem(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil && !invalid(err) {
 		return err
 	}
+	stored := d.Sections[si].Items[ii]
 	if err == nil {
 		d.Sections[si].Items[ii] = it
 	}
-	return s.write(w, http.StatusOK, "check", s.check(rq.lang, d, si, ii, err))
+	c := s.check(rq.lang, d, si, ii, err)
+	if err == nil {
+		c.Findings = append(c.Findings, s.unsourced(r.Context(), rq.lang, d.Period, si, ii, stored, it)...)
+	}
+	return s.write(w, http.StatusOK, "check", c)
+}
+
+// bodyUnsourced is the editor's rule for a number, date or name of an
+// item's body that none of its story's articles holds: a fact an edit put
+// in ("three officials" made "seven") that the desk must source. It is not
+// lint's: lint reads a digest alone, and this needs the archive's articles.
+const bodyUnsourced = "body-unsourced"
+
+// unsourced are the body-unsourced warnings of item ii of section si as
+// edited (the item as stored finds its story); none when the item has no
+// story in the week or the drafter cannot be asked, which the log tells.
+func (s *Server) unsourced(ctx context.Context, lang string, week digest.Period, si, ii int, stored, edited digest.Item) []lint.Finding {
+	dr, err := s.drafter(ctx)
+	if err != nil {
+		s.Log.Warn("no drafter for the body check", "err", err)
+		return nil
+	}
+	flags, err := dr.CheckBody(ctx, week, stored, edited)
+	if err != nil {
+		s.Log.Warn("no body check", "err", err)
+		return nil
+	}
+	var out []lint.Finding
+	for _, f := range flags {
+		out = append(out, lint.Finding{Rule: bodyUnsourced, Severity: lint.Warning, Section: si + 1, Item: ii + 1,
+			Message: fmt.Sprintf(text(lang, "unsourced."+f.Kind), f.Text)})
+	}
+	return out
 }
 
 // blockField is one block of the form as its template sees it: N is its

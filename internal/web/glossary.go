@@ -2,7 +2,9 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"shuho/internal/digest"
@@ -22,6 +24,13 @@ type glossaryPage struct {
 	Error    string
 	Form     digest.Term
 	Variants string
+	// JAVariants, Offices and TitleBy are the form's text of the term's
+	// lists: refused Japanese forms, offices one a line, a title's
+	// country forms.
+	JAVariants, Offices, TitleBy string
+	// Today is the day check-by days are read against: a hit past its
+	// day is flagged.
+	Today string
 }
 
 // glossaryPage searches the glossary; an editor adds a term or replaces
@@ -63,17 +72,67 @@ func (s *Server) showGlossary(w http.ResponseWriter, r *http.Request, rq *reques
 			}
 		}
 	}
+	var offices []string
+	for _, o := range form.Offices {
+		offices = append(offices, strings.Join([]string{o.Title, o.Country, o.PostedTo, o.From, o.To}, "; "))
+	}
+	var titleBy []string
+	for c, ja := range form.TitleBy {
+		titleBy = append(titleBy, c+"="+ja)
+	}
+	slices.Sort(titleBy)
 	return s.renderCode(w, rq, code, "glossary.html", &glossaryPage{Query: q, Hits: hits, Count: len(g.Terms()), Kinds: digest.TermKinds,
-		CanEdit: rq.sess.User.Role.AtLeast("editor"), Error: msg, Form: form, Variants: strings.Join(form.Variants, ", ")})
+		CanEdit: rq.sess.User.Role.AtLeast("editor"), Error: msg, Form: form, Variants: strings.Join(form.Variants, ", "),
+		JAVariants: strings.Join(form.JAVariants, ", "), Offices: strings.Join(offices, "\n"), TitleBy: strings.Join(titleBy, ", "),
+		Today: digest.DateOf(s.now().In(s.Profile.Location())).String()})
+}
+
+// termForm reads the glossary form as a term; a line of offices or an
+// entry of title_by that cannot be read is an error naming it.
+func termForm(r *http.Request) (digest.Term, error) {
+	t := digest.Term{Kind: digest.TermKind(r.PostFormValue("kind")), EN: r.PostFormValue("en"), JA: r.PostFormValue("ja"),
+		Short: r.PostFormValue("short"), Country: r.PostFormValue("country"), Title: r.PostFormValue("title"), Note: r.PostFormValue("note"),
+		Ref: r.PostFormValue("ref"), CheckBy: r.PostFormValue("check_by"), Source: "desk"}
+	list := func(field string) []string {
+		var out []string
+		for _, v := range strings.Split(r.PostFormValue(field), ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	t.Variants, t.JAVariants = list("variants"), list("ja_variants")
+	for n, line := range strings.Split(r.PostFormValue("offices"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		f := strings.Split(line, ";")
+		if len(f) != 5 {
+			return t, fmt.Errorf("offices, line %d: %q: expected title; country; posted to; from; to (empty where none): %w", n+1, strings.TrimSpace(line), digest.ErrInvalid)
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		t.Offices = append(t.Offices, digest.Office{Title: f[0], Country: f[1], PostedTo: f[2], From: f[3], To: f[4]})
+	}
+	for _, e := range list("title_by") {
+		c, ja, ok := strings.Cut(e, "=")
+		if !ok || strings.TrimSpace(ja) == "" {
+			return t, fmt.Errorf("title by country: %q: expected COUNTRY=Japanese, such as CN=国家主席: %w", e, digest.ErrInvalid)
+		}
+		if t.TitleBy == nil {
+			t.TitleBy = map[string]string{}
+		}
+		t.TitleBy[strings.ToUpper(strings.TrimSpace(c))] = strings.TrimSpace(ja)
+	}
+	return t, nil
 }
 
 func (s *Server) addTerm(w http.ResponseWriter, r *http.Request, rq *request) error {
-	t := digest.Term{Kind: digest.TermKind(r.PostFormValue("kind")), EN: r.PostFormValue("en"), JA: r.PostFormValue("ja"),
-		Short: r.PostFormValue("short"), Country: r.PostFormValue("country"), Title: r.PostFormValue("title"), Note: r.PostFormValue("note"), Source: "desk"}
-	for _, v := range strings.Split(r.PostFormValue("variants"), ",") {
-		if v = strings.TrimSpace(v); v != "" {
-			t.Variants = append(t.Variants, v)
-		}
+	t, err := termForm(r)
+	if err != nil {
+		return s.showGlossary(w, r, rq, http.StatusBadRequest, err.Error(), t)
 	}
 	if err := glossary.Check(&t); err != nil {
 		return s.showGlossary(w, r, rq, http.StatusBadRequest, err.Error(), t)

@@ -381,8 +381,28 @@ func TestGlossaryPage(t *testing.T) {
 	if p := get("/glossary?q=qazax"); resp.StatusCode != 303 || !strings.Contains(p, "ガザハ") || strings.Contains(p, "ガザフ") || strings.Contains(p, "Kazakh town") {
 		t.Errorf("the changed term: %s", resp.Status)
 	}
-	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"planet"}, "en": {"Mars"}, "ja": {"火星"}})
+	// A seed term with its offices: they are in the form, kept through a
+	// save, and an entry past its check-by day is flagged in the hits.
+	p = get("/glossary?q=" + url.QueryEscape("Jeyhun Bayramov") + "&edit=person:Jeyhun%20Bayramov")
+	if !strings.Contains(p, "Foreign Minister; AZ; ; 2020-07-16; </textarea>") {
+		t.Errorf("the edit form does not hold the offices:\n%s", p)
+	}
+	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"person"}, "en": {"Jeyhun Bayramov"}, "ja": {"ジェイフン・バイラモフ"},
+		"short": {"バイラモフ"}, "country": {"AZ"}, "title": {"Foreign Minister"}, "offices": {"Foreign Minister; AZ; ; 2020-07-16; \n"},
+		"check_by": {"2020-01-31"}, "ref": {"https://www.mofa.go.jp/"}})
+	resp.Body.Close()
+	if p := get("/glossary?q=" + url.QueryEscape("Jeyhun Bayramov")); resp.StatusCode != 303 || !strings.Contains(p, "2020-07-16–") ||
+		!strings.Contains(p, "2020-01-31") || !strings.Contains(p, `class="meta error"`) {
+		t.Errorf("the saved offices and the overdue check: %s\n%s", resp.Status, p)
+	}
+	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"person"}, "en": {"A B"}, "ja": {"エー"}, "offices": {"Foreign Minister; AZ"}})
 	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(b), "offices, line 1") {
+		t.Errorf("an office that cannot be read: %s", resp.Status)
+	}
+	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"planet"}, "en": {"Mars"}, "ja": {"火星"}})
+	b, _ = io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != 400 || !strings.Contains(string(b), `value="Mars"`) {
 		t.Errorf("a bad kind: %s", resp.Status)

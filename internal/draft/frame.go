@@ -1,0 +1,758 @@
+package draft
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"shuho/internal/digest"
+	"shuho/internal/lint"
+)
+
+// A headline is read as a frame: who (the subject, one or two sides), the
+// event (a verb phrase of the English), and what the event takes (the
+// object: the other side, the place visited, the thing signed), where,
+// on what occasion, and why. Each kind of frame is written in the desk's
+// own form.
+type frame int
+
+const (
+	// fTalk: talks, meetings, calls, consultations between two sides:
+	// A、Bと会談.
+	fTalk frame = iota
+	// fReceive: A receives B: Bと会談 for a person or a delegation, Bを
+	// 受領 for a thing.
+	fReceive
+	// fVisit: Bを訪問, 公式訪問, 国賓訪問.
+	fVisit
+	// fArrive: Bに到着; an ambassador's arrival is 着任.
+	fArrive
+	// fAttend: attending, taking part, addressing: Bに出席.
+	fAttend
+	// fGreet: congratulations, condolences, letters: Bに祝賀メッセージ.
+	fGreet
+	// fSign: a decree, a law, an agreement signed: Xに署名.
+	fSign
+	// fAct: the subject acts on the object: A、Bを拘束.
+	fAct
+	// fUndergo: the subject undergoes the event: Xに実刑判決, X拘束.
+	fUndergo
+	// fHappen: the subject takes place: 合同演習開始.
+	fHappen
+)
+
+// event is a verb phrase of an English headline and its Japanese event.
+type event struct {
+	words []string // folded words of the phrase
+	ja    string
+	frame frame
+	// particle joins the object to the event ("と" talks, "を" an act, "に"
+	// attending, "から" credentials received from someone).
+	particle string
+}
+
+// events are the verb phrases the drafter reads, longest first: the first
+// match at a word wins. A verb that only frames an event (hold, take
+// part, pay) is never the event itself: "holds talks" is talks.
+var events = func() []event {
+	type d struct {
+		phrases, ja string
+		frame       frame
+		particle    string
+	}
+	def := []d{
+		// Talks and calls.
+		{"holds phone call with|holds phone talk with|holds phone talks with|holds telephone conversation with|has phone conversation with|" +
+			"has phone call with|holds phone conversation with|speaks by phone with|talks by phone with|held phone call with|" +
+			"held telephone conversation with|held phone talks with|hold phone talks|hold phone conversation|hold telephone conversation|" +
+			"hold phone call|phone call with|phone conversation with|phone talks with", "電話会談", fTalk, "と"},
+		{"holds talks with|holds meeting with|held talks with|held meeting with|hold talks|hold meeting|holds talks|meets with|meets|met with|" +
+			"met|meet|meet with|talks with|hold bilateral meeting|holds bilateral meeting with", "会談", fTalk, "と"},
+		{"discusses|discuss|discussed|mull|mulls|explore|explores", "協議", fTalk, "と"},
+		{"hold political consultations|holds political consultations with|hold consultations|holds consultations with", "政治協議", fTalk, "と"},
+		{"agree on|agreed on|agree to|agrees to", "合意", fTalk, "と"},
+		// Receptions and credentials.
+		{"receives|received|receive", "会談", fReceive, "と"},
+		{"receives credentials of|received credentials of|receives credentials from|accepts credentials of", "信任状を受理", fReceive, "から"},
+		{"presents copy of credentials to|presented copy of credentials to|presents copies of credentials to", "信任状写しを提出", fGreet, "に"},
+		{"presents credentials to|presented credentials to|presents letter of credence to", "信任状を捧呈", fGreet, "に"},
+		// Visits and arrivals.
+		{"pays official visit to|on official visit to|embarks on official visit to|begins official visit to", "公式訪問", fVisit, "を"},
+		{"pays state visit to|on state visit to|begins state visit to", "国賓訪問", fVisit, "を"},
+		{"pays working visit to|on working visit to|on visit to|pays visit to|visits|visited|visit|tours", "訪問", fVisit, "を"},
+		{"to visit|will visit|to pay visit to|to pay official visit to", "訪問へ", fVisit, "を"},
+		{"arrives in|arrived in|arrive in|arrives at", "到着", fArrive, "に"},
+		{"arrives to take up post|takes up post|assumes post|takes office", "着任", fArrive, ""},
+		// Events attended.
+		{"attends|attended|attend|to attend", "出席", fAttend, "に"},
+		{"takes part in|take part in|took part in|participates in|participate in|joins|join", "参加", fAttend, "に"},
+		{"addresses|addressed|speaks at|delivers speech at|makes speech at", "演説", fAttend, "で"},
+		{"chairs|chaired|presides over", "主宰", fAct, "を"},
+		{"hosts|hosted|host|to host", "開催", fAct, "を"},
+		// Greetings and letters.
+		{"congratulates|congratulate|congratulated|sends congratulatory letter to|sends congratulations to|sends congratulatory message to|" +
+			"extends congratulations to", "祝賀メッセージ", fGreet, "に"},
+		{"offers condolences to|expresses condolences to|sends condolences to|extends condolences to|sends condolence letter to|" +
+			"offers condolences over|expresses condolences over", "弔意", fGreet, "に"},
+		{"sends letter to|sends message to|writes to|addresses letter to", "書簡", fGreet, "に"},
+		// Decrees, laws and agreements.
+		{"signs decree|signed decree|signs order|signed order|signs executive order", "大統領令に署名", fSign, ""},
+		{"signs law|signed law|signs laws|approves law", "法律に署名", fSign, ""},
+		{"signs pardon decree|signed pardon decree|signs pardon order|pardons", "恩赦令に署名", fSign, ""},
+		{"signs|sign|signed|ink|inks|inked", "署名", fSign, "に"},
+		// Appointments.
+		{"appoints|appointed as|names|relieves", "任命", fAct, "を"},
+		{"dismisses|sacks|fires", "解任", fAct, "を"},
+		{"appointed|named", "任命", fUndergo, ""},
+		{"dismissed|relieved of|sacked|relieved of duties", "解任", fUndergo, ""},
+		// Parliament and government.
+		{"passes|pass|passed", "可決", fAct, "を"},
+		{"adopts|adopt", "可決", fAct, "を"},
+		{"approves|approve|endorses", "承認", fAct, "を"},
+		{"amends|amend", "改正", fAct, "を"},
+		{"ratifies|ratify|ratified", "批准", fAct, "を"},
+		{"submits|submitted|presents|presented", "提出", fAct, "を"},
+		{"nominates|nominate", "擁立", fAct, "を"},
+		{"re-elects|reelects", "再選", fAct, "を"},
+		{"elects|elect", "選出", fAct, "を"},
+		// Statements.
+		{"condemns|condemn|slams|slam|denounces|denounce|blasts", "非難", fAct, "を"},
+		{"criticises|criticizes|criticise|criticize|criticised|criticized", "批判", fAct, "を"},
+		{"rejects|reject|dismisses claims|refutes", "拒否", fAct, "を"},
+		{"calls for|demands|demand|urges|urge", "要求", fAct, "を"},
+		{"calls on", "呼びかけ", fAct, "に"},
+		{"summons|summoned", "呼び出し", fAct, "を"},
+		{"protests|protest", "抗議", fAct, "に"},
+		// Security and the courts.
+		{"opened fire on|open fire on|opens fire on|fired on|fire on|shelled|shell", "発砲", fAct, "に"},
+		{"detains|detain|detained by", "拘束", fAct, "を"},
+		{"arrests|arrest", "逮捕", fAct, "を"},
+		{"break up|breaks up|busts|neutralises|neutralizes|neutralise|dismantles", "摘発", fAct, "を"},
+		{"seizes|seize|seized|confiscates", "押収", fAct, "を"},
+		{"prevents|thwarts|foils|prevent", "阻止", fAct, "を"},
+		{"extends detention of|extend detention of|extends pre-trial detention of|prolongs detention of", "勾留延長", fAct, "の"},
+		{"remands|remand", "勾留決定", fAct, "に"},
+		{"upholds|uphold", "支持", fAct, "を"},
+		{"sentences|sentence|jails", "判決", fAct, "に"},
+		{"sentenced to|jailed for|sentenced|jailed|gets|given", "判決", fUndergo, ""},
+		{"detained", "拘束", fUndergo, ""},
+		{"arrested", "逮捕", fUndergo, ""},
+		{"extradited", "身柄引き渡し", fUndergo, ""},
+		{"placed under house arrest|put under house arrest", "自宅軟禁に", fUndergo, ""},
+		{"transferred to house arrest|moved to house arrest", "自宅軟禁に移行", fUndergo, ""},
+		{"released|freed", "釈放", fUndergo, ""},
+		{"pardoned", "恩赦", fUndergo, ""},
+		{"acquitted", "無罪判決", fUndergo, ""},
+		{"remanded|remanded in custody", "勾留決定", fUndergo, ""},
+		{"deported|expelled", "国外退去", fUndergo, ""},
+		{"killed|dies|died|dead|killed in action|loses life", "死亡", fUndergo, ""},
+		{"found dead", "遺体で発見", fUndergo, ""},
+		{"wounded|injured|maimed|hurt", "負傷", fUndergo, ""},
+		{"evacuated", "避難", fUndergo, ""},
+		{"evacuates|evacuate", "退避", fAct, "を"},
+		// Things that begin, end and take place.
+		{"launches|launch", "開始", fAct, "を"},
+		{"begins|begin|began|kick off|kicks off|starts|start|started|get under way|gets under way|commence|commences", "開始", fHappen, ""},
+		{"opens|open", "開会", fAct, "を"},
+		{"closes|close", "閉会", fAct, "を"},
+		{"ends|end|ended|concludes|conclude|concluded", "終了", fHappen, ""},
+		{"held|takes place|take place|took place", "開催", fHappen, ""},
+		{"holds|hold|conducts|conduct|stages|stage", "実施", fAct, "を"},
+		{"to hold|will hold|to conduct", "実施へ", fAct, "を"},
+		{"postponed|postpones|postpone", "延期", fHappen, ""},
+		{"adopted|passed|approved", "可決", fHappen, ""},
+		{"launched", "開始", fHappen, ""},
+		{"opened", "開設", fHappen, ""},
+		{"blocks|block|bans|ban|restricts", "遮断", fAct, "を"},
+		{"cancels|cancel|cancelled|canceled", "中止", fAct, "を"},
+		{"commemorates|commemorate|honours|honors|mourns", "追悼", fAct, "を"},
+		{"views|inspects|reviews", "視察", fAct, "を"},
+		{"allows|permits", "許可", fAct, "を"},
+		{"tightens|toughens", "強化", fAct, "を"},
+		{"extends|extend", "延長", fAct, "を"},
+	}
+	var out []event
+	for _, e := range def {
+		for _, p := range strings.Split(e.phrases, "|") {
+			out = append(out, event{words: strings.Fields(p), ja: e.ja, frame: e.frame, particle: e.particle})
+		}
+	}
+	// Longest phrase first.
+	slices.SortStableFunc(out, func(a, b event) int { return len(b.words) - len(a.words) })
+	return out
+}()
+
+// findEvent finds the headline's event: the first word that starts one of
+// the phrases (longest first). A verb at the very start is no verb of a
+// subject.
+func findEvent(ws []hword) (int, event) {
+	for i := 1; i < len(ws); i++ {
+		for _, ev := range events {
+			if i+len(ev.words) > len(ws) {
+				continue
+			}
+			ok := true
+			for j, w := range ev.words {
+				if ws[i+j].low != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return i, ev
+			}
+		}
+	}
+	return -1, event{}
+}
+
+// clause is a headline read as a frame.
+type clause struct {
+	ev      event
+	sides   []string // the subject: one side, or two ("Aliyev, Meloni hold talks")
+	object  string
+	place   string // "in Ankara"
+	on      string // "on Independence Day", "on 2026 state budget"
+	reason  string // "for treason", "over earthquake"
+	with    string // "with Japan", after the object
+	english string
+	low     string
+}
+
+// objectEnd are the words that end an object: where, when, why and with
+// whom come after it.
+var objectEnd = map[string]bool{"in": true, "on": true, "at": true, "during": true, "amid": true, "over": true, "for": true,
+	"as": true, "after": true, "ahead": true, "following": true, "with": true, "within": true, "via": true, "despite": true, "under": true}
+
+// read splits a headline at its event into a clause.
+func read(en string, ws []hword, vi int, ev event) clause {
+	c := clause{ev: ev, english: en, low: strings.ToLower(en)}
+	c.sides = splitSides(strings.TrimSpace(en[:ws[vi].start]))
+	after := ws[vi+len(ev.words):]
+	objEnd := len(en)
+	var rest []hword
+	for k, w := range after {
+		// A comma or a dash ends the object: "break up group, seize 62
+		// kilograms"; "meets Turkish counterpart - PHOTO".
+		if k > 0 && strings.ContainsAny(en[after[k-1].end:w.start], ",–—") {
+			objEnd = after[k-1].end
+			break
+		}
+		// "in", "on", "for" … end the object ("hold talks in Baku" has
+		// none); "to" ends a sentence's patient ("sentences X to 9 years").
+		if objectEnd[w.low] || w.low == "to" && ev.ja == "判決" && ev.frame == fAct {
+			objEnd = w.start
+			rest = after[k:]
+			if w.low == "to" {
+				rest = nil
+			}
+			break
+		}
+	}
+	if len(after) > 0 && after[0].start < objEnd {
+		c.object = strings.TrimSpace(en[after[0].start:objEnd])
+	}
+	// The phrases after the object, each to the next one or a comma.
+	for k := 0; k < len(rest); {
+		w := rest[k]
+		end := len(en)
+		next := len(rest)
+		for j := k + 1; j < len(rest); j++ {
+			if strings.ContainsAny(en[rest[j-1].end:rest[j].start], ",–—") {
+				end, next = rest[j-1].end, len(rest)
+				break
+			}
+			if objectEnd[rest[j].low] {
+				end, next = rest[j].start, j
+				break
+			}
+		}
+		if k+1 >= len(rest) || rest[k+1].start > end {
+			k = next
+			continue
+		}
+		phrase := strings.TrimSpace(en[rest[k+1].start:end])
+		if w.low == "ahead" && rest[k+1].low == "of" && k+2 < len(rest) {
+			phrase = strings.TrimSpace(en[rest[k+2].start:end])
+		}
+		switch w.low {
+		case "in", "at":
+			if c.place == "" {
+				c.place = phrase
+			}
+		case "on", "ahead", "during":
+			if c.on == "" {
+				c.on = phrase
+			}
+		case "for", "over", "amid", "after", "following":
+			if c.reason == "" {
+				c.reason = phrase
+			}
+		case "with":
+			if c.with == "" {
+				c.with = phrase
+			}
+		}
+		k = next
+	}
+	return c
+}
+
+// splitSides splits a subject of two sides: "Azerbaijani FM, Iranian
+// counterpart", "Ilham Aliyev and Vladimir Putin", and "Azerbaijani,
+// Uzbek presidents", whose title is shared: Azerbaijani President, Uzbek
+// President.
+func splitSides(subj string) []string {
+	var parts []string
+	for _, p := range strings.Split(subj, ", ") {
+		for _, q := range strings.Split(p, " and ") {
+			if q = strings.TrimSpace(q); q != "" {
+				parts = append(parts, q)
+			}
+		}
+	}
+	if len(parts) != 2 {
+		return []string{subj}
+	}
+	// A shared plural title: the last side names it for both.
+	last := strings.Fields(parts[1])
+	if len(strings.Fields(parts[0])) == 1 && len(last) >= 2 {
+		title := last[1:]
+		if t := title[len(title)-1]; pluralTitles[strings.ToLower(t)] {
+			title[len(title)-1] = strings.TrimSuffix(t, "s")
+			parts = []string{parts[0] + " " + strings.Join(title, " "), last[0] + " " + strings.Join(title, " ")}
+		}
+	}
+	return parts
+}
+
+// pluralTitles are the offices two sides share in a plural: "Azerbaijani,
+// Uzbek presidents".
+var pluralTitles = map[string]bool{"presidents": true, "ministers": true, "fms": true, "pms": true, "speakers": true, "chiefs": true,
+	"heads": true, "leaders": true, "ambassadors": true, "envoys": true, "mps": true, "premiers": true}
+
+// headlineOf writes a clause in the desk's form, or "" when it cannot.
+func (r *renderer) headlineOf(c clause) string {
+	ev := c.ev
+	// The sides: the subject, and for talks the other side named with it.
+	var subj, other string
+	var subjTitle string
+	var subjPerson *digest.Term
+	var subjKind sideKind
+	if len(c.sides) == 2 && (ev.frame == fTalk || ev.frame == fSign || ev.frame == fAct && ev.ja == "実施") {
+		a, at, ap, ak := r.side(c.sides[0], "", nil)
+		b, _, _, bk := r.side(c.sides[1], at, ap)
+		if a == "" || b == "" {
+			return ""
+		}
+		// The desk's own side first; the home country itself goes
+		// unwritten ("トルコと…に署名").
+		if bk == homeCountry || (bk == homeSide && ak != homeSide && ak != homeCountry) {
+			a, b, ak, bk = b, a, bk, ak
+		}
+		subj, subjKind, other = a, ak, b
+		_ = bk
+	} else {
+		subj, subjTitle, subjPerson, subjKind = r.side(c.sides[0], "", nil)
+	}
+	if subj == "" && subjKind != homeCountry {
+		return ""
+	}
+	head := ""
+	if subjKind != homeCountry {
+		head = subj + "、"
+	}
+	obj := ""
+	objKind := sideNone
+	if c.object != "" && ev.frame != fUndergo && ev.frame != fHappen && !(ev.ja == "提出" && strings.Contains(c.object, " to ")) {
+		obj, _, _, objKind = r.side(c.object, subjTitle, subjPerson)
+	} else if ev.ja == "提出" {
+		obj, objKind = "…", sideThing // written below from its parts
+	}
+	place := ""
+	if c.place != "" {
+		place, _, _, _ = r.side(c.place, "", nil)
+	}
+	phone := strings.Contains(c.low, "phone") || strings.Contains(c.low, "telephone")
+	switch ev.frame {
+	case fTalk:
+		event := ev.ja
+		if phone && (event == "会談" || event == "協議") {
+			event = "電話会談"
+		}
+		switch {
+		case other != "":
+			// "Azerbaijan, Israel discuss defence cooperation": the
+			// topic of consultations between countries is left to the
+			// body; the talks are the event.
+			return head + other + "と" + event
+		case obj != "" && ev.particle == "と" && event == "協議" && c.with != "":
+			w, _, _, _ := r.side(c.with, subjTitle, subjPerson)
+			if w == "" {
+				return ""
+			}
+			return head + w + "と" + obj + "を協議"
+		case obj != "" && event == "協議" && objKind == sideThing:
+			return head + obj + "を協議"
+		case obj != "":
+			return head + obj + "と" + event
+		case c.with != "":
+			w, _, _, _ := r.side(c.with, subjTitle, subjPerson)
+			if w == "" {
+				return ""
+			}
+			return head + w + "と" + event
+		case place != "" && len(c.sides) == 1:
+			return head + place + "で" + event
+		}
+		return ""
+	case fReceive:
+		if obj == "" {
+			return ""
+		}
+		if ev.particle == "から" {
+			return head + obj + "から" + ev.ja
+		}
+		if objKind == sideThing {
+			return head + obj + "を受領"
+		}
+		return head + obj + "と会談"
+	case fVisit:
+		dest := obj
+		if dest == "" {
+			dest = place
+		}
+		if dest == "" {
+			return ""
+		}
+		return head + dest + "を" + ev.ja
+	case fArrive:
+		if ev.ja == "着任" || (strings.Contains(c.low, "ambassador") && strings.Contains(c.low, "new")) {
+			if dest := cmpOr(obj, place); dest != "" {
+				return head + dest + "に着任"
+			}
+			return head + "着任"
+		}
+		if obj == "" {
+			return ""
+		}
+		if strings.Contains(c.low, "visit") {
+			return head + obj + "を訪問"
+		}
+		return head + obj + "に到着"
+	case fAttend:
+		if obj == "" {
+			return ""
+		}
+		if place != "" && (objKind == sideThing || objKind == sideOrg || objKind == homeSide) {
+			obj = place + "での" + obj
+		}
+		return head + obj + ev.particle + ev.ja
+	case fGreet:
+		occ := occasionJA(cmpOr(c.on, c.reason))
+		target := obj
+		if objKind == homeCountry || objKind == homeSide && subjKind != homeSide {
+			target = ""
+		}
+		switch {
+		case ev.ja == "祝賀メッセージ" && target == "" && occ != "":
+			return head + occ + "に際し祝賀メッセージ"
+		case target == "":
+			return ""
+		case ev.ja == "祝賀メッセージ" && occ != "":
+			return head + occ + "に際し" + target + "に祝賀メッセージ"
+		}
+		return head + target + "に" + ev.ja
+	case fSign:
+		switch {
+		case other != "" && obj != "":
+			if topic := r.topic(c.on); topic != "" {
+				obj = topic + obj
+			}
+			return head + other + "と" + obj + "に署名"
+		case other != "":
+			return head + other + "と署名"
+		case ev.particle == "":
+			// "signs decree on X": Xに関する大統領令に署名, when X can be
+			// written whole; the decree alone when not.
+			if i := strings.Index(c.low, " on "); i >= 0 {
+				if topic := r.topic(c.english[i+4:]); topic != "" {
+					return head + topic + "に関する" + ev.ja
+				}
+			}
+			return head + ev.ja
+		case obj != "":
+			if topic := r.topic(c.on); topic != "" {
+				obj = topic + obj // 軍事教育議定書
+			}
+			if c.with != "" {
+				if w, _, _, _ := r.side(c.with, "", nil); w != "" {
+					return head + w + "と" + obj + "に署名"
+				}
+			}
+			return head + obj + "に署名"
+		}
+		return ""
+	case fAct:
+		if obj == "" {
+			return ""
+		}
+		event := ev.ja
+		switch {
+		case ev.ja == "実施" && !isExercise(c.object) && !strings.Contains(c.low, "election"):
+			event = "開催"
+		case ev.ja == "開催" && subjKind != sideThing && (strings.Contains(c.low, "summit") || strings.Contains(c.low, "meeting")):
+			event = "主宰" // a leader hosting a summit presides over it
+		case ev.ja == "可決" && !strings.Contains(c.low, "law") && !strings.Contains(c.low, "bill") && !strings.Contains(c.low, "budget") &&
+			!strings.Contains(c.low, "amendment") && !strings.Contains(c.low, "code"):
+			event = "採択"
+		case ev.ja == "判決":
+			// "Court sentences X to N years": Xに禁錮N年の判決.
+			return head + obj + "に" + sentence(c)
+		case ev.ja == "勾留延長" || ev.ja == "勾留決定":
+			// A court's decision on a detention: the detained first, the
+			// court unwritten (メイダン・テレビ記者らの勾留延長).
+			return obj + ev.particle + ev.ja
+		case ev.ja == "提出":
+			// "presents report to Milli Majlis": 国会に年次報告書を提出.
+			if i := strings.Index(c.object, " to "); i > 0 {
+				what, _, _, _ := r.side(c.object[:i], "", nil)
+				to, _, _, _ := r.side(c.object[i+4:], "", nil)
+				if what != "" && to != "" {
+					return head + to + "に" + what + "を提出"
+				}
+			}
+		}
+		if other != "" {
+			// "Azerbaijani, Turkish special forces hold joint drills":
+			// with the other side, トルコと合同演習を実施.
+			return head + other + "と" + obj + ev.particle + event
+		}
+		if place != "" && (event == "拘束" || event == "逮捕" || event == "摘発" || event == "押収") {
+			obj = place + "で" + obj
+		}
+		// "approves program on Great Return": what the document is about
+		// is part of it; written when it can be, else the headline waits.
+		if c.on != "" && objKind == sideThing && document(c.object) {
+			if onKind := r.kindOf(c.on); onKind != homeCountry {
+				topic := r.topic(c.on)
+				if topic == "" {
+					r.missing = append(r.missing, c.on)
+				}
+				obj = topic + "に関する" + obj
+			}
+		}
+		return head + obj + ev.particle + event
+	case fUndergo:
+		who := strings.TrimSuffix(head, "、")
+		if who == "" {
+			return ""
+		}
+		named := subjKind == sidePerson || subjKind == homeSide
+		switch {
+		case ev.ja == "判決":
+			return who + "に" + sentence(c)
+		case named && (ev.ja == "拘束" || ev.ja == "逮捕"):
+			return who + "を" + ev.ja // ケリムリ党首を拘束
+		case named && ev.ja != "死亡" && ev.ja != "負傷":
+			return who + "、" + ev.ja // タプディグ記者、自宅軟禁に移行
+		case ev.ja == "死亡" && onDuty(c.low):
+			return who + "殉職"
+		case ev.ja == "任命" || ev.ja == "解任":
+			return who + "を" + ev.ja
+		case ev.ja == "身柄引き渡し":
+			if from := fromCountry(r, c); from != "" {
+				return who + "、" + from + "から身柄引き渡し"
+			}
+		case (ev.ja == "死亡" || ev.ja == "負傷") && hasWord(c.low, "mine", "mines", "landmine"):
+			// "Civilian injured in mine explosion in Aghdam": the place
+			// and the blast first, the casualties after.
+			where := ""
+			if p := lastIn(c.english); p != "" {
+				if pj, _, _, k := r.side(p, "", nil); k == sidePlace || len(hwords(p)) == 1 && unicode.IsUpper([]rune(p)[0]) {
+					where = pj + "で" // a village the glossary lacks: by rule, and flagged
+				}
+			}
+			return where + "地雷爆発、" + withCount(who, c.sides[0]) + ev.ja
+		}
+		return who + ev.ja
+	case fHappen:
+		what := strings.TrimSuffix(head, "、")
+		if what == "" {
+			return ""
+		}
+		event := ev.ja
+		if event == "開催" && (isExercise(c.sides[0]) || strings.Contains(strings.ToLower(c.sides[0]), "election")) {
+			return what + "を実施"
+		}
+		if event == "開催" {
+			return what + "を開催"
+		}
+		if place != "" && (event == "開始" || event == "終了") {
+			return place + "で" + what + event
+		}
+		return what + event
+	}
+	return ""
+}
+
+// document reports whether an object is a document a topic belongs to.
+func document(en string) bool {
+	low := strings.ToLower(en)
+	for _, w := range []string{"program", "programme", "plan", "strategy", "concept", "resolution", "report", "statement", "law", "bill",
+		"decree", "order", "declaration", "roadmap", "memorandum", "agreement"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// kindOf says what a phrase is, without keeping its rendering.
+func (r *renderer) kindOf(en string) sideKind {
+	sub := renderer{h: r.h, body: r.body, day: r.day}
+	_, _, _, k := sub.side(en, "", nil)
+	return k
+}
+
+func hasWord(low string, ws ...string) bool {
+	for _, w := range hwords(low) {
+		for _, x := range ws {
+			if w.low == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentence writes the sentence of a trial: 禁錮15年の判決, 終身刑の判決,
+// with its charge first where it is one the desk names (国家反逆罪で).
+func sentence(c clause) string {
+	charge := ""
+	for en, ja := range map[string]string{"treason": "国家反逆罪", "espionage": "スパイ罪", "spying": "スパイ罪", "smuggling": "密輸罪",
+		"fraud": "詐欺罪", "murder": "殺人罪", "corruption": "汚職", "terrorism": "テロ罪", "bribery": "収賄罪", "hooliganism": "フーリガン行為"} {
+		if strings.Contains(strings.ToLower(c.reason), en) {
+			charge = ja + "で"
+		}
+	}
+	low := strings.ToLower(c.object + " " + c.english)
+	switch {
+	case strings.Contains(low, "life"):
+		return charge + "終身刑の判決"
+	case strings.Contains(low, "suspended"):
+		return charge + "執行猶予付き判決"
+	}
+	if m := yearsPattern.FindStringSubmatch(low); m != nil {
+		n := m[2]
+		if v, ok := numberWords[n]; ok {
+			n = v
+		}
+		most := ""
+		if m[1] != "" {
+			most = "最長"
+		}
+		return charge + most + "禁錮" + n + "年の判決"
+	}
+	if strings.Contains(low, "prison") || strings.Contains(low, "jail") {
+		return charge + "実刑判決"
+	}
+	return charge + "判決"
+}
+
+var yearsPattern = regexp.MustCompile(`(up to )?\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[ -]years?\b`)
+
+func isExercise(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(low, "exercise") || strings.Contains(low, "drill")
+}
+
+// lastIn is the phrase after a headline's last " in ": where it happened.
+func lastIn(en string) string {
+	if i := strings.LastIndex(en, " in "); i >= 0 {
+		return strings.TrimSpace(en[i+4:])
+	}
+	return ""
+}
+
+// fromCountry is the country an extradition came from: "from Türkiye".
+func fromCountry(r *renderer, c clause) string {
+	if i := strings.Index(c.low, " from "); i >= 0 {
+		rest := c.english[i+6:]
+		if j := strings.IndexAny(rest, ",;"); j >= 0 {
+			rest = rest[:j]
+		}
+		for _, w := range []string{" on ", " for ", " over ", " after "} {
+			if j := strings.Index(strings.ToLower(rest), w); j >= 0 {
+				rest = rest[:j]
+			}
+		}
+		if ja, _, _, k := r.side(rest, "", nil); k == sideCountry || k == homeCountry {
+			return ja
+		}
+	}
+	return ""
+}
+
+// withCount writes how many were hurt: 住民1名 for "Civilian", 住民2名
+// for "Two civilians" (already counted by the phrase).
+func withCount(ja, en string) string {
+	if strings.IndexFunc(ja, unicode.IsDigit) >= 0 {
+		return ja
+	}
+	return ja + "1名"
+}
+
+// topic renders what a decree or law is about when every word of it can
+// be written, or "".
+func (r *renderer) topic(en string) string {
+	if en == "" {
+		return ""
+	}
+	sub := renderer{h: r.h, body: r.body, day: r.day}
+	ja, _, _, _ := sub.side(en, "", nil)
+	if ja == "" || len(sub.missing) > 0 || len(sub.unknown) > 0 {
+		return ""
+	}
+	return ja
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// finished reports whether ja is a headline lint would not call
+// unfinished.
+func finished(ja string) bool { return ja != "" && lint.Unfinished(ja, nil) == "" }
+
+// word is a word of a headline with where it stands.
+type hword struct {
+	raw, low   string
+	start, end int
+}
+
+func hwords(s string) []hword {
+	var out []hword
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '\'' || r == '’' || r == '.' && start >= 0 {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			raw := strings.TrimRight(s[start:i], ".'’")
+			if raw != "" {
+				low := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(raw, "'s"), "’s"))
+				out = append(out, hword{raw, low, start, start + len(raw)})
+			}
+			start = -1
+		}
+	}
+	return out
+}

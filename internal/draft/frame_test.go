@@ -1,0 +1,94 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+
+	"shuho/internal/lint"
+)
+
+// TestEventFrames drafts each kind of event the desk reports in its own
+// form, from headlines in the shapes of the outlets' own: two sides named
+// by name or by office only, a side named from the office holder on the
+// article's day, events framed by a verb that is no event (hold, pay,
+// take part), and words never run together.
+func TestEventFrames(t *testing.T) {
+	h := &Headliner{G: azGlossary(t), Home: "AZ"}
+	tests := []struct{ kind, en, body, day, want string }{
+		// Talks, meetings and calls.
+		{"talks", "Ilham Aliyev, Giorgia Meloni hold talks in Baku", "", "2025-09-10", "アリエフ大統領、メローニ伊首相と会談"},
+		{"talks", "Ilham Aliyev and Vladimir Putin meet in Dushanbe", "", "2025-10-09", "アリエフ大統領、プーチン露大統領と会談"},
+		{"talks", "Jeyhun Bayramov, Sergey Lavrov hold phone talks", "", "2025-07-01", "バイラモフ外相、ラヴロフ露外相と電話会談"},
+		{"talks by office", "Azerbaijani, Uzbek presidents hold talks in Tashkent", "", "2025-08-20", "アリエフ大統領、ミルジヨーエフ・ウズベキスタン大統領と会談"},
+		{"talks by office", "Azerbaijani FM, Iranian counterpart discuss bilateral agenda over phone", "", "2025-05-05", "バイラモフ外相、アラグチ・イラン外相と電話会談"},
+		{"talks by office", "Azerbaijani, Armenian FMs meet in Abu Dhabi", "", "2025-07-10", "バイラモフ外相、ミルゾヤン・アルメニア外相と会談"},
+		{"receives", "President Ilham Aliyev receives Iranian Foreign Minister", "", "2025-03-01", "アリエフ大統領、アラグチ・イラン外相と会談"},
+		{"receives", "Zakir Hasanov receives Chinese military delegation", "", "", "ハサノフ国防相、中国軍事代表団と会談"},
+		{"head of state by country", "President Ilham Aliyev meets Chinese President Xi Jinping", "", "", "アリエフ大統領、習近平中国国家主席と会談"},
+		{"countries", "Azerbaijan, Hungary hold political consultations", "", "", "ハンガリーと政治協議"},
+		// Visits and events attended.
+		{"visit", "Ilham Aliyev on state visit to Turkmenistan", "", "", "アリエフ大統領、トルクメニスタンを国賓訪問"},
+		{"visit", "Pakistani PM Shehbaz Sharif arrives in Baku on official visit", "", "", "シャリフ・パキスタン首相、バクーを訪問"},
+		{"visit", "Kallas visits Baku as EU and Azerbaijan restart talks on new agreement", "", "", "カラス上級代表、バクーを訪問"},
+		{"attend", "President Ilham Aliyev attends European Political Community summit in Tirana", "", "", "アリエフ大統領、ティラナでの欧州政治共同体首脳会議に出席"},
+		// Letters, congratulations, condolences.
+		{"letter", "Ilham Aliyev sends condolences to Kassym-Jomart Tokayev", "", "", "アリエフ大統領、トカエフ・カザフスタン大統領に弔意"},
+		{"letter", "Erdogan congratulates Azerbaijan on Victory Day", "", "", "エルドアン・トルコ大統領、戦勝記念日に際し祝賀メッセージ"},
+		// Appointments, dismissals, ambassadors.
+		{"appointment", "Ilham Aliyev appoints new Deputy Minister of Economy", "", "", "アリエフ大統領、経済次官を任命"},
+		{"appointment", "New Azerbaijani ambassador to Georgia arrives in Tbilisi", "", "", "駐ジョージア大使、トビリシに着任"},
+		{"credentials", "New Georgian ambassador presents copy of credentials to FM Bayramov", "", "", "ジョージア大使、バイラモフ外相に信任状写しを提出"},
+		// Decrees and laws.
+		{"decree", "President Ilham Aliyev signs order on call-up for active military service", "", "", "アリエフ大統領、大統領令に署名"},
+		{"law", "Milli Majlis adopts amendments to Electoral Code", "", "", "国会、選挙法典改正案を可決"},
+		// Trials, verdicts, arrests.
+		{"verdict", "Researcher Bahruz Samadov sentenced to 15 years for treason", "", "", "研究者サマドフ氏に国家反逆罪で禁錮15年の判決"},
+		{"verdict", "Azerbaijan sentences Abzas Media journalists to up to nine years in prison", "", "", "アブザス・メディア記者に最長禁錮9年の判決"},
+		{"arrest", "SSS detains Azerbaijani citizen recruited by Iranian intelligence", "", "", ""},
+		{"arrest", "Police detain 11 suspected drug dealers in Baku", "", "", "警察、バクーで麻薬密売人11名を拘束"},
+		{"house arrest", "Journalist Aytaj Tapdig transferred to house arrest", "", "", "タプディグ記者、自宅軟禁に移行"},
+		{"extradition", "Ex-police officer extradited from Türkiye on corruption charges", "", "", "元警察将校、トルコから身柄引き渡し"},
+		// Deaths and injuries.
+		{"incident", "Civilian injured in mine explosion in Aghdam", "A civilian was injured", "", "アグダムで地雷爆発、住民1名負傷"},
+		{"on duty", "Azerbaijani serviceman killed by sniper fire", "", "", "軍人殉職"},
+		// Exercises.
+		{"exercise", "Azerbaijani Army launches large-scale operational-tactical exercises", "", "", "アゼルバイジャン軍、大規模作戦戦術演習を開始"},
+		// Statements.
+		{"statement", "Milli Majlis slams European Parliament resolution on Azerbaijan", "", "", "国会、欧州議会決議を非難"},
+		// Elections.
+		{"election", "Municipal elections held amid low turnout", "", "", "地方議会選挙を実施"},
+		// Agreements.
+		{"agreement", "Azerbaijan, Türkiye sign protocol on military education", "", "", "トルコと軍事教育議定書に署名"},
+	}
+	for _, tt := range tests {
+		got := h.TranslateOn(tt.en, tt.body, tt.day)
+		if got.JA != tt.want {
+			t.Errorf("%s: %q\n got %q (%s, gist %q)\nwant %q", tt.kind, tt.en, got.JA, got.Engine, got.Gist, tt.want)
+		}
+		if got.JA != "" && lint.Unfinished(got.JA, nil) != "" {
+			t.Errorf("%s: %q is unfinished", tt.kind, got.JA)
+		}
+		for _, w := range strings.Fields(tt.en) {
+			if len(w) > 3 && strings.Contains(got.JA, w) && strings.ToUpper(w) != w {
+				t.Errorf("%s: %q keeps the English %q", tt.kind, got.JA, w)
+			}
+		}
+	}
+}
+
+// TestNoFalseHeadline: what the drafter cannot write whole it leaves
+// empty, with what it found as the gist: a common word it has no Japanese
+// for, a headline with no event, a quotation.
+func TestNoFalseHeadline(t *testing.T) {
+	h := &Headliner{G: azGlossary(t), Home: "AZ"}
+	for _, tt := range []struct{ en, gist string }{
+		{"Cabinet approves Second State Program on Great Return", "［"},
+		{"Ilham Aliyev: 'Armenia must change its constitution'", "アリエフ"},
+		{"Aliyev, Erdogan", "アリエフ、エルドアン"},
+	} {
+		got := h.Translate(tt.en, "")
+		if got.JA != "" || got.Engine != "gist" || !strings.Contains(got.Gist, tt.gist) {
+			t.Errorf("%q: %+v, want no headline and a gist holding %q", tt.en, got, tt.gist)
+		}
+	}
+}
