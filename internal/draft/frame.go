@@ -82,6 +82,8 @@ var events = func() []event {
 		{"pays state visit to|on state visit to|begins state visit to", "国賓訪問", fVisit, "を"},
 		{"pays working visit to|on working visit to|on visit to|pays visit to|visits|visited|visit|tours", "訪問", fVisit, "を"},
 		{"to visit|will visit|to pay visit to|to pay official visit to", "訪問へ", fVisit, "を"},
+		{"to meet|will meet|to hold talks with|will hold talks with|to meet with", "会談へ", fTalk, "と"},
+		{"to hold phone talks with|will hold phone talks with", "電話会談へ", fTalk, "と"},
 		{"arrives in|arrived in|arrive in|arrives at", "到着", fArrive, "に"},
 		{"arrives to take up post|takes up post|assumes post|takes office", "着任", fArrive, ""},
 		// Events attended.
@@ -223,7 +225,8 @@ type clause struct {
 // objectEnd are the words that end an object: where, when, why and with
 // whom come after it.
 var objectEnd = map[string]bool{"in": true, "on": true, "at": true, "during": true, "amid": true, "over": true, "for": true,
-	"as": true, "after": true, "ahead": true, "following": true, "with": true, "within": true, "via": true, "despite": true, "under": true}
+	"as": true, "after": true, "ahead": true, "following": true, "with": true, "within": true, "via": true, "despite": true, "under": true,
+	"by": true, "today": true, "tomorrow": true, "yesterday": true}
 
 // read splits a headline at its event into a clause.
 func read(en string, ws []hword, vi int, ev event) clause {
@@ -335,12 +338,17 @@ var pluralTitles = map[string]bool{"presidents": true, "ministers": true, "fms":
 // headlineOf writes a clause in the desk's form, or "" when it cannot.
 func (r *renderer) headlineOf(c clause) string {
 	ev := c.ev
+	if ev.frame == fHappen && c.object != "" && (ev.ja == "開始" || ev.ja == "終了") {
+		// "Azerbaijan and Türkiye begin joint exercises": the exercises
+		// are begun, トルコと合同演習を開始.
+		ev.frame, ev.particle = fAct, "を"
+	}
 	// The sides: the subject, and for talks the other side named with it.
 	var subj, other string
 	var subjTitle string
 	var subjPerson *digest.Term
 	var subjKind sideKind
-	if len(c.sides) == 2 && (ev.frame == fTalk || ev.frame == fSign || ev.frame == fAct && ev.ja == "実施") {
+	if len(c.sides) == 2 && (ev.frame == fTalk || ev.frame == fSign || ev.frame == fAct && (ev.ja == "実施" || ev.ja == "開始")) {
 		a, at, ap, ak := r.side(c.sides[0], "", nil)
 		b, _, _, bk := r.side(c.sides[1], at, ap)
 		if a == "" || b == "" {
@@ -365,7 +373,10 @@ func (r *renderer) headlineOf(c clause) string {
 	}
 	obj := ""
 	objKind := sideNone
-	if c.object != "" && ev.frame != fUndergo && ev.frame != fHappen && !(ev.ja == "提出" && strings.Contains(c.object, " to ")) {
+	// Talks between two sides named in the subject need no object: what
+	// they talked about is the body's, and is not rendered.
+	talksOfTwo := ev.frame == fTalk && other != ""
+	if c.object != "" && !talksOfTwo && ev.frame != fUndergo && ev.frame != fHappen && !(ev.ja == "提出" && strings.Contains(c.object, " to ")) {
 		obj, _, _, objKind = r.side(c.object, subjTitle, subjPerson)
 	} else if ev.ja == "提出" {
 		obj, objKind = "…", sideThing // written below from its parts
@@ -380,6 +391,9 @@ func (r *renderer) headlineOf(c clause) string {
 		event := ev.ja
 		if phone && (event == "会談" || event == "協議") {
 			event = "電話会談"
+		}
+		if phone && event == "会談へ" {
+			event = "電話会談へ"
 		}
 		switch {
 		case other != "":

@@ -588,6 +588,10 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 			}
 			continue
 		}
+		if fillers[w.low] && w.low != "to" && w.low != "with" && w.low != "by" && w.low != "from" && w.low != "into" {
+			flushCaps()
+			continue // "Another deminer": never a name
+		}
 		upper := unicode.IsUpper([]rune(w.raw)[0])
 		// A capitalised word is a name unless the story's text writes it
 		// in lower case, or it is a common word of headlines: "Civilian

@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -175,6 +176,8 @@ func TestDraftSampleWeek(t *testing.T) {
 	}
 }
 
+var citeForm = regexp.MustCompile(`^\([A-Z][A-Z0-9 .\-]+ / \d\d\.\d\d\.\d{4}\)$`)
+
 // checkSuggest asks the drafter again for each drafted item, as the editor
 // does: it must find the item's story (by its headline, and by its text
 // once the headline is rewritten), offer the same summary, and find no story
@@ -182,7 +185,15 @@ func TestDraftSampleWeek(t *testing.T) {
 func checkSuggest(t *testing.T, d *pipeline.Drafter, dg *digest.Digest, items []pipeline.DraftItem) {
 	t.Helper()
 	ctx := context.Background()
-	k := 0
+	k, related := 0, 0
+	defer func() {
+		// The sample week tells several storylines in more than one
+		// event (the peace process, the budget, the border): some item
+		// must be offered a related story.
+		if related == 0 {
+			t.Errorf("no item of the sample week was offered a related story")
+		}
+	}()
 	for _, sec := range dg.Sections {
 		for _, it := range sec.Items {
 			di := items[k]
@@ -202,8 +213,16 @@ func checkSuggest(t *testing.T, d *pipeline.Drafter, dg *digest.Digest, items []
 			if !slices.Equal(sg.Summary, paras) {
 				t.Errorf("%q: summary %q, want the drafted %q", it.HeadlineEN, sg.Summary, paras)
 			}
-			if sg.HeadlineJA != it.HeadlineJA && it.HeadlineJA != "（見出し案なし）" {
+			if sg.HeadlineJA != it.HeadlineJA {
 				t.Errorf("%q: headline %q, want the drafted %q", it.HeadlineEN, sg.HeadlineJA, it.HeadlineJA)
+			}
+			// Related stories: others of the week, each a NOTE that cites
+			// its own outlet and day and shares a name with this one.
+			for _, r := range sg.Related {
+				if r.Story == di.Story || r.Text == "" || len(r.Shared) == 0 || !citeForm.MatchString(r.Cites) {
+					t.Errorf("%q: related %+v", it.HeadlineEN, r)
+				}
+				related++
 			}
 			// The desk rewrites the English headline: the story is still
 			// found by the words of the body.

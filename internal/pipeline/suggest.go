@@ -29,8 +29,10 @@ type Suggestion struct {
 	Story   *digest.Story
 	Lead    digest.Article
 	// SeenBefore are the archive's items of earlier weeks on the same
-	// storyline.
+	// storyline; Related the week's other stories on the same people or
+	// matter, each a ready NOTE.
 	SeenBefore []SeenItem
+	Related    []Related
 	// SummaryEngine made the summary ("extract" or "model"); Model names
 	// the model that answered, ModelErrors why an answer was not taken.
 	SummaryEngine string
@@ -86,6 +88,11 @@ func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Ite
 		}
 	}
 	s.SeenBefore = d.seenBefore(ctx, it.HeadlineEN+". "+firstLine(draft.StripWire(text)), week)
+	if st != nil {
+		if s.Related, err = d.related(ctx, week, st); err != nil {
+			return s, err
+		}
+	}
 	return s, nil
 }
 

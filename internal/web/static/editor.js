@@ -67,6 +67,13 @@
       lastText.focus();
     } else if (act === "use-headline") {
       form.elements["ja"].value = t.dataset.text;
+    } else if (act === "add-note") {
+      // A related story as a NOTE block at the end, with its citation.
+      var nt = document.getElementById("block-template").content.firstElementChild.cloneNode(true);
+      nt.querySelector("select").value = "note";
+      nt.querySelector("textarea").value = t.dataset.text;
+      nt.querySelector("input[name=cites]").value = t.dataset.cites;
+      document.getElementById("blocks").appendChild(nt);
     } else if (act === "use-summary") {
       var first = null;
       blocks().forEach(function (b) {
