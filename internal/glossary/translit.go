@@ -13,21 +13,27 @@ package glossary
 //
 // Choices worth knowing:
 //
-//   - Words are joined by "・". A hyphen inside a word joins its halves with
-//     nothing, as the media write カシムジョマルト・トカエフ and
-//     サンクトペテルブルク (Japanese Wikipedia's カシム＝ジョマルト is not
-//     the house style). Nagorno-Karabakh therefore comes out as one word;
-//     such names belong in the glossary.
+//   - Words are joined by "・". A hyphen inside one word of a name of
+//     several words (a person's) is the double hyphen "＝" that 外務省
+//     writes (カシム＝ジョマルト・トカエフ, バウダルベック＝コジャタエフ);
+//     in a one-word name (a place) it joins the halves with nothing, as
+//     in サンクトペテルブルク and ヌルスルタン. Nagorno-Karabakh therefore
+//     comes out as one word; such names belong in the glossary.
 //   - No long vowels are invented: stress is not written in Latin
 //     spellings, and the desk's sources write Bayramov バイラモフ, not
 //     バイラーモフ. The only ー the rules write come from spellings that
 //     mark length (Turkish ğ, -ah, English ee/oo/-er) or from fixed
 //     suffixes (-grad グラード, Russian -iy/-y イー).
 //   - Double consonants are written once (Mammadov ママドフ, Massimov
-//     マシモフ); nn gives ンナ (Anna アンナ). ッ appears only for English
-//     final -ck/-tt (Barrack バラック).
+//     マシモフ); nn gives ンナ (Anna アンナ). A doubled stop is ッ in the
+//     Turkic, Persian and unmarked conventions, where it is a geminate of
+//     Arabic or Turkic origin (Abbas アッバス, Fahrettin ファフレッティン,
+//     Çanakkale チャナッカレ), and Persian mm is ンマ (Mohammad
+//     モハンマド); Russian and English spellings double letters without
+//     that sound, so there ッ appears only for English final -ck/-tt
+//     (Barrack バラック).
 //   - Letters outside the Latin script are dropped, so the result is always
-//     katakana, "・" and "ー" (or empty).
+//     katakana, "・", "＝" and "ー" (or empty).
 
 import (
 	"strings"
@@ -40,7 +46,7 @@ import (
 type TranslitOptions struct {
 	// VU writes ヴ for v (ヴァ ヴィ ヴ ヴェ ヴォ; -ova → ヴァ); false writes バ行 (-ova → バ).
 	VU bool
-	// Origin hints the language of the name: "az", "ru", "tr", "ge" (Georgian), "am" (Armenian), "kz", "uz", "en", or "" to guess from the spelling.
+	// Origin hints the language of the name: "az", "ru", "tr", "ge" (Georgian), "am" (Armenian), "kz", "uz", "kg", "tj", "tm", "ir" (Iranian), "en", or "" to guess from the spelling.
 	Origin string
 }
 
@@ -59,6 +65,7 @@ const (
 	tlAm
 	tlCA // Central Asian: kz, uz, kg, tj, tm
 	tlEn
+	tlIr // Persian: Iranian names, which MOFA writes from the Persian, not through Russian
 )
 
 // tlOrigins maps Origin hints (and the ISO 639 codes people also type) to
@@ -72,13 +79,15 @@ var tlOrigins = map[string]tlLang{
 	"am": tlAm, "hy": tlAm,
 	"kz": tlCA, "kk": tlCA, "uz": tlCA, "kg": tlCA, "ky": tlCA, "tj": tlCA, "tg": tlCA, "tm": tlCA, "tk": tlCA,
 	"en": tlEn,
+	"ir": tlIr, "fa": tlIr,
 }
 
 // Transliterate renders one name (one or more words: "Jeyhun Bayramov",
 // "Kassym-Jomart Tokayev") in katakana, words joined by "・" and the halves
-// of a hyphenated word joined with nothing (カシムジョマルト・トカエフ, as
-// the media write it). The result is a rule-made guess for review; an empty
-// or letterless name gives "".
+// of a hyphenated word joined by "＝" in a name of several words
+// (カシム＝ジョマルト・トカエフ, as 外務省 writes it) and with nothing in a
+// one-word name (Nur-Sultan ヌルスルタン). The result is a rule-made guess
+// for review; an empty or letterless name gives "".
 func Transliterate(name string, o TranslitOptions) string {
 	origin := strings.ToLower(strings.TrimSpace(o.Origin))
 	name = norm.NFC.String(name)
@@ -90,11 +99,25 @@ func Transliterate(name string, o TranslitOptions) string {
 	if !ok {
 		lang = tlGuess(words)
 	}
+	// A hyphenated word in a name of several words is a person's double
+	// given name or surname, which 外務省 joins with ＝; a one-word name
+	// is a place, written as one word.
+	join := ""
+	if len(words) > 1 {
+		join = "＝"
+	}
 	var b strings.Builder
 	for _, w := range words {
 		var wb strings.Builder
 		for _, p := range w {
-			wb.WriteString(tlPart(p, lang, o.VU))
+			k := tlPart(p, lang, o.VU)
+			if k == "" {
+				continue
+			}
+			if wb.Len() > 0 {
+				wb.WriteString(join)
+			}
+			wb.WriteString(k)
 		}
 		if wb.Len() == 0 {
 			continue
@@ -303,6 +326,11 @@ func tlPart(rs []rune, lang tlLang, vu bool) string {
 	case len(rs) > 4 && (strings.HasSuffix(s, "sky") || strings.HasSuffix(s, "skiy") || strings.HasSuffix(s, "skii")):
 		s = s[:strings.LastIndex(s, "sk")+1]
 		suffix, follow = "キー", "k"
+	case (lang == tlAz || lang == tlIr || lang == tlGeneric) && len(rs) > 6 && tlZade(s) != "":
+		// Persian -zadə/-zadeh "son of" is ザーデ whatever the English
+		// spelling makes of its ə (Hajizada ハジザーデ, Ismayilzada
+		// イスマイルザーデ); Tajik -zoda is left to the rules (ソビルゾダ).
+		s, suffix, follow = strings.TrimSuffix(s, tlZade(s)), "ザーデ", "z"
 	}
 	if lang == tlAm && len(rs) > 4 && strings.HasSuffix(s, "ian") {
 		s = strings.TrimSuffix(s, "ian") + "yan" // Sarkissian = Sargsyan's -yan
@@ -311,6 +339,16 @@ func tlPart(rs []rune, lang tlLang, vu bool) string {
 		s = "u" + s[1:] // Vladimir ウラジ…, Vladivostok ウラジ…
 	}
 	return tlRender(tlTokenize([]rune(s), lang), lang, vu, follow) + suffix
+}
+
+// tlZade returns the Persian "son of" ending of s as spelt, or "".
+func tlZade(s string) string {
+	for _, z := range []string{"zadeh", "zade", "zada", "zadə"} {
+		if strings.HasSuffix(s, z) {
+			return z
+		}
+	}
+	return ""
 }
 
 // tlTok is one sound: a consonant key (c) or a vowel (v). Consonant keys
@@ -406,6 +444,11 @@ func tlTokenize(rs []rune, lang tlLang) []tlTok {
 				}
 				cons("k")
 				i++
+			case lang == tlTr && i > 0 && strings.ContainsRune("ptkfhsşç", rs[i-1]):
+				// An English spelling drops ç's cedilla, but Turkish has
+				// no c after a voiceless consonant (suffixes assimilate:
+				// Bahçeli, Kaymakçı), so there it is ç.
+				cons("ch")
 			case lang == tlAz || lang == tlTr:
 				cons("j")
 			case nx == 'e' || nx == 'i' || nx == 'y':
@@ -467,7 +510,7 @@ func tlTokenize(rs []rune, lang tlLang) []tlTok {
 				cons("k", "s")
 			}
 		case 'q':
-			if lang == tlAz {
+			if lang == tlAz || lang == tlIr { // Araqchi アラグチ
 				cons("q")
 			} else {
 				cons("k")
@@ -494,12 +537,24 @@ func tlTokenize(rs []rune, lang tlLang) []tlTok {
 		}
 	}
 
-	// Double consonants are written once, except nn (Anna アンナ) and the
-	// Turkish yy (Tayyip タイイ…).
+	// Double consonants are written once, except nn (Anna アンナ), the
+	// Turkish yy (Tayyip タイイ…) and the geminates: a doubled stop is
+	// ッ where the convention has Arabic or Turkic geminates (Abbas
+	// アッバス, Selahattin セラハッティン), and Persian mm is ンマ
+	// (Mohammad モハンマド). Russian and English double letters are
+	// spelling, not sound (Abbott アボット).
+	gem := lang == tlAz || lang == tlTr || lang == tlIr || lang == tlCA || lang == tlGeneric
 	out := t[:0]
 	for _, k := range t {
 		if k.c != "" && k.c != "n" && k.c != "y" && k.c != "Q" && len(out) > 0 && out[len(out)-1].c == k.c {
-			continue
+			switch {
+			case gem && tlStop(k.c):
+				out[len(out)-1] = tlTok{c: "Q"}
+			case lang == tlIr && k.c == "m":
+				out[len(out)-1] = tlTok{c: "n"}
+			default:
+				continue
+			}
 		}
 		out = append(out, k)
 	}
@@ -523,6 +578,15 @@ func tlTokenize(rs []rune, lang tlLang) []tlTok {
 		t[len(t)-1].long = true
 	}
 	return t
+}
+
+// tlStop reports whether a doubled c is a geminate written ッ.
+func tlStop(c string) bool {
+	switch c {
+	case "b", "d", "g", "k", "p", "t", "q", "j", "ch":
+		return true
+	}
+	return false
 }
 
 // tlRows holds the a i u e o forms of each consonant key. t and d keep
@@ -885,8 +949,8 @@ func tlUnpaired(t []tlTok, i int, next string, lang tlLang, vu bool) string {
 		}
 		return "グ"
 	case "sh":
-		if lang == tlTr || lang == tlEn {
-			return "シュ"
+		if lang == tlTr || lang == tlEn || lang == tlIr {
+			return "シュ" // Persian too: Pezeshkian ペゼシュキアン, Mashhad マシュハド
 		}
 		return "シ"
 	case "t":
@@ -896,6 +960,9 @@ func tlUnpaired(t []tlTok, i int, next string, lang tlLang, vu bool) string {
 	case "y":
 		return "イ"
 	case "q":
+		if lang == tlIr {
+			return "グ" // Persian q is a voiced gh: Araqchi アラグチ
+		}
 		return "ク"
 	case "ch":
 		return "チ"

@@ -134,17 +134,23 @@ const PLACES = [
 
   // Azerbaijan.
   { en: 'Absheron', variants: ['Abşeron', 'Absheron Peninsula', 'Apsheron'], ja: 'アブシェロン', country: 'AZ', source: 'desk', note: 'The peninsula around Baku; also a district.' },
-  { en: 'Aghdam', variants: ['Ağdam', 'Agdam'], ja: 'アグダム', country: 'AZ', source: 'media' },
+  { en: 'Aghdam', variants: ['Ağdam', 'Agdam'], ja: 'アグダム', country: 'AZ', source: 'mofa', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
+  { en: 'Aghjabadi', variants: ['Ağcabədi', 'Agjabadi', 'Agjabedi'], ja: 'アグジャベディ', country: 'AZ', source: 'mofa', note: 'District near the former line of contact; 外務省 危険情報 2021-12-07.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
+  { en: 'Barda', variants: ['Bərdə', 'Berde'], ja: 'バルダ', country: 'AZ', source: 'mofa', note: 'District and town; 外務省 危険情報 2021-12-07.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
   { en: 'East Zangezur', variants: ['Şərqi Zəngəzur', 'Eastern Zangezur'], ja: '東ザンゲズール', country: 'AZ', source: 'desk', note: 'Economic region (Kalbajar, Lachin, Gubadli, Zangilan, Jabrayil). ザンゲズール as for Zangezur; 東ザンゲズル is also seen.' },
-  { en: 'Fuzuli', variants: ['Füzuli', 'Fizuli'], ja: 'フズリ', country: 'AZ', source: 'media', note: 'As in フズリ国際空港; フズーリ is also seen.' },
+  { en: 'Fuzuli', variants: ['Füzuli', 'Fizuli'], ja: 'フュズリ', country: 'AZ', source: 'mofa', note: '外務省 危険情報 2021-12-07 writes フュズリ; the press writes フズリ (フズリ国際空港), フズーリ is also seen.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
   { en: 'Gabala', variants: ['Qəbələ', 'Qabala'], ja: 'ガバラ', country: 'AZ', source: 'media', note: 'As in the Gabala radar station (ガバラ・レーダー基地).' },
   { en: 'Ganja', variants: ['Gəncə', 'Gyandzha', 'Gandja'], ja: 'ギャンジャ', country: 'AZ', source: 'media', note: 'ガンジャ is also seen.' },
+  { en: 'Goranboy', variants: ['Geranboy', 'Goranboi'], ja: 'ゴランボイ', country: 'AZ', source: 'mofa', note: 'District; 外務省 危険情報 2021-12-07 (ギョランボイ in older pages).', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
+  { en: 'Gubadli', variants: ['Qubadlı', 'Gubadly', 'Kubatly'], ja: 'グバドル', country: 'AZ', source: 'mofa', note: 'District of East Zangezur; 外務省 危険情報 2021-12-07. グバドリ is also seen.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
+  { en: 'Jabrayil', variants: ['Cəbrayıl', 'Jabrail', 'Jebrail', 'Jabrayil district'], ja: 'ジェブライル', country: 'AZ', source: 'mofa', note: 'District of East Zangezur; 外務省 危険情報 2021-12-07.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
   { en: 'Julfa', variants: ['Culfa', 'Dzhulfa', 'Jolfa'], ja: 'ジュルファ', country: 'AZ', source: 'desk', note: 'In Nakhchivan; the Iranian town across the Aras is Jolfa (also ジョルファ).' },
-  { en: 'Kalbajar', variants: ['Kəlbəcər', 'Kelbajar', 'Karvachar'], ja: 'ケルバジャル', country: 'AZ', source: 'media', note: 'Form of the Japanese press in 2020; カルバジャル is also seen. Karvachar is the Armenian name.' },
+  { en: 'Kalbajar', variants: ['Kəlbəcər', 'Kelbajar', 'Karvachar'], ja: 'ケルベジェル', country: 'AZ', source: 'mofa', note: '外務省 危険情報 2021-12-07 writes ケルベジェル; the press wrote ケルバジャル in 2020, カルバジャル is also seen. Karvachar is the Armenian name.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
   { en: 'Karabakh', variants: ['Qarabağ', 'Garabagh', 'Karabagh'], ja: 'カラバフ', country: 'AZ', source: 'media', note: 'Also the name of an economic region.' },
   { en: 'Khankendi', variants: ['Xankəndi', 'Stepanakert', 'Khankandi'], ja: 'ハンケンディ', country: 'AZ', source: 'desk', note: 'The desk uses the Azerbaijani name; Stepanakert (ステパナケルト) is the Armenian one, kept where the context is historical.' },
   { en: 'Khojaly', variants: ['Xocalı', 'Khojali', 'Khodzhaly'], ja: 'ホジャリ', country: 'AZ', source: 'desk', note: 'As in the Khojaly massacre of 1992 (ホジャリ虐殺).' },
-  { en: 'Lachin', variants: ['Laçın', 'Berdzor'], ja: 'ラチン', country: 'AZ', source: 'media', note: 'As in ラチン回廊. Berdzor is the Armenian name.' },
+  { en: 'Khojavend', variants: ['Xocavənd', 'Khojavand', 'Khojavend district'], ja: 'ホジャヴェンド', country: 'AZ', source: 'mofa', note: 'District in Karabakh; 外務省 危険情報 2021-12-07.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
+  { en: 'Lachin', variants: ['Laçın', 'Berdzor'], ja: 'ラチン', country: 'AZ', source: 'mofa', note: 'As in ラチン回廊. Berdzor is the Armenian name.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
   { en: 'Lachin Corridor', variants: ['Lachin corridor', 'Laçın dəhlizi'], ja: 'ラチン回廊', country: 'AZ', source: 'media' },
   { en: 'Lankaran', variants: ['Lənkəran', 'Lenkoran', 'Lankoran'], ja: 'ランカラン', country: 'AZ', source: 'desk', note: 'レンキャラン is also seen.' },
   { en: 'Mingachevir', variants: ['Mingəçevir', 'Mingechaur'], ja: 'ミンゲチェヴィル', country: 'AZ', source: 'desk', note: 'ヴ per the desk\'s style; rare in the Japanese press.' },
@@ -154,15 +160,16 @@ const PLACES = [
   { en: 'Sheki', variants: ['Şəki', 'Shaki', 'Nukha'], ja: 'シェキ', country: 'AZ', source: 'media', note: 'As in the World Heritage site シェキ歴史地区とハン宮殿. Nukha is the name before 1968.' },
   { en: 'Shusha', variants: ['Şuşa', 'Shushi'], ja: 'シュシャ', country: 'AZ', source: 'media', note: 'Shushi is the Armenian name.' },
   { en: 'Sumgait', variants: ['Sumqayıt', 'Sumgayit', 'Sumqayit'], ja: 'スムガイト', country: 'AZ', source: 'media' },
+  { en: 'Tartar', variants: ['Tərtər', 'Terter'], ja: 'テルテル', country: 'AZ', source: 'mofa', note: 'District and town; 外務省 危険情報 2021-12-07.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
   { en: 'Zangezur', variants: ['Zəngəzur', 'Zangazur'], ja: 'ザンゲズール', country: '', source: 'desk', note: 'The historical region, today Armenia\'s Syunik and Azerbaijan\'s East Zangezur. ザンゲズル is also seen.' },
   { en: 'Zangezur Corridor', variants: ['Zangezur corridor', 'Zəngəzur dəhlizi'], ja: 'ザンゲズール回廊', country: '', source: 'media', note: 'The route through Armenia\'s Syunik to Nakhchivan; as of 2025-08 in the TRIPP arrangement: check.' },
-  { en: 'Zangilan', variants: ['Zəngilan', 'Zangelan'], ja: 'ザンギラン', country: 'AZ', source: 'desk', note: 'ゼンギラン is also seen (from Turkish).' },
+  { en: 'Zangilan', variants: ['Zəngilan', 'Zangelan'], ja: 'ゼンギラン', country: 'AZ', source: 'mofa', note: '外務省 危険情報 2021-12-07 writes ゼンギラン; the desk wrote ザンギラン.', ref: 'http://www.anzen.mofa.go.jp/m/mbhazardinfo1_152.html' },
 
   // The region.
   { en: 'Abkhazia', variants: ['Abkhaziya'], ja: 'アブハジア', country: 'GE', source: 'mofa', note: 'Breakaway region of Georgia.' },
   { en: 'Anaklia', variants: [], ja: 'アナクリア', country: 'GE', source: 'media', note: 'Deep-sea port project on the Black Sea.' },
   { en: 'Ankara', variants: [], ja: 'アンカラ', country: 'TR', source: 'mofa' },
-  { en: 'Astana', variants: ['Nur-Sultan', 'Akmola'], ja: 'アスタナ', country: 'KZ', source: 'mofa', note: 'Nur-Sultan (ヌルスルタン) 2019–2022.' },
+  { en: 'Astana', variants: ['Akmola'], ja: 'アスタナ', country: 'KZ', source: 'mofa', note: 'Nur-Sultan (ヌルスルタン) 2019–2022 is a term of its own, so that a text of those years keeps the name it used.' },
   { en: 'Astara', variants: [], ja: 'アスタラ', country: 'AZ', source: 'desk', note: 'Border town on the Iranian frontier; the Iranian town across is also Astara.' },
   { en: 'Batumi', variants: ['Batum'], ja: 'バトゥミ', country: 'GE', source: 'media' },
   { en: 'Black Sea', variants: [], ja: '黒海', country: '', source: 'desk' },
@@ -172,13 +179,22 @@ const PLACES = [
   { en: 'Ceyhan', variants: [], ja: 'ジェイハン', country: 'TR', source: 'media', note: 'Terminal of the BTC pipeline.' },
   { en: 'Crimea', variants: ['Krym', 'Qırım'], ja: 'クリミア', country: 'UA', source: 'mofa' },
   { en: 'Erzurum', variants: [], ja: 'エルズルム', country: 'TR', source: 'media' },
+  { en: 'Gegharkunik', variants: ['Gegharkunik Province', 'Gegharkunik province'], ja: 'ゲガルクニク', country: 'AM', source: 'mofa', note: 'Armenian province on Lake Sevan (ゲガルクニク州); 外務省 危険情報 2025-07-04.', ref: 'https://www.anzen.mofa.go.jp/info/pchazardspecificinfo_2025T061.html' },
   { en: 'Gyumri', variants: ['Leninakan'], ja: 'ギュムリ', country: 'AM', source: 'media', note: 'Seat of the Russian 102nd military base.' },
+  { en: 'Issyk-Kul', variants: ['Issyk Kul', 'Ysyk-Kol', 'Issyk-Kul Region'], ja: 'イシククリ', country: 'KG', source: 'mofa', note: 'Lake and region of Kyrgyzstan (イシククリ州); 外務省 2019-05-18.', ref: 'https://www.mofa.go.jp/mofaj/erp/ca_c/kg/page4_004979.html' },
   { en: 'Kars', variants: [], ja: 'カルス', country: 'TR', source: 'media', note: 'As in the Baku–Tbilisi–Kars railway.' },
+  { en: 'Kotayk', variants: ['Kotayk Province'], ja: 'コタイク', country: 'AM', source: 'mofa', note: 'Armenian province next to Yerevan (コタイク州); 外務省 危険情報 2020-10-09.', ref: 'https://www.anzen.mofa.go.jp/info/pchazardspecificinfo_2020T131.html' },
   { en: 'Kutaisi', variants: [], ja: 'クタイシ', country: 'GE', source: 'media' },
+  { en: 'Nur-Sultan', variants: [], ja: 'ヌルスルタン', country: 'KZ', source: 'mofa', note: 'Astana\'s name 2019-2022; 外務省 wrote ヌルスルタン then (2020-10-06).', ref: 'https://www.mofa.go.jp/mofaj/erp/ca_c/kz/page6_000447.html' },
+  { en: 'Osh', variants: [], ja: 'オシュ', country: 'KG', source: 'mofa', note: 'Second city of Kyrgyzstan; 外務省 2013-02-27 (ビシュケク-オシュ道路).', ref: 'https://www.mofa.go.jp/mofaj/press/release/25/2/0227_08.html' },
+  { en: 'Semipalatinsk', variants: ['Semipalatinsk Test Site'], ja: 'セミパラチンスク', country: 'KZ', source: 'mofa', note: 'The former Soviet nuclear test site (セミパラチンスク核実験場); the city is now Semey (セメイ). Japanese Permanent Mission in Vienna, 2016-09-08.', ref: 'https://www.vie-mission.emb-japan.go.jp/itpr_ja/Kazakhstan_092016_EN.html' },
   { en: 'South Caucasus', variants: ['Southern Caucasus', 'Transcaucasia'], ja: '南コーカサス', country: '', source: 'mofa' },
   { en: 'South Ossetia', variants: ['Tskhinvali Region'], ja: '南オセチア', country: 'GE', source: 'mofa', note: 'Breakaway region of Georgia.' },
   { en: 'Syunik', variants: ['Siunik', 'Syunik Province'], ja: 'シュニク', country: 'AM', source: 'media', note: 'Armenia\'s southern province (シュニク州), between Azerbaijan and Nakhchivan.' },
   { en: 'Tabriz', variants: ['Tebriz'], ja: 'タブリーズ', country: 'IR', source: 'media' },
+  { en: 'Tavush', variants: ['Tavush Province', 'Tavush province'], ja: 'タヴシュ', country: 'AM', source: 'mofa', note: 'Armenian province on the north-eastern border (タヴシュ州); 外務省 危険情報 2025-07-04.', ref: 'https://www.anzen.mofa.go.jp/info/pchazardspecificinfo_2025T061.html' },
+  { en: 'Tskhinvali', variants: ['Tskhinval'], ja: 'ツヒンヴァリ', country: 'GE', source: 'mofa', note: 'Main town of South Ossetia; 外務省 writes ツヒンヴァリ/南オセチア (危険情報 2025-02-10).', ref: 'https://www.anzen.mofa.go.jp/info/pchazardspecificinfo_2025T009.html' },
+  { en: 'Vayots Dzor', variants: ['Vayots Dzor Province', 'Vayk'], ja: 'ヴァヨツ・ゾル', country: 'AM', source: 'mofa', note: 'Armenian province bordering Nakhchivan (ヴァヨツ・ゾル州); 外務省 危険情報 2025-07-04.', ref: 'https://www.anzen.mofa.go.jp/info/pchazardspecificinfo_2025T061.html' },
 
   // Capitals and meeting places that are not CLDR exemplar cities.
   { en: 'Abu Dhabi', variants: [], ja: 'アブダビ', country: 'AE', source: 'mofa' },
@@ -199,7 +215,9 @@ const PLACES = [
 
 // ------------------------------------------------------------------ helpers
 
-const FIELDS = ['kind', 'en', 'variants', 'ja', 'short', 'country', 'title', 'note', 'source'];
+// ref is where a hand-written term's Japanese was read, so that it survives
+// a regeneration.
+const FIELDS = ['kind', 'en', 'variants', 'ja', 'short', 'country', 'title', 'note', 'source', 'ref'];
 
 // fold is the key internal/glossary matches names by (its Fold): lower
 // case, no diacritics, ə→a, ı/İ→i, ß→ss, other characters split words, a
