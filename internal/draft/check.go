@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Flag is something in a drafted text that its sources do not bear out.
@@ -46,8 +47,15 @@ type Source struct {
 // does not spell them.
 func CheckSources(text string, sources ...Source) []Flag {
 	var all []string
-	for _, s := range sources {
+	for i, s := range sources {
 		all = append(all, s.Title, s.Text)
+		// Only a text with a relative day to resolve needs reading into
+		// units for its dates, and only the first few: the lead, which
+		// summaries are made of, comes first, and an editor who takes a
+		// date from further down writes it out.
+		if i >= maxResolved || !relativeWord(s.Text) {
+			continue
+		}
 		var b strings.Builder
 		for _, u := range textUnits(s.Text, s.Published, 0) {
 			b.WriteString(u.text)
@@ -66,18 +74,25 @@ func check(text string, sources []string) []Flag {
 	}
 	all := src.String()
 	folded := " " + foldText(all) + " "
+	// The sources are read for numbers and dates only when the text has
+	// some: a story of many articles is long, and its text short.
+	textDates, textNums, textWords := dateRE.FindAllString(text, -1), numberRE.FindAllString(text, -1), numberWordRE.FindAllString(text, -1)
 	numbers := map[string]bool{}
-	for _, n := range numberRE.FindAllString(all, -1) {
-		numbers[normNumber(n)] = true
-	}
-	// A number written out is the same number in digits: "seven" is
-	// sourced by "7", and "7" by "seven".
-	for _, n := range numberWordRE.FindAllString(all, -1) {
-		numbers[numberWordValue(n)] = true
+	if len(textNums)+len(textWords) > 0 {
+		for _, n := range numberRE.FindAllString(all, -1) {
+			numbers[normNumber(n)] = true
+		}
+		// A number written out is the same number in digits: "seven" is
+		// sourced by "7", and "7" by "seven". The sources' words are
+		// looked up one by one: a regular expression over a story of
+		// thirty articles costs more than the rest of drafting.
+		addNumberWords(numbers, all)
 	}
 	dates := map[string]bool{}
-	for _, d := range dateRE.FindAllString(all, -1) {
-		dates[normDate(d)] = true
+	if len(textDates) > 0 {
+		for _, d := range dateRE.FindAllString(all, -1) {
+			dates[normDate(d)] = true
+		}
 	}
 	var flags []Flag
 	seen := map[string]bool{}
@@ -90,7 +105,7 @@ func check(text string, sources []string) []Flag {
 	// Dates first, so that their day numbers are not checked again as
 	// numbers.
 	inDate := map[string]bool{}
-	for _, d := range dateRE.FindAllString(text, -1) {
+	for _, d := range textDates {
 		if !dates[normDate(d)] {
 			add("date", d)
 		}
@@ -98,12 +113,12 @@ func check(text string, sources []string) []Flag {
 			inDate[n] = true
 		}
 	}
-	for _, n := range numberRE.FindAllString(text, -1) {
+	for _, n := range textNums {
 		if !numbers[normNumber(n)] && !inDate[n] {
 			add("number", n)
 		}
 	}
-	for _, n := range numberWordRE.FindAllString(text, -1) {
+	for _, n := range textWords {
 		if !numbers[numberWordValue(n)] {
 			add("number", n)
 		}
@@ -111,8 +126,12 @@ func check(text string, sources []string) []Flag {
 	for _, loc := range nameRE.FindAllStringIndex(text, -1) {
 		name := text[loc[0]:loc[1]]
 		ws := strings.Fields(name)
-		// The first word of a sentence is capitalised whatever it is.
-		if atSentenceStart(text, loc[0]) && commonWord[strings.ToLower(ws[0])] {
+		// The first word of a sentence is capitalised whatever it is: a
+		// common word, or a single word before a lower-case one ("Added
+		// in the browser."), is taken for no name. A one-word name that
+		// opens a sentence goes unchecked: better than a warning on every
+		// verb an editor starts a note with.
+		if atSentenceStart(text, loc[0]) && (commonWord[strings.ToLower(ws[0])] || len(ws) == 1 && lowerNext(text, loc[1])) {
 			ws = ws[1:]
 		}
 		for _, w := range ws {
@@ -127,6 +146,13 @@ func check(text string, sources []string) []Flag {
 		}
 	}
 	return flags
+}
+
+// lowerNext reports whether the word after at starts in lower case.
+func lowerNext(text string, at int) bool {
+	rest := strings.TrimLeft(text[at:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r)
 }
 
 func atSentenceStart(text string, at int) bool {
@@ -174,6 +200,35 @@ func numberWordValue(w string) string {
 	return strconv.Itoa(v)
 }
 
+// addNumberWords adds the numbers text writes out, as numberWordValue
+// keys them: each word of numberWordRE's, and a tens word with the unit
+// word after it ("twenty-five", "twenty five") as their sum.
+func addNumberWords(numbers map[string]bool, text string) {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	for i, w := range ws {
+		if !writtenNumbers[w] {
+			continue
+		}
+		numbers[numberWordValue(w)] = true
+		if t, ok := cardinals[w]; ok && t >= 20 && i+1 < len(ws) {
+			if u, ok := cardinals[ws[i+1]]; ok && u > 0 && u < 10 {
+				numbers[strconv.Itoa(t+u)] = true
+			}
+		}
+	}
+}
+
+// writtenNumbers are the single words numberWordRE finds.
+var writtenNumbers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`twenty thirty forty fifty sixty seventy eighty ninety two three four five six seven eight nine ten
+		eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen dozen hundred thousand million billion trillion
+		third fourth fifth sixth seventh eighth ninth tenth`) {
+		m[w] = true
+	}
+	return m
+}()
+
 func normNumber(n string) string { return strings.NewReplacer(",", "", " ", "").Replace(n) }
 
 func normDate(d string) string {
@@ -199,4 +254,20 @@ func foldText(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// maxResolved is how many sources have their relative days resolved.
+const maxResolved = 5
+
+// relativeWord reports whether a text may hold a relative day ("today",
+// "on Wednesday") that summarizing it would write as a date: only such a
+// text needs reading into units for its dates.
+func relativeWord(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range []string{"today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }

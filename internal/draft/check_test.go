@@ -19,6 +19,10 @@ func TestCheck(t *testing.T) {
 		{"Revenues are 36.1 billion manats.", []Flag{{"number", "36.1"}}},
 		{"Hasanov met Hulusi Akar in Istanbul.", []Flag{{"name", "Hulusi Akar"}, {"name", "Istanbul"}}},
 		{"The sides met.", nil},
+		// A verb that opens an editor's note is no name; two words that
+		// open a sentence are.
+		{"Added in the browser.", nil},
+		{"Hulusi Akar attended.", []Flag{{"name", "Hulusi Akar"}}},
 	}
 	for _, tt := range tests {
 		if got := Check(tt.text, src); !slices.Equal(got, tt.want) {

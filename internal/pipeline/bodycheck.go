@@ -11,11 +11,15 @@ import (
 // Sources are a story's articles as a drafted text is checked against
 // them, each with its date on the desk's calendar: the dates a summary
 // writes for an article's dateline and its "yesterday" are the article's.
+// The lead article, which summaries are made of, comes first.
 func (d *Drafter) Sources(st digest.Story) []draft.Source {
 	loc := d.Profile.Location()
-	var out []draft.Source
+	lead := d.lead(st)
+	out := []draft.Source{{Title: lead.Title, Text: lead.Text, Published: lead.Published.In(loc)}}
 	for _, a := range st.Articles {
-		out = append(out, draft.Source{Title: a.Title, Text: a.Text, Published: a.Published.In(loc)})
+		if a.ID != lead.ID || a.URL != lead.URL {
+			out = append(out, draft.Source{Title: a.Title, Text: a.Text, Published: a.Published.In(loc)})
+		}
 	}
 	return out
 }
