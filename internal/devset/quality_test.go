@@ -3,6 +3,8 @@ package devset_test
 import (
 	"cmp"
 	"context"
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -264,6 +266,29 @@ func TestQualityNames(t *testing.T) {
 	}
 	total := float64(len(ns))
 	t.Logf("names: exact %.3f with the glossary (%d/%d; %d of them in it), %.3f by the rules alone (%d/%d); by origin (rules) %v", float64(withG)/total, withG, len(ns), inG, float64(rules)/total, rules, len(ns), byOrigin)
+	// An audit found many of these names among the rules' own test
+	// cases, written while the rules were made: the rules' figure on the
+	// rest is the one that says something.
+	src, err := os.ReadFile("../glossary/translit_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\{"([^"]+)",\s*"[a-z]*",\s*(?:true|false),\s*"([^"]+)"\}`).FindAllStringSubmatch(string(src), -1) {
+		cases[m[1]+"\t"+m[2]] = true
+	}
+	apart, apartRight := 0, 0
+	for _, n := range ns {
+		if cases[n.En+"\t"+n.JA] {
+			continue
+		}
+		apart++
+		if glossary.Transliterate(n.En, glossary.TranslitOptions{VU: vu, Origin: n.Origin}) == n.JA {
+			apartRight++
+		}
+	}
+	t.Logf("names: %d of %d are also cases of the rules' own test; on the other %d the rules alone score %.3f (%d)",
+		len(ns)-apart, len(ns), apart, float64(apartRight)/float64(apart), apartRight)
 	t.Logf("rule misses (first 25): %s", strings.Join(misses, "; "))
 	if float64(withG)/total < 0.8 || float64(rules)/total < 0.6 {
 		t.Errorf("names: %.3f with the glossary (floor 0.8), %.3f by rule (floor 0.6)", float64(withG)/total, float64(rules)/total)
