@@ -52,7 +52,8 @@ type options struct {
 	// drafting
 	jsonl                                             bool
 	kind, en, ja, short, country, title, note, format string
-	variants                                          []string
+	variants, offices                                 []string
+	checkBy, ref                                      string
 	week, engine, origin                              string
 	role, lang, label                                 string
 	passwordStdin, secure, noCollect, keep            bool

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"shuho/internal/digest"
 	"shuho/internal/glossary"
@@ -31,8 +33,11 @@ form replaces an earlier one.
   shuho glossary list [QUERY] [--kind KIND] [--json]
       the terms whose English form, a variant or the Japanese holds QUERY
   shuho glossary add --kind KIND --en NAME --ja 名前 [--variant V]… [--short S]
-      [--country CC] [--title TITLE] [--note NOTE]
-      add a term to the archive (or replace the desk's term of that kind and name)
+      [--country CC] [--title TITLE] [--note NOTE] [--office "TITLE;CC;POSTED;FROM;TO"]…
+      [--check-by YYYY-MM-DD] [--ref URL]
+      add a term to the archive (or replace the desk's term of that kind and name);
+      a person's offices name who held what when ("Foreign Minister;AZ;;2020-07-16;"),
+      and a term past its check-by day is flagged where it is used
   shuho glossary import FILE.json|FILE.csv
       add or replace the terms of a file; all or none (a bad line names itself)
   shuho glossary export [-o FILE] [--format json|csv]
@@ -40,7 +45,10 @@ form replaces an earlier one.
 
 Kinds: person, place, organisation, title, adjective, country. The JSON form is
 an array of {"kind","en","variants","ja","ja_variants","short","country",
-"title","note","source"}; the CSV form has those columns, lists joined by |.`,
+"title","note","source","ref","offices","title_by","check_by"}; the CSV form has
+those columns, lists joined by |, an office as title;country;posted_to;from;to
+and a title's country form as CN=国家主席. list marks a term past its check-by
+day with "check by DATE: past".`,
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.json, "json", false, "print JSON")
 			fs.StringVar(&o.kind, "kind", "", "the `kind` of term")
@@ -51,6 +59,9 @@ an array of {"kind","en","variants","ja","ja_variants","short","country",
 			fs.StringVar(&o.country, "country", "", "the ISO `code` of the term's country")
 			fs.StringVar(&o.title, "title", "", "a person's office `title` in English")
 			fs.StringVar(&o.note, "note", "", "a `note` for the analyst")
+			fs.Func("office", "an office held, `TITLE;CC;POSTED;FROM;TO` (repeatable)", func(v string) error { o.offices = append(o.offices, v); return nil })
+			fs.StringVar(&o.checkBy, "check-by", "", "the `day` by which the term must be checked again")
+			fs.StringVar(&o.ref, "ref", "", "the `address` of the page the form was read on")
 			fs.StringVar(&o.format, "format", "", "export `format`: json or csv (default by -o's extension, else json)")
 			fs.StringVar(&o.to, "o", "", "write to `FILE` instead of standard output")
 			dbFlag(fs, o)
@@ -107,8 +118,20 @@ func runGlossary(ctx context.Context, e *env, o *options, args []string) error {
 			return writeJSON(e.stdout, out)
 		}
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+		today := time.Now().In(p.Location()).Format(time.DateOnly)
 		for _, t := range out {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", t.Kind, printable(t.EN), printable(t.JA), printable(strings.Join(t.Variants, ", ")))
+			var more []string
+			for _, of := range t.Offices {
+				more = append(more, fmt.Sprintf("%s %s %s–%s", of.Title, cmp.Or(of.Country, "-"), of.From, of.To))
+			}
+			if t.CheckBy != "" {
+				c := "check by " + t.CheckBy
+				if glossary.Stale(&t, today) {
+					c += ": past"
+				}
+				more = append(more, c)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", t.Kind, printable(t.EN), printable(t.JA), printable(strings.Join(t.Variants, ", ")), printable(strings.Join(more, "; ")))
 		}
 		return tw.Flush()
 	case "add":
@@ -116,7 +139,14 @@ func runGlossary(ctx context.Context, e *env, o *options, args []string) error {
 			return usagef("glossary add takes its term as flags: --kind --en --ja")
 		}
 		t := digest.Term{Kind: digest.TermKind(o.kind), EN: o.en, JA: o.ja, Variants: o.variants, Short: o.short,
-			Country: o.country, Title: o.title, Note: o.note, Source: "desk"}
+			Country: o.country, Title: o.title, Note: o.note, Source: "desk", CheckBy: o.checkBy, Ref: o.ref}
+		for _, v := range o.offices {
+			f := strings.Split(v, ";")
+			if len(f) != 5 {
+				return usagef("--office %q: expected TITLE;COUNTRY;POSTED_TO;FROM;TO (empty where none)", v)
+			}
+			t.Offices = append(t.Offices, digest.Office{Title: f[0], Country: f[1], PostedTo: f[2], From: f[3], To: f[4]})
+		}
 		if err := glossary.Check(&t); err != nil {
 			return usagef("%v", err)
 		}

@@ -18,6 +18,13 @@ func TestGlossaryCommand(t *testing.T) {
 	shuho(t, "", env, "glossary", "add", "--kind", "place", "--en", "Mingachevir", "--ja", "ミンゲチャウル", "--variant", "Mingəçevir").want(t, 0, "1 added", "")
 	shuho(t, "", env, "glossary", "list", "Mingəçevir").want(t, 0, "ミンゲチャウル", "")
 	shuho(t, "", env, "glossary", "add", "--kind", "planet", "--en", "Mars", "--ja", "火星").want(t, 2, "", "kind")
+	// A person with an office and a check-by day long past: listed with
+	// both, and flagged.
+	shuho(t, "", env, "glossary", "add", "--kind", "person", "--en", "Ali Asgarov", "--ja", "アリ・アスガロフ", "--short", "アスガロフ",
+		"--country", "AZ", "--office", "Deputy Foreign Minister;AZ;;2021-01;", "--check-by", "2022-01-31", "--ref", "https://www.mofa.go.jp/").want(t, 0, "1 added", "")
+	shuho(t, "", env, "glossary", "list", "Asgarov").want(t, 0, "Deputy Foreign Minister AZ 2021-01–; check by 2022-01-31: past", "")
+	shuho(t, "", env, "glossary", "add", "--kind", "person", "--en", "X Y", "--ja", "エックス", "--office", "Foreign Minister;AZ").want(t, 2, "", "--office")
+	shuho(t, "", env, "glossary", "add", "--kind", "person", "--en", "X Y", "--ja", "エックス", "--office", "Foreign Minister;AZ;;2024-05;2023-01").want(t, 2, "", "ends (2023-01) before it begins")
 	csvFile := write(t, "terms.csv", "kind,en,ja,variants\nperson,Elnur Mammadov,エルヌル・ママドフ,Elnur Məmmədov|Elnur Mamedov\nplace,Shusha,シュシャ,Şuşa\n")
 	shuho(t, "", env, "glossary", "import", csvFile).want(t, 0, "2 added", "")
 	shuho(t, "", env, "glossary", "import", csvFile).want(t, 0, "0 added, 0 changed, 2 unchanged", "")
