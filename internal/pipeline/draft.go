@@ -409,22 +409,33 @@ func (d *Drafter) Candidates(ctx context.Context, day digest.Date) (digest.Perio
 	return week, out, nil
 }
 
+// Added is a story drafted into its week's digest: the digest, its new
+// version, the item as drafted and the draft's report on it (its gist
+// when the Japanese headline was left empty, the emphasis proposed).
+type Added struct {
+	Digest  int64
+	Version int
+	Item    digest.Item
+	Report  DraftItem
+}
+
 // AddStory drafts a story as an item and adds it to the end of a section
 // of the week's digest (made, as a draft, if there is none yet), as user:
-// an editor's "add to the digest". It returns the digest's new version.
-func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user string) (int64, int, error) {
+// an editor's "add to the digest".
+func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user string) (Added, error) {
 	p := d.Profile
 	sec := slices.IndexFunc(p.Sections, func(s digest.ProfileSection) bool { return s.Key == section })
 	if sec < 0 {
-		return 0, 0, fmt.Errorf("section %q: not a section of profile %s: %w", section, p.Key, digest.ErrInvalid)
+		return Added{}, fmt.Errorf("section %q: not a section of profile %s: %w", section, p.Key, digest.ErrInvalid)
 	}
 	st, err := d.Store.Story(ctx, p.Key, storyID)
 	if err != nil {
-		return 0, 0, err
+		return Added{}, err
 	}
 	loc := p.Location()
 	week := p.Week(digest.DateOf(st.Last.In(loc)))
-	item, _ := d.item(ctx, st, week)
+	item, report := d.item(ctx, st, week)
+	report.Section = section
 	dg, info, err := d.Store.Digest(ctx, p.Key, week)
 	if errors.Is(err, digest.ErrNotFound) {
 		dg = &digest.Digest{Profile: p.Key, Title: p.Title, Subtitle: p.Subtitle, Issuer: p.Issuer, Period: week}
@@ -432,7 +443,7 @@ func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user str
 			dg.Sections = append(dg.Sections, digest.Section{Number: n + 1, Key: s.Key, Title: s.Title})
 		}
 	} else if err != nil {
-		return 0, 0, err
+		return Added{}, err
 	}
 	k := slices.IndexFunc(dg.Sections, func(s digest.Section) bool { return s.Key == section })
 	if k < 0 {
@@ -442,10 +453,10 @@ func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user str
 	dg.Sections[k].Items = append(dg.Sections[k].Items, item)
 	saved, err := d.Store.SaveDigest(ctx, dg, store.SaveOptions{Author: user, Source: "week: story " + fmt.Sprint(storyID), IfVersion: info.Version})
 	if err != nil {
-		return 0, 0, err
+		return Added{}, err
 	}
 	if err := d.Store.DecideStory(ctx, p.Key, store.Decision{Story: storyID, Kept: true, Section: section, By: user}); err != nil {
-		return 0, 0, err
+		return Added{}, err
 	}
-	return saved.ID, saved.Version, nil
+	return Added{Digest: saved.ID, Version: saved.Version, Item: item, Report: report}, nil
 }

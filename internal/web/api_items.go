@@ -267,7 +267,7 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&req); err != nil {
 		return writeJSON(w, http.StatusBadRequest, apiError{`the body is not {"action": "add"|"dismiss", "section": KEY}: ` + err.Error()})
 	}
-	digestID, version, err := s.decideStory(r, rq, id, req.Action, req.Section)
+	added, err := s.decideStory(r, rq, id, req.Action, req.Section)
 	switch {
 	case errors.Is(err, digest.ErrNotFound):
 		return writeJSON(w, http.StatusNotFound, apiError{err.Error()})
@@ -280,7 +280,14 @@ func (s *Server) apiDecide(w http.ResponseWriter, r *http.Request, rq *request) 
 	}
 	out := map[string]any{"story": id, "action": req.Action}
 	if req.Action == "add" {
-		out["digest"], out["version"] = digestID, version
+		// The item as drafted: its Japanese headline is complete or
+		// empty, and then the gist found is beside it, never in it.
+		out["digest"], out["version"] = added.Digest, added.Version
+		out["headline_ja"], out["headline_en"], out["engine"] = added.Item.HeadlineJA, added.Item.HeadlineEN, added.Report.Engine
+		if added.Report.Gist != "" {
+			out["gist"] = added.Report.Gist
+		}
+		out["emphasis"] = added.Report.Emphasis
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

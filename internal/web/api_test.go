@@ -12,6 +12,7 @@ import (
 
 	"shuho/internal/auth"
 	"shuho/internal/jsonfmt"
+	"shuho/internal/lint"
 	"shuho/internal/store"
 )
 
@@ -268,6 +269,18 @@ func TestAPIItems(t *testing.T) {
 	}
 	if code, _, out := f.api(t, editor, "POST", path, "", `{"action": "add", "section": "foreign"}`); code != 200 || !strings.Contains(out, `"version": 5`) {
 		t.Errorf("add a story: %d %s", code, out)
+	} else {
+		// The item as drafted: a Japanese headline that is complete or
+		// empty, with the gist beside an empty one and never in it.
+		var added struct {
+			HeadlineJA string `json:"headline_ja"`
+			Gist       string `json:"gist"`
+			Engine     string `json:"engine"`
+		}
+		if err := json.Unmarshal([]byte(out), &added); err != nil || added.Engine == "" ||
+			added.HeadlineJA == "" && added.Engine != "gist" || added.HeadlineJA != "" && (added.Gist != "" || lint.Unfinished(added.HeadlineJA, nil) != "") {
+			t.Errorf("the added item: %+v (%v)", added, err)
+		}
 	}
 	if code, _, out := f.api(t, editor, "POST", fmt.Sprintf("/api/stories/%d/decide", week.Stories[1].ID), "", `{"action": "dismiss"}`); code != 200 {
 		t.Errorf("dismiss a story: %d %s", code, out)

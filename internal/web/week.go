@@ -113,29 +113,27 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 		Q: r.URL.Query().Get("q"), Outlet: outlet, Min: r.URL.Query().Get("min"), Outlets: s.Profile.Outlets})
 }
 
-// decide records an editor's choice on a story: added to a section of the
-// week's digest (drafted as an item there), or dismissed.
 // decideStory is an editor's choice on a story of the week: "add" drafts
 // it as an item at the end of section in its week's digest (returning the
 // digest and its new version), "dismiss" keeps it out of the draft. Both
 // teach the ranking.
-func (s *Server) decideStory(r *http.Request, rq *request, id int64, action, section string) (digestID int64, version int, err error) {
+func (s *Server) decideStory(r *http.Request, rq *request, id int64, action, section string) (added pipeline.Added, err error) {
 	switch action {
 	case "dismiss":
 		err = s.Store.DecideStory(r.Context(), s.Profile.Key, store.Decision{Story: id, By: rq.sess.User.Name})
 	case "add":
 		var d *pipeline.Drafter
 		if d, err = s.drafter(r.Context()); err != nil {
-			return 0, 0, err
+			return added, err
 		}
-		digestID, version, err = d.AddStory(r.Context(), id, section, rq.sess.User.Name)
+		added, err = d.AddStory(r.Context(), id, section, rq.sess.User.Name)
 	default:
-		return 0, 0, fmt.Errorf("action %q: expected add or dismiss: %w", action, digest.ErrInvalid)
+		return added, fmt.Errorf("action %q: expected add or dismiss: %w", action, digest.ErrInvalid)
 	}
 	if err == nil {
-		s.Log.Info("story decided", "story", id, "action", action, "section", section, "digest", digestID, "by", rq.sess.User.Name)
+		s.Log.Info("story decided", "story", id, "action", action, "section", section, "digest", added.Digest, "by", rq.sess.User.Name)
 	}
-	return digestID, version, err
+	return added, err
 }
 
 func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -144,7 +142,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) err
 		return &httpError{http.StatusBadRequest, fmt.Errorf("story %q", r.PostFormValue("story"))}
 	}
 	back := "/week?date=" + url.QueryEscape(r.PostFormValue("date"))
-	_, _, err = s.decideStory(r, rq, id, r.PostFormValue("action"), r.PostFormValue("section"))
+	_, err = s.decideStory(r, rq, id, r.PostFormValue("action"), r.PostFormValue("section"))
 	switch {
 	case errors.Is(err, digest.ErrNotFound):
 		return &httpError{http.StatusNotFound, err}
