@@ -151,6 +151,7 @@ var events = func() []event {
 		{"killed|dies|died|dead|killed in action|loses life", "死亡", fUndergo, ""},
 		{"found dead", "遺体で発見", fUndergo, ""},
 		{"wounded|injured|maimed|hurt", "負傷", fUndergo, ""},
+		{"attacked|assaulted|stormed|vandalised|vandalized", "襲撃", fUndergo, ""},
 		{"evacuated", "避難", fUndergo, ""},
 		{"evacuates|evacuate", "退避", fAct, "を"},
 		// Things that begin, end and take place.
@@ -231,7 +232,12 @@ var objectEnd = map[string]bool{"in": true, "on": true, "at": true, "during": tr
 // read splits a headline at its event into a clause.
 func read(en string, ws []hword, vi int, ev event) clause {
 	c := clause{ev: ev, english: en, low: strings.ToLower(en)}
-	c.sides = splitSides(strings.TrimSpace(en[:ws[vi].start]))
+	subj := strings.TrimSpace(en[:ws[vi].start])
+	// "Azerbaijani embassy in Tehran attacked": where is in the subject.
+	if i := strings.LastIndex(subj, " in "); i > 0 {
+		subj, c.place = subj[:i], strings.TrimSpace(subj[i+4:])
+	}
+	c.sides = splitSides(subj)
 	after := ws[vi+len(ev.words):]
 	objEnd := len(en)
 	var rest []hword
@@ -563,6 +569,19 @@ func (r *renderer) headlineOf(c clause) string {
 		if who == "" {
 			return ""
 		}
+		// Abroad, the desk's own people and missions are named as its own
+		// and the place comes first: エカテリンブルクでアゼルバイジャン国民2名死亡.
+		if k := r.kindOf(c.place); c.place != "" && (k == sidePlace || k == sideCountry) && !r.isHome(c.place) {
+			sub := renderer{h: r.h, body: r.body, day: r.day, abroad: true}
+			w, _, _, _ := sub.side(c.sides[0], "", nil)
+			r.unknown, r.missing = append(r.unknown, sub.unknown...), append(r.missing, sub.missing...)
+			if w != "" && ev.ja != "判決" {
+				if ev.ja == "死亡" || ev.ja == "負傷" {
+					w = withCount(w, c.sides[0])
+				}
+				return place + "で" + w + ev.ja
+			}
+		}
 		named := subjKind == sidePerson || subjKind == homeSide
 		switch {
 		case ev.ja == "判決":
@@ -571,6 +590,12 @@ func (r *renderer) headlineOf(c clause) string {
 			return who + "を" + ev.ja // ケリムリ党首を拘束
 		case named && ev.ja != "死亡" && ev.ja != "負傷":
 			return who + "、" + ev.ja // タプディグ記者、自宅軟禁に移行
+		case (ev.ja == "死亡" || ev.ja == "負傷") && place != "" && !hasWord(c.low, "mine", "mines", "landmine"):
+			event := ev.ja
+			if ev.ja == "死亡" && onDuty(c.low) {
+				event = "殉職"
+			}
+			return place + "で" + withCount(who, c.sides[0]) + event // ケルベジェルで兵士1名殉職
 		case ev.ja == "死亡" && onDuty(c.low):
 			return who + "殉職"
 		case ev.ja == "任命" || ev.ja == "解任":
@@ -618,6 +643,16 @@ func document(en string) bool {
 		"decree", "order", "declaration", "roadmap", "memorandum", "agreement"} {
 		if strings.Contains(low, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// isHome reports whether a place or country is the desk's own country's.
+func (r *renderer) isHome(en string) bool {
+	for _, m := range r.h.G.Find(en) {
+		if c := m.Term.Country; c != "" {
+			return strings.EqualFold(c, r.h.Home)
 		}
 	}
 	return false

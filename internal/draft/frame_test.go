@@ -51,6 +51,12 @@ func TestEventFrames(t *testing.T) {
 		// Deaths and injuries.
 		{"incident", "Civilian injured in mine explosion in Aghdam", "A civilian was injured", "", "アグダムで地雷爆発、住民1名負傷"},
 		{"on duty", "Azerbaijani serviceman killed by sniper fire", "", "", "軍人殉職"},
+		{"on duty, where", "Azerbaijani soldier killed in Kalbajar", "", "", "ケルベジェルで兵士1名殉職"}, // Kalbajar as the foreign ministry writes it
+		// Incidents abroad touching the country: its people and missions
+		// named as its own, the place first.
+		{"abroad", "Azerbaijani embassy in Tehran attacked", "", "", "テヘランでアゼルバイジャン大使館襲撃"},
+		{"abroad", "Two Azerbaijani citizens killed in Yekaterinburg", "", "", "エカテリンブルグでアゼルバイジャン国民2名死亡"},
+		{"abroad", "Azerbaijani citizens detained in Russia", "", "", "ロシアでアゼルバイジャン国民拘束"},
 		// Exercises.
 		{"exercise", "Azerbaijani Army launches large-scale operational-tactical exercises", "", "", "アゼルバイジャン軍、大規模作戦戦術演習を開始"},
 		// Statements.

@@ -127,6 +127,9 @@ type renderer struct {
 	missing []string
 	// stale are the terms used that are past their check-by day.
 	stale []string
+	// abroad says the event happened in another country: there the
+	// desk's own people are written as its (アゼルバイジャン国民).
+	abroad bool
 }
 
 // sideKind is what a side of a headline is, for the frame that writes it.
@@ -535,7 +538,7 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 		if mi < len(ms) && w.start >= ms[mi].Start && w.end <= ms[mi].End {
 			if w.start == ms[mi].Start {
 				flushCaps()
-				if t := ms[mi].Term; t.Kind == digest.Adjective && strings.EqualFold(t.Country, r.h.Home) {
+				if t := ms[mi].Term; t.Kind == digest.Adjective && strings.EqualFold(t.Country, r.h.Home) && !r.abroad {
 					continue // "Azerbaijani serviceman" is the desk's own: 軍人
 				}
 				t := ms[mi].Term
