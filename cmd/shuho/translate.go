@@ -26,7 +26,9 @@ its wording when it has the same form.
 
 With --jsonl it reads one JSON object a line, {"headline_en": "...", "body":
 "..."}, and writes one a line in the same order: {"headline_ja": "...",
-"gist": "...", "unknown_names": [...], "engine": "memory|rules|gist|model"}.
+"gist": "...", "unknown_names": [...], "check": [...], "engine":
+"template|rules|gist|model"}; "check" lists the glossary's entries the headline
+used that are past their check-by day (office holders are today's).
 A headline_ja is a complete headline or empty: "gist" means no headline form
 was recognised, and the names and event found are given as "gist", for an
 editor to finish, never as the headline. Without --jsonl such a headline
@@ -68,7 +70,7 @@ func runTranslate(ctx context.Context, e *env, o *options, args []string) error 
 		return err
 	}
 	translate := func(en, body string) translateOutput {
-		out := translateOutput{Headline: h.Translate(en, body)}
+		out := translateOutput{Headline: h.TranslateOn(en, body, time.Now().In(p.Location()).Format(time.DateOnly))}
 		if model != nil {
 			s, err := model.Headline(ctx, en, body)
 			if err != nil {

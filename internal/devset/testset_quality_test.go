@@ -90,6 +90,11 @@ func TestHeldOutHeadlines(t *testing.T) {
 	if unfinished > 0 {
 		t.Errorf("%d drafted headlines are unfinished", unfinished)
 	}
+	// Floors under today's figures, to catch a fall: what is drafted
+	// must stay close to the desk's, and at least half must be drafted.
+	if some < 45 || float64(drafted)/float64(len(hyps)) < 0.5 {
+		t.Errorf("test set headlines: chrF %.1f over the drafted (floor 45), %d of %d drafted (floor half)", some, drafted, len(hyps))
+	}
 }
 
 func TestHeldOutNames(t *testing.T) {
@@ -126,6 +131,11 @@ func TestHeldOutNames(t *testing.T) {
 		total := float64(len(ns))
 		t.Logf("real names (%s, %d): exact %.3f, near %.3f with the glossary (%d in it); near %.3f by the rules alone",
 			half, len(ns), float64(exact)/total, float64(near)/total, inG, float64(rulesNear)/total)
+		// The target is near 0.85; the floor is just under the
+		// test half's figure today, to catch a fall.
+		if float64(near)/total < 0.84 {
+			t.Errorf("real names (%s): near %.3f, below 0.84", half, float64(near)/total)
+		}
 		if half == "dev" {
 			// Only the development half's misses are shown.
 			t.Logf("dev misses: %s", strings.Join(misses, "; "))

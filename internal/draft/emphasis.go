@@ -67,37 +67,22 @@ func ProposeEmphasis(en, ja, body string, past EmphasisHistory) Emphasis {
 			return Emphasis{Reason: fmt.Sprintf("the desk bolded %d of its %d past items of this kind (%s)", c.Bold, c.All, kind)}
 		}
 	}
-	low := strings.ToLower(en + " " + firstWords(body, 80))
+	text := en + " " + firstWords(body, 80)
 	switch {
-	case kind == "死亡" || kind == "殉職" || kind == "遺体で発見" || containsAny(low, " killed", " dies ", " died", " dead", "death toll"):
+	case kind == "死亡" || kind == "遺体で発見" || hasWord(text, "killed", "dies", "died", "dead", "death", "deaths"):
 		return Emphasis{On: true, Reason: "a death"}
-	case containsAny(low, "attack", "explosion", "blast", "shelling", "shooting", "shootout", "opened fire", "gunfire") &&
-		containsAny(low, "embassy", "consulate", "mission", "japan", "japanese"):
+	case hasWord(text, "attack", "attacked", "explosion", "blast", "shelling", "shooting", "shootout", "gunfire") &&
+		hasWord(text, "embassy", "consulate", "japan", "japanese"):
 		return Emphasis{On: true, Reason: "an attack near a diplomatic mission or touching Japan"}
-	case containsAny(low, "japan", "japanese", "tokyo") || strings.Contains(ja, "日本") || strings.Contains(ja, "天皇"):
+	case hasWord(text, "japan", "japanese", "tokyo") || strings.Contains(ja, "日本") || strings.Contains(ja, "天皇"):
 		return Emphasis{On: true, Reason: "it touches Japan"}
-	case leaderEvents[kind] && headOfState(en):
+	case leaderEvents[kind] && hasWord(en, "president", "aliyev", "pm", "king", "emir", "chancellor") || leaderEvents[kind] && strings.Contains(strings.ToLower(en), "prime minister"):
 		return Emphasis{On: true, Reason: "the head of state's " + kind}
 	}
 	return Emphasis{}
 }
 
-// headOfState reports whether an English headline names a head of state
-// or government as a side.
-func headOfState(en string) bool {
-	low := strings.ToLower(en)
-	return containsAny(low, "president", "ilham aliyev", "prime minister", " pm ", "king ", "emir", "chancellor")
-}
-
-func containsAny(s string, subs ...string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
-}
-
+// firstWords is the first n words of s.
 func firstWords(s string, n int) string {
 	ws := strings.Fields(s)
 	return strings.Join(ws[:min(n, len(ws))], " ")

@@ -87,11 +87,13 @@ var events = func() []event {
 		{"arrives in|arrived in|arrive in|arrives at", "到着", fArrive, "に"},
 		{"arrives to take up post|takes up post|assumes post|takes office", "着任", fArrive, ""},
 		// Events attended.
-		{"attends|attended|attend|to attend", "出席", fAttend, "に"},
+		{"attends|attended|attend", "出席", fAttend, "に"},
+		{"to attend|will attend", "出席へ", fAttend, "に"},
 		{"takes part in|take part in|took part in|participates in|participate in|joins|join", "参加", fAttend, "に"},
 		{"addresses|addressed|speaks at|delivers speech at|makes speech at", "演説", fAttend, "で"},
 		{"chairs|chaired|presides over", "主宰", fAct, "を"},
-		{"hosts|hosted|host|to host", "開催", fAct, "を"},
+		{"hosts|hosted|host", "開催", fAct, "を"},
+		{"to host|will host", "開催へ", fAct, "を"},
 		// Greetings and letters.
 		{"congratulates|congratulate|congratulated|sends congratulatory letter to|sends congratulations to|sends congratulatory message to|" +
 			"extends congratulations to", "祝賀メッセージ", fGreet, "に"},
@@ -104,8 +106,8 @@ var events = func() []event {
 		{"signs pardon decree|signed pardon decree|signs pardon order|pardons", "恩赦令に署名", fSign, ""},
 		{"signs|sign|signed|ink|inks|inked", "署名", fSign, "に"},
 		// Appointments.
-		{"appoints|appointed as|names|relieves", "任命", fAct, "を"},
-		{"dismisses|sacks|fires", "解任", fAct, "を"},
+		{"appoints|appointed as|names", "任命", fAct, "を"},
+		{"dismisses|sacks|fires|relieves", "解任", fAct, "を"},
 		{"appointed|named", "任命", fUndergo, ""},
 		{"dismissed|relieved of|sacked|relieved of duties", "解任", fUndergo, ""},
 		// Parliament and government.
@@ -137,8 +139,8 @@ var events = func() []event {
 		{"remands|remand", "勾留決定", fAct, "に"},
 		{"upholds|uphold", "支持", fAct, "を"},
 		{"sentences|sentence|jails", "判決", fAct, "に"},
-		{"sentenced to|jailed for|sentenced|jailed|gets|given", "判決", fUndergo, ""},
-		{"detained", "拘束", fUndergo, ""},
+		{"sentenced to|jailed for|sentenced|jailed", "判決", fUndergo, ""},
+		{"detained|held in custody|held in pre-trial detention", "拘束", fUndergo, ""},
 		{"arrested", "逮捕", fUndergo, ""},
 		{"extradited", "身柄引き渡し", fUndergo, ""},
 		{"placed under house arrest|put under house arrest", "自宅軟禁に", fUndergo, ""},
@@ -219,6 +221,8 @@ type clause struct {
 	on      string // "on Independence Day", "on 2026 state budget"
 	reason  string // "for treason", "over earthquake"
 	with    string // "with Japan", after the object
+	by      string // "led by US Senator", "recruited by Iranian intelligence"
+	reading string // 第三読会で, of "in third reading"
 	english string
 	low     string
 }
@@ -261,6 +265,10 @@ func read(en string, ws []hword, vi int, ev event) clause {
 	}
 	if len(after) > 0 && after[0].start < objEnd {
 		c.object = strings.TrimSpace(en[after[0].start:objEnd])
+		// "relieves Zakir Hasanov of his post": the post is the event's.
+		for _, tail := range []string{" of his post", " of her post", " of his duties", " of her duties", " of duties", " of post"} {
+			c.object = strings.TrimSuffix(c.object, tail)
+		}
 	}
 	// The phrases after the object, each to the next one or a comma.
 	for k := 0; k < len(rest); {
@@ -287,8 +295,14 @@ func read(en string, ws []hword, vi int, ev event) clause {
 		}
 		switch w.low {
 		case "in", "at":
-			if c.place == "" {
+			if r := readingJA(phrase); r != "" {
+				c.reading = r
+			} else if c.place == "" {
 				c.place = phrase
+			}
+		case "by":
+			if c.by == "" {
+				c.by = phrase
 			}
 		case "on", "ahead", "during":
 			if c.on == "" {
@@ -306,6 +320,19 @@ func read(en string, ws []hword, vi int, ev event) clause {
 		k = next
 	}
 	return c
+}
+
+// readingJA is a parliament's reading as the desk writes it ("third
+// reading" → 第三読会で), or "".
+func readingJA(phrase string) string {
+	low := strings.ToLower(phrase)
+	for en, ja := range map[string]string{"first reading": "第一読会で", "second reading": "第二読会で", "third reading": "第三読会で",
+		"final reading": "最終読会で"} {
+		if strings.HasSuffix(low, en) {
+			return ja
+		}
+	}
+	return ""
 }
 
 // splitSides splits a subject of two sides: "Azerbaijani FM, Iranian
@@ -366,7 +393,6 @@ func (r *renderer) headlineOf(c clause) string {
 			a, b, ak, bk = b, a, bk, ak
 		}
 		subj, subjKind, other = a, ak, b
-		_ = bk
 	} else {
 		subj, subjTitle, subjPerson, subjKind = r.side(c.sides[0], "", nil)
 	}
@@ -392,6 +418,11 @@ func (r *renderer) headlineOf(c clause) string {
 		place, _, _, _ = r.side(c.place, "", nil)
 	}
 	phone := strings.Contains(c.low, "phone") || strings.Contains(c.low, "telephone")
+	if c.by != "" && ev.frame != fUndergo && ev.frame != fHappen {
+		// "receives delegation led by US Senator": who leads is part of
+		// whom; a headline without it would name someone else.
+		r.missing = append(r.missing, "by "+c.by)
+	}
 	switch ev.frame {
 	case fTalk:
 		event := ev.ja
@@ -402,6 +433,14 @@ func (r *renderer) headlineOf(c clause) string {
 			event = "電話会談へ"
 		}
 		switch {
+		case other != "" && event == "合意":
+			// "Azerbaijan, Russia agree on new border checkpoint": what
+			// was agreed is the news.
+			if topic := r.topic(cmpOr(c.on, c.object)); topic != "" {
+				return head + other + "と" + topic + "で合意"
+			}
+			r.missing = append(r.missing, cmpOr(c.on, c.object))
+			return head + other + "と合意"
 		case other != "":
 			// "Azerbaijan, Israel discuss defence cooperation": the
 			// topic of consultations between countries is left to the
@@ -522,7 +561,13 @@ func (r *renderer) headlineOf(c clause) string {
 		switch {
 		case ev.ja == "実施" && !isExercise(c.object) && !strings.Contains(c.low, "election"):
 			event = "開催"
-		case ev.ja == "開催" && subjKind != sideThing && (strings.Contains(c.low, "summit") || strings.Contains(c.low, "meeting")):
+		case strings.HasPrefix(ev.ja, "開催") && (objKind == sidePerson || objKind == homeSide):
+			// "to host Turkish President": a guest is received, not held.
+			if ev.ja == "開催へ" {
+				return head + obj + "と会談へ"
+			}
+			return head + obj + "と会談"
+		case ev.ja == "開催" && (subjKind == sidePerson || subjKind == homeSide) && (strings.Contains(c.low, "summit") || strings.Contains(c.low, "meeting")):
 			event = "主宰" // a leader hosting a summit presides over it
 		case ev.ja == "可決" && !strings.Contains(c.low, "law") && !strings.Contains(c.low, "bill") && !strings.Contains(c.low, "budget") &&
 			!strings.Contains(c.low, "amendment") && !strings.Contains(c.low, "code"):
@@ -563,7 +608,7 @@ func (r *renderer) headlineOf(c clause) string {
 				obj = topic + "に関する" + obj
 			}
 		}
-		return head + obj + ev.particle + event
+		return head + obj + ev.particle + c.reading + event
 	case fUndergo:
 		who := strings.TrimSuffix(head, "、")
 		if who == "" {
@@ -577,12 +622,13 @@ func (r *renderer) headlineOf(c clause) string {
 			r.unknown, r.missing = append(r.unknown, sub.unknown...), append(r.missing, sub.missing...)
 			if w != "" && ev.ja != "判決" {
 				if ev.ja == "死亡" || ev.ja == "負傷" {
-					w = withCount(w, c.sides[0])
+					w = withCount(w)
 				}
 				return place + "で" + w + ev.ja
 			}
 		}
 		named := subjKind == sidePerson || subjKind == homeSide
+		mine := (ev.ja == "死亡" || ev.ja == "負傷") && hasWord(c.low, "mine", "mines", "landmine")
 		switch {
 		case ev.ja == "判決":
 			return who + "に" + sentence(c)
@@ -590,13 +636,13 @@ func (r *renderer) headlineOf(c clause) string {
 			return who + "を" + ev.ja // ケリムリ党首を拘束
 		case named && ev.ja != "死亡" && ev.ja != "負傷":
 			return who + "、" + ev.ja // タプディグ記者、自宅軟禁に移行
-		case (ev.ja == "死亡" || ev.ja == "負傷") && place != "" && !hasWord(c.low, "mine", "mines", "landmine"):
+		case (ev.ja == "死亡" || ev.ja == "負傷") && place != "" && !mine:
 			event := ev.ja
 			if ev.ja == "死亡" && onDuty(c.low) {
 				event = "殉職"
 			}
-			return place + "で" + withCount(who, c.sides[0]) + event // ケルベジェルで兵士1名殉職
-		case ev.ja == "死亡" && onDuty(c.low):
+			return place + "で" + withCount(who) + event // ケルベジェルで兵士1名殉職
+		case ev.ja == "死亡" && onDuty(c.low) && !mine:
 			return who + "殉職"
 		case ev.ja == "任命" || ev.ja == "解任":
 			return who + "を" + ev.ja
@@ -604,7 +650,7 @@ func (r *renderer) headlineOf(c clause) string {
 			if from := fromCountry(r, c); from != "" {
 				return who + "、" + from + "から身柄引き渡し"
 			}
-		case (ev.ja == "死亡" || ev.ja == "負傷") && hasWord(c.low, "mine", "mines", "landmine"):
+		case mine:
 			// "Civilian injured in mine explosion in Aghdam": the place
 			// and the blast first, the casualties after.
 			where := ""
@@ -613,7 +659,11 @@ func (r *renderer) headlineOf(c clause) string {
 					where = pj + "で" // a village the glossary lacks: by rule, and flagged
 				}
 			}
-			return where + "地雷爆発、" + withCount(who, c.sides[0]) + ev.ja
+			event := ev.ja
+			if ev.ja == "死亡" && onDuty(c.low) {
+				event = "殉職"
+			}
+			return where + "地雷爆発、" + withCount(who) + event
 		}
 		return who + ev.ja
 	case fHappen:
@@ -665,8 +715,9 @@ func (r *renderer) kindOf(en string) sideKind {
 	return k
 }
 
-func hasWord(low string, ws ...string) bool {
-	for _, w := range hwords(low) {
+// hasWord reports whether text has one of ws (folded) as a whole word.
+func hasWord(text string, ws ...string) bool {
+	for _, w := range hwords(text) {
 		for _, x := range ws {
 			if w.low == x {
 				return true
@@ -680,15 +731,16 @@ func hasWord(low string, ws ...string) bool {
 // with its charge first where it is one the desk names (国家反逆罪で).
 func sentence(c clause) string {
 	charge := ""
-	for en, ja := range map[string]string{"treason": "国家反逆罪", "espionage": "スパイ罪", "spying": "スパイ罪", "smuggling": "密輸罪",
-		"fraud": "詐欺罪", "murder": "殺人罪", "corruption": "汚職", "terrorism": "テロ罪", "bribery": "収賄罪", "hooliganism": "フーリガン行為"} {
-		if strings.Contains(strings.ToLower(c.reason), en) {
-			charge = ja + "で"
+	// The first charge the headline names, in the order it names them.
+	first := -1
+	for _, ch := range charges {
+		if i := strings.Index(strings.ToLower(c.reason+" "+c.english), ch.en); i >= 0 && (first < 0 || i < first) {
+			first, charge = i, ch.ja+"で"
 		}
 	}
 	low := strings.ToLower(c.object + " " + c.english)
 	switch {
-	case strings.Contains(low, "life"):
+	case hasWord(low, "life") && !strings.Contains(low, "wildlife"):
 		return charge + "終身刑の判決"
 	case strings.Contains(low, "suspended"):
 		return charge + "執行猶予付き判決"
@@ -708,6 +760,12 @@ func sentence(c clause) string {
 		return charge + "実刑判決"
 	}
 	return charge + "判決"
+}
+
+// charges are the charges the desk names in a verdict's headline.
+var charges = []struct{ en, ja string }{
+	{"treason", "国家反逆罪"}, {"espionage", "スパイ罪"}, {"spying", "スパイ罪"}, {"smuggling", "密輸罪"}, {"fraud", "詐欺罪"},
+	{"murder", "殺人罪"}, {"corruption", "汚職"}, {"terrorism", "テロ罪"}, {"bribery", "収賄罪"}, {"hooliganism", "フーリガン行為"},
 }
 
 var yearsPattern = regexp.MustCompile(`(up to )?\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)[ -]years?\b`)
@@ -746,7 +804,7 @@ func fromCountry(r *renderer, c clause) string {
 
 // withCount writes how many were hurt: 住民1名 for "Civilian", 住民2名
 // for "Two civilians" (already counted by the phrase).
-func withCount(ja, en string) string {
+func withCount(ja string) string {
 	if strings.IndexFunc(ja, unicode.IsDigit) >= 0 {
 		return ja
 	}

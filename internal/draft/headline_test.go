@@ -35,7 +35,7 @@ func TestTranslate(t *testing.T) {
 			"On November 15, President Ilham Aliyev held a telephone conversation with President of Kazakhstan Kassym-Jomart Tokayev.",
 			"アリエフ大統領、トカエフ・カザフスタン大統領と電話会談"},
 		{"FM Bayramov on working visit to Geneva", "", "バイラモフ外相、ジュネーブを訪問"},
-		{"Milli Majlis passes 2027 state budget in first reading", "", "国会、2027年国家予算案を可決"},
+		{"Milli Majlis passes 2027 state budget in first reading", "", "国会、2027年国家予算案を第一読会で可決"},
 		{"Two independent journalists sentenced to prison terms", "", "独立系記者2名に実刑判決"},
 		{"Azerbaijani Ambassador to Russia meets Russian Deputy Foreign Minister",
 			"Ambassador Rahman Mustafayev met with Russian Deputy Foreign Minister Mikhail Galuzin.",

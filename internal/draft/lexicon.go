@@ -43,7 +43,7 @@ var nouns = map[string]string{
 	// People and their roles.
 	"civilian": "住民", "civilians": "住民", "man": "男", "men": "男", "woman": "女性", "women": "女性", "citizen": "国民", "citizens": "国民",
 	"national": "国民", "nationals": "国民", "researcher": "研究者", "scholar": "研究者", "conscript": "兵士", "conscripts": "兵士",
-	"officer": "将校", "officers": "将校", "official": "", "officials": "当局者", "plus": "プラス", "grave": "墓所", "prisoners": "受刑者", "prisoner": "受刑者",
+	"officer": "将校", "officers": "将校", "official": "当局者", "officials": "当局者", "plus": "プラス", "grave": "墓所", "prisoners": "受刑者", "prisoner": "受刑者",
 	"judges": "裁判官", "judge": "裁判官", "staff": "関係者", "founder": "創設者", "editor": "編集長", "director": "局長",
 	"dealers": "密売人", "smugglers": "密輸業者", "migrants": "移民", "pilots": "操縦士", "observers": "監視団", "observer": "監視団",
 	"candidates": "候補者", "candidate": "候補者", "members": "メンバー", "member": "メンバー", "deputies": "議員", "mps": "議員", "mp": "議員",
@@ -92,7 +92,8 @@ var compounds = map[string]string{"political parties": "政党", "political part
 	"trade union": "労働組合", "human rights": "人権", "criminal code": "刑法", "electoral code": "選挙法典", "military unit": "部隊",
 	"interstate council": "国家間評議会", "press service": "報道部", "law enforcement": "法執行機関", "security council": "安全保障会議",
 	"general staff": "参謀本部", "national leader": "国父", "peace treaty": "平和条約", "peace agreement": "和平合意",
-	"border guards": "国境警備隊", "border guard": "国境警備兵", "prison terms": "実刑", "prison term": "実刑", "news websites": "ニュースサイト"}
+	"border guards": "国境警備隊", "border guard": "国境警備兵", "official meeting": "会議", "official reception": "公式レセプション",
+	"official ceremony": "式典", "official visit": "公式訪問", "prison terms": "実刑", "prison term": "実刑", "news websites": "ニュースサイト"}
 
 // fillers are the words a Japanese headline leaves out without loss.
 var fillers = map[string]bool{"the": true, "a": true, "an": true, "new": true, "its": true, "his": true, "her": true, "their": true,

@@ -35,8 +35,12 @@ func splitSentences(rs string) []string {
 		}
 		end := i + size
 		// Closing quotes and brackets stay with the sentence.
-		for end < len(rs) && strings.ContainsRune(`"'”’)»`, rune(rs[end])) {
-			end++
+		for end < len(rs) {
+			q, qsize := utf8.DecodeRuneInString(rs[end:])
+			if !strings.ContainsRune(`"'”’)»`, q) {
+				break
+			}
+			end += qsize
 		}
 		if end >= len(rs) {
 			break

@@ -202,10 +202,15 @@ func (g *Glossary) Holder(title, country, postedTo, day string) *digest.Term {
 		title = t.EN
 	}
 	var best *holding
-	for _, h := range g.holders[officeKey(title, country, postedTo)] {
+	hs := g.holders[officeKey(title, country, postedTo)]
+	// A person's bare title stands for the office only where the office
+	// table has no dated holder of it: a table that knows the holders and
+	// none for the day means nobody the glossary knows.
+	dated := slices.ContainsFunc(hs, func(h holding) bool { return h.dated })
+	for _, h := range hs {
 		switch {
 		case !h.dated:
-			if best == nil {
+			if best == nil && !dated {
 				best = &h
 			}
 			continue

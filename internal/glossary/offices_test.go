@@ -39,6 +39,27 @@ func TestHolder(t *testing.T) {
 			t.Errorf("Holder(%s, %s, %q) = %q, want %q", tt.title, tt.country, tt.day, got, tt.want)
 		}
 	}
+	// A month-precise change: on a day of the month of the change, the
+	// one who took office that month.
+	if p := g.Holder("Foreign Minister", "HU", "", "2026-05-20"); p == nil || p.EN != "Anita Orban" { // the seed's spelling
+		t.Errorf("Holder(Foreign Minister, HU, 2026-05-20) = %v", p)
+	}
+	// A bare title stands for its office only where the table has no
+	// dated holder of it.
+	own := New([]digest.Term{
+		{Kind: digest.Person, EN: "A Mayor", JA: "エー", Short: "エー", Country: "AZ", Title: "Mayor"},
+		{Kind: digest.Person, EN: "B Governor", JA: "ビー", Short: "ビー", Country: "AZ", Title: "Governor"},
+		{Kind: digest.Person, EN: "C Governor", JA: "シー", Short: "シー", Offices: []digest.Office{{Title: "Governor", Country: "AZ", From: "2010-01-01", To: "2020-01-01"}}},
+	}, style)
+	if p := own.Holder("Mayor", "AZ", "", "2025-01-01"); p == nil || p.EN != "A Mayor" {
+		t.Errorf("a bare title: %v", p)
+	}
+	if p := own.Holder("Governor", "AZ", "", "2025-01-01"); p != nil {
+		t.Errorf("a bare title where the table knows the holders: %v", p.EN)
+	}
+	if p := own.Holder("Governor", "AZ", "", "2015-01-01"); p == nil || p.EN != "C Governor" {
+		t.Errorf("a dated holder: %v", p)
+	}
 	// China's head of state is 国家主席, not 大統領; Azerbaijan's is 大統領.
 	pres := g.Lookup("President")
 	if pres == nil || TitleJA(pres, "CN") != "国家主席" || TitleJA(pres, "AZ") != "大統領" {

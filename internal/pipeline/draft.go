@@ -192,7 +192,7 @@ func (d *Drafter) item(ctx context.Context, st digest.Story, week digest.Period)
 	// A headline the drafter could not finish is left empty, for lint's
 	// headline-unfinished to stop the digest until an editor writes it;
 	// what was found is the report's gist, offered beside the field.
-	hl := d.Headliner.TranslateOn(item.HeadlineEN, lead.Text, digest.DateOf(lead.Published.In(loc)).String())
+	hl := d.Headliner.TranslateOn(item.HeadlineEN, lead.Text, dayOf(lead.Published, loc))
 	item.HeadlineJA = hl.JA
 	di := DraftItem{Story: st.ID, Engine: hl.Engine, Gist: hl.Gist, SummaryEngine: "extract", Unknown: hl.Unknown, Check: hl.Check, At: time.Now().UTC()}
 	di.Emphasis = draft.ProposeEmphasis(item.HeadlineEN, item.HeadlineJA, lead.Text, d.Bold)
@@ -407,6 +407,15 @@ func (d *Drafter) Candidates(ctx context.Context, day digest.Date) (digest.Perio
 	d.weeks[week.From] = candidateWeek{time.Now(), out}
 	d.mu.Unlock()
 	return week, out, nil
+}
+
+// dayOf is an article's day on the desk's calendar (YYYY-MM-DD), "" when
+// its time is not known: office holders are then today's.
+func dayOf(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return digest.DateOf(t.In(loc)).String()
 }
 
 // Added is a story drafted into its week's digest: the digest, its new

@@ -66,7 +66,7 @@ func (d *Drafter) Suggest(ctx context.Context, week digest.Period, it digest.Ite
 	}
 	day := week.From.String()
 	if st != nil {
-		day = digest.DateOf(s.Lead.Published.In(d.Profile.Location())).String()
+		day = dayOf(s.Lead.Published, d.Profile.Location())
 	}
 	hl := d.Headliner.TranslateOn(it.HeadlineEN, text, day)
 	s.HeadlineJA, s.Gist, s.Engine, s.Unknown, s.Check = hl.JA, hl.Gist, hl.Engine, hl.Unknown, hl.Check
