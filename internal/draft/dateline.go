@@ -70,6 +70,9 @@ var (
 	// apalineRE: "Baku. Vusala Mammadova – APA." (APA): a place, the
 	// reporter and the agency.
 	apalineRE = regexp.MustCompile(`^` + placePat + `\. (?:\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,3} )?(?:—|–|-{1,2}) ?` + wirePat + `\. `)
+	// slashlineRE: "Baku/13.10.17/Turan:" (Turan): a place, the date as
+	// day.month.year, the agency.
+	slashlineRE = regexp.MustCompile(`^` + placePat + `/(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})/` + wirePat + `:?\s+`)
 	// syndicationRE: "(MENAFN- Trend News Agency)", "(AZERTAG) –".
 	syndicationRE = regexp.MustCompile(`^(?:\((?i:menafn)\s*[-–—:]?\s*[^()]{0,60}\)|\(` + wirePat + `\))\s*(?:(?:[—–:]|-{1,2})\s+)?`)
 	// bylineRE: AZERNEWS's "By Nigar Abbasova" as a paragraph of its own
@@ -127,6 +130,19 @@ func stripOne(p string) (string, calDay, bool) {
 		if opensSentence(rest) {
 			return rest, datelineDay(p, m), true
 		}
+	}
+	if m := slashlineRE.FindStringSubmatch(p); m != nil && opensSentence(p[len(m[0]):]) {
+		day, _ := strconv.Atoi(m[1])
+		month, _ := strconv.Atoi(m[2])
+		year, _ := strconv.Atoi(m[3])
+		if year < 100 {
+			year += 2000
+		}
+		d := calDay{}
+		if month >= 1 && month <= 12 && day >= 1 && day <= 31 {
+			d = calDay{year, time.Month(month), day}
+		}
+		return p[len(m[0]):], d, true
 	}
 	if m := apalineRE.FindStringIndex(p); m != nil && opensSentence(p[m[1]:]) {
 		return p[m[1]:], calDay{}, true
@@ -237,6 +253,15 @@ func stripTags(s string) string {
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// StripDateline removes what an agency puts before its story from the
+// start of a text (its first paragraph's prefix, dateline and byline),
+// and nothing else: for a reader of leads, such as the ranking, that needs
+// the story's own first words without reading the whole text.
+func StripDateline(text string) string {
+	rest, _ := stripHead(strings.TrimSpace(text))
+	return rest
 }
 
 // StripWire is text without the wire's furniture: each paragraph without

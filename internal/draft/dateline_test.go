@@ -338,3 +338,21 @@ func TestDatePrefix(t *testing.T) {
 		t.Errorf("across the year: %q", got)
 	}
 }
+
+// TestStripDateline: a lead without the outlet's head, as the ranking
+// reads it; a sentence that opens with a date is the story's own.
+func TestStripDateline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Baku, Azerbaijan, Nov. 14 (Trend) - The price rose.", "The price rose."},
+		{"Baku/13.10.17/Turan: The Board met.", "The Board met."},
+		{"Baku, November 14 (APA). Residents gathered.", "Residents gathered."},
+		{"(MENAFN- AzerNews) Azerbaijan exported gas.", "Azerbaijan exported gas."},
+		{"On January 16, the minister said: we will win.", "On January 16, the minister said: we will win."},
+		{"President Ilham Aliyev received the ambassador.", "President Ilham Aliyev received the ambassador."},
+	}
+	for _, tt := range tests {
+		if got := StripDateline(tt.in); got != tt.want {
+			t.Errorf("StripDateline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

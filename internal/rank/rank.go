@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"shuho/internal/digest"
+	"shuho/internal/draft"
 	"shuho/internal/glossary"
 )
 
@@ -91,7 +92,7 @@ func Text(st digest.Story) string {
 		b.WriteString(st.Title + ". ")
 	}
 	if len(st.Articles) > 0 {
-		b.WriteString(lead(stripDateline(st.Articles[0].Text), 80))
+		b.WriteString(lead(draft.StripDateline(st.Articles[0].Text), 80))
 	}
 	return b.String()
 }
@@ -118,7 +119,7 @@ func lead(text string, n int) string {
 // shuho classify does for each line.
 func (r *Ranker) Classify(headline, body string) Result {
 	// The headline counts twice for the model; the glossary reads it once.
-	told := headline + ". " + lead(stripDateline(body), 80)
+	told := headline + ". " + lead(draft.StripDateline(body), 80)
 	return r.result(headline+". "+told, told, 1, 0.5, 1)
 }
 
@@ -371,39 +372,3 @@ var institutionWords = func() map[string]bool {
 	}
 	return m
 }()
-
-// stripDateline cuts the outlet's dateline and byline from the start of a
-// lead ("Baku, Azerbaijan, Nov. 14 (Trend) - ", "Baku/13.10.17/Turan: ",
-// "Baku, November 14 (APA). ", "(MENAFN- AzerNews) "): they name the outlet's city whatever the story
-// is about, and would make every story of a Baku agency one about home.
-func stripDateline(text string) string {
-	t := strings.TrimSpace(text)
-	if strings.HasPrefix(t, "(") {
-		if i := strings.IndexByte(t, ')'); i > 0 && i < 60 {
-			t = strings.TrimSpace(t[i+1:])
-		}
-	}
-	head := t[:min(len(t), 80)]
-	for _, sep := range []string{" - ", " – ", " — ", ": ", ". "} {
-		if i := strings.Index(head, sep); i > 0 && datelineLike(head[:i]) {
-			return strings.TrimSpace(t[i+len(sep):])
-		}
-	}
-	return t
-}
-
-// datelineLike is a few words, each a name, a number or a parenthesis, at
-// least one of them with a digit: a place and a date, not a sentence.
-func datelineLike(s string) bool {
-	fs := strings.Fields(s)
-	if len(fs) == 0 || len(fs) > 8 || !strings.ContainsAny(s, "0123456789") {
-		return false
-	}
-	for _, f := range fs {
-		c := f[0]
-		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '(') {
-			return false
-		}
-	}
-	return true
-}

@@ -358,19 +358,3 @@ func TestCases(t *testing.T) {
 		}
 	}
 }
-
-func TestStripDateline(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Baku, Azerbaijan, Nov. 14 (Trend) - The price rose.", "The price rose."},
-		{"Baku/13.10.17/Turan: The Board met.", "The Board met."},
-		{"Baku, November 14 (APA). Residents gathered.", "Residents gathered."},
-		{"(MENAFN- AzerNews) Azerbaijan exported gas.", "Azerbaijan exported gas."},
-		{"On January 16, the minister said: we will win.", "On January 16, the minister said: we will win."},
-		{"President Ilham Aliyev received the ambassador.", "President Ilham Aliyev received the ambassador."},
-	}
-	for _, tt := range tests {
-		if got := stripDateline(tt.in); got != tt.want {
-			t.Errorf("stripDateline(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
