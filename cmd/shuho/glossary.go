@@ -141,11 +141,11 @@ func runGlossary(ctx context.Context, e *env, o *options, args []string) error {
 		t := digest.Term{Kind: digest.TermKind(o.kind), EN: o.en, JA: o.ja, Variants: o.variants, Short: o.short,
 			Country: o.country, Title: o.title, Note: o.note, Source: "desk", CheckBy: o.checkBy, Ref: o.ref}
 		for _, v := range o.offices {
-			f := strings.Split(v, ";")
-			if len(f) != 5 {
-				return usagef("--office %q: expected TITLE;COUNTRY;POSTED_TO;FROM;TO (empty where none)", v)
+			of, err := glossary.ParseOffice(v)
+			if err != nil {
+				return usagef("--office: %v", err)
 			}
-			t.Offices = append(t.Offices, digest.Office{Title: f[0], Country: f[1], PostedTo: f[2], From: f[3], To: f[4]})
+			t.Offices = append(t.Offices, of)
 		}
 		if err := glossary.Check(&t); err != nil {
 			return usagef("%v", err)

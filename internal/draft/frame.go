@@ -836,7 +836,7 @@ func cmpOr(a, b string) string {
 // unfinished.
 func finished(ja string) bool { return ja != "" && lint.Unfinished(ja, nil) == "" }
 
-// word is a word of a headline with where it stands.
+// hword is a word of a headline with where it stands.
 type hword struct {
 	raw, low   string
 	start, end int

@@ -749,10 +749,8 @@ func termJA(g *glossary.Glossary, t *digest.Term) string {
 	}
 	// "欧州政治共同体(EPC)": a headline writes the name without its
 	// abbreviation.
-	if i := strings.LastIndexAny(t.JA, "(（"); i > 0 && strings.HasSuffix(t.JA, ")") || strings.HasSuffix(t.JA, "）") {
-		if i = strings.LastIndexAny(t.JA, "(（"); i > 0 {
-			return t.JA[:i]
-		}
+	if i := strings.LastIndexAny(t.JA, "(（"); i > 0 && (strings.HasSuffix(t.JA, ")") || strings.HasSuffix(t.JA, "）")) {
+		return t.JA[:i]
 	}
 	return t.JA
 }

@@ -15,22 +15,13 @@ import (
 // lists are joined by "|".
 var csvColumns = []string{"kind", "en", "variants", "ja", "ja_variants", "short", "country", "title", "note", "source", "ref", "check_by", "offices", "title_by"}
 
-// An office in the CSV form is "title;country;posted_to;from;to", and a
-// title_by entry "CN=国家主席"; lists of them are joined by "|" as others.
+// An office in the CSV form is FormatOffice's, and a title's country
+// forms FormatTitleBy's entries; lists of them are joined by "|" as others.
 func officesCSV(os []digest.Office) string {
 	var out []string
 	for _, o := range os {
-		out = append(out, strings.Join([]string{o.Title, o.Country, o.PostedTo, o.From, o.To}, ";"))
+		out = append(out, FormatOffice(o))
 	}
-	return strings.Join(out, "|")
-}
-
-func titleByCSV(m map[string]string) string {
-	var out []string
-	for c, ja := range m {
-		out = append(out, c+"="+ja)
-	}
-	slices.Sort(out)
 	return strings.Join(out, "|")
 }
 
@@ -40,7 +31,7 @@ func WriteCSV(w io.Writer, terms []digest.Term) error {
 	cw.Write(csvColumns)
 	for _, t := range terms {
 		cw.Write([]string{string(t.Kind), t.EN, strings.Join(t.Variants, "|"), t.JA, strings.Join(t.JAVariants, "|"),
-			t.Short, t.Country, t.Title, t.Note, t.Source, t.Ref, t.CheckBy, officesCSV(t.Offices), titleByCSV(t.TitleBy)})
+			t.Short, t.Country, t.Title, t.Note, t.Source, t.Ref, t.CheckBy, officesCSV(t.Offices), strings.Join(FormatTitleBy(t.TitleBy), "|")})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -101,21 +92,14 @@ func ParseCSV(r io.Reader) ([]digest.Term, error) {
 			JAVariants: list("ja_variants"), Short: get("short"), Country: get("country"), Title: get("title"), Note: get("note"), Source: get("source"),
 			Ref: get("ref"), CheckBy: get("check_by")}
 		for _, o := range list("offices") {
-			f := strings.Split(o, ";")
-			if len(f) != 5 {
-				return nil, fmt.Errorf("line %d: office %q: expected title;country;posted_to;from;to: %w", line, o, digest.ErrInvalid)
+			of, err := ParseOffice(o)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", line, err)
 			}
-			t.Offices = append(t.Offices, digest.Office{Title: f[0], Country: f[1], PostedTo: f[2], From: f[3], To: f[4]})
+			t.Offices = append(t.Offices, of)
 		}
-		for _, e := range list("title_by") {
-			c, ja, ok := strings.Cut(e, "=")
-			if !ok || strings.TrimSpace(ja) == "" {
-				return nil, fmt.Errorf("line %d: title_by %q: expected COUNTRY=Japanese: %w", line, e, digest.ErrInvalid)
-			}
-			if t.TitleBy == nil {
-				t.TitleBy = map[string]string{}
-			}
-			t.TitleBy[strings.ToUpper(strings.TrimSpace(c))] = strings.TrimSpace(ja)
+		if t.TitleBy, err = ParseTitleBy(list("title_by")); err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
 		}
 		if err := Check(&t); err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)

@@ -244,3 +244,49 @@ func TitleJA(t *digest.Term, country string) string {
 	}
 	return t.JA
 }
+
+// FormatOffice writes an office in the text form the CSV and the glossary
+// page share: "title;country;posted_to;from;to".
+func FormatOffice(o digest.Office) string {
+	return strings.Join([]string{o.Title, o.Country, o.PostedTo, o.From, o.To}, ";")
+}
+
+// ParseOffice reads an office written by FormatOffice (spaces around the
+// fields allowed).
+func ParseOffice(s string) (digest.Office, error) {
+	f := strings.Split(s, ";")
+	if len(f) != 5 {
+		return digest.Office{}, fmt.Errorf("office %q: expected title;country;posted_to;from;to (empty where none): %w", strings.TrimSpace(s), digest.ErrInvalid)
+	}
+	for i := range f {
+		f[i] = strings.TrimSpace(f[i])
+	}
+	return digest.Office{Title: f[0], Country: f[1], PostedTo: f[2], From: f[3], To: f[4]}, nil
+}
+
+// FormatTitleBy writes a title's country forms as "CN=国家主席" entries,
+// sorted by country.
+func FormatTitleBy(m map[string]string) []string {
+	var out []string
+	for c, ja := range m {
+		out = append(out, c+"="+ja)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// ParseTitleBy reads "CN=国家主席" entries into a title's country forms.
+func ParseTitleBy(entries []string) (map[string]string, error) {
+	var m map[string]string
+	for _, e := range entries {
+		c, ja, ok := strings.Cut(e, "=")
+		if !ok || strings.TrimSpace(c) == "" || strings.TrimSpace(ja) == "" {
+			return nil, fmt.Errorf("title_by %q: expected COUNTRY=Japanese, such as CN=国家主席: %w", e, digest.ErrInvalid)
+		}
+		if m == nil {
+			m = map[string]string{}
+		}
+		m[strings.ToUpper(strings.TrimSpace(c))] = strings.TrimSpace(ja)
+	}
+	return m, nil
+}

@@ -173,6 +173,8 @@ type checker struct {
 	p     *digest.Profile
 	lines *digest.Lines
 	out   []Finding
+	// names takes the profile's names out of a headline, made once.
+	names *strings.Replacer
 }
 
 func (c *checker) add(rule string, sev Severity, sec, item, line int, format string, args ...any) {
@@ -229,11 +231,10 @@ func (c *checker) section(i int, s digest.Section) {
 func (c *checker) item(i, j int, it *digest.Item) {
 	il := c.lines.Item(i, j)
 	sec, n := i+1, j+1
-	var terms []digest.Term
-	if c.p != nil {
-		terms = c.p.Glossary
+	if c.names == nil && c.p != nil && len(c.p.Glossary) > 0 {
+		c.names = namesReplacer(c.p.Glossary)
 	}
-	if why := Unfinished(it.HeadlineJA, terms); why != "" {
+	if why := unfinished(it.HeadlineJA, c.names); why != "" {
 		c.add(HeadlineUnfinished, Error, sec, n, il.Line, "%s", why)
 	}
 	if strings.TrimSpace(it.HeadlineJA) != "" {

@@ -21,6 +21,16 @@ import (
 // headline-unfinished, and the drafter and the model's checks refuse to
 // offer such a headline as one.
 func Unfinished(h string, terms []digest.Term) string {
+	var own *strings.Replacer
+	if len(terms) > 0 {
+		own = namesReplacer(terms)
+	}
+	return unfinished(h, own)
+}
+
+// unfinished is Unfinished with the desk's names as a replacer, made once
+// for a whole digest.
+func unfinished(h string, own *strings.Replacer) string {
 	h = strings.TrimSpace(strings.ReplaceAll(h, "**", ""))
 	switch {
 	case h == "":
@@ -31,8 +41,8 @@ func Unfinished(h string, terms []digest.Term) string {
 		return "the Japanese headline holds no Japanese"
 	}
 	rest := builtinNames().Replace(h)
-	if len(terms) > 0 {
-		rest = namesReplacer(terms).Replace(rest)
+	if own != nil {
+		rest = own.Replace(rest)
 	}
 	for _, r := range rest {
 		if !ignorable(r) {
@@ -69,8 +79,9 @@ func hasJapanese(h string) bool {
 }
 
 // ignorable are what is left of a names-only headline once its names are
-// taken out: separators, brackets, and the particles that join names
-// without telling an event (アリエフ大統領とエルドアン大統領; 駐露大使).
+// taken out: separators, brackets, the particles that join names without
+// telling an event (アリエフ大統領とエルドアン大統領; 駐露大使), and katakana,
+// which in such a headline is a name the glossary lacks.
 func ignorable(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.In(r, unicode.Katakana) || r == 'ー' ||
 		strings.ContainsRune("、・，,（）()「」『』のと及び駐", r)

@@ -9,12 +9,14 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/draft"
+	"shuho/internal/rank"
 )
 
 // Related is another story of the week on the same people or matter,
 // offered to the editor as a ready NOTE: where another report gives an
 // item context, the desk adds it as a note with its own citation.
 type Related struct {
+	// Story and Title are the other story and its lead article's title.
 	Story int64
 	Title string
 	// Shared are the names the two stories have in common, as the desk
@@ -47,7 +49,9 @@ func (d *Drafter) related(ctx context.Context, week digest.Period, st *digest.St
 	}
 	var out []scored
 	for _, c := range cands {
-		if c.Story.ID == st.ID || len(c.Story.Articles) == 0 || c.Decision == rankNone {
+		// A story the ranking or an editor left out of the digest is no
+		// context a desk would cite.
+		if c.Story.ID == st.ID || len(c.Story.Articles) == 0 || c.Decision == rank.None || c.Decision == "" && c.Result.Section == rank.None {
 			continue
 		}
 		var shared []string
@@ -66,9 +70,9 @@ func (d *Drafter) related(ctx context.Context, week digest.Period, st *digest.St
 		slices.Sort(shared)
 		lead := d.lead(c.Story)
 		text := cmp.Or(firstSentence(draft.SummarizeArticle(lead.Text, lead.Published.In(d.Profile.Location()), 40).Paragraphs), strings.TrimSpace(lead.Title))
-		date := digest.DateOf(lead.Published.In(d.Profile.Location()))
+		day := digest.DateOf(lead.Published.In(d.Profile.Location()))
 		out = append(out, scored{Related{Story: c.Story.ID, Title: strings.TrimSpace(lead.Title), Shared: shared, Text: text,
-			Cites: fmt.Sprintf("(%s / %02d.%02d.%04d)", lead.Outlet, date.Day, int(date.Month), date.Year)}, persons, c.Result.Relevance})
+			Cites: fmt.Sprintf("(%s / %s)", lead.Outlet, digest.CitationDate(day))}, persons, c.Result.Relevance})
 	}
 	slices.SortStableFunc(out, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.persons, a.persons), cmp.Compare(len(b.r.Shared), len(a.r.Shared)), cmp.Compare(b.relevance, a.relevance))
@@ -79,8 +83,6 @@ func (d *Drafter) related(ctx context.Context, week digest.Period, st *digest.St
 	}
 	return rs, nil
 }
-
-const rankNone = "none"
 
 type named struct {
 	ja     string
@@ -106,14 +108,10 @@ func storyText(st digest.Story) string {
 		if i == 3 {
 			break
 		}
-		b.WriteString(a.Title + ". " + firstWords(a.Text, 120) + "\n")
+		ws := strings.Fields(a.Text)
+		b.WriteString(a.Title + ". " + strings.Join(ws[:min(120, len(ws))], " ") + "\n")
 	}
 	return b.String()
-}
-
-func firstWords(s string, n int) string {
-	ws := strings.Fields(s)
-	return strings.Join(ws[:min(n, len(ws))], " ")
 }
 
 func firstSentence(paras []string) string {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 
 	"shuho/internal/digest"
@@ -74,13 +73,9 @@ func (s *Server) showGlossary(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	var offices []string
 	for _, o := range form.Offices {
-		offices = append(offices, strings.Join([]string{o.Title, o.Country, o.PostedTo, o.From, o.To}, "; "))
+		offices = append(offices, glossary.FormatOffice(o))
 	}
-	var titleBy []string
-	for c, ja := range form.TitleBy {
-		titleBy = append(titleBy, c+"="+ja)
-	}
-	slices.Sort(titleBy)
+	titleBy := glossary.FormatTitleBy(form.TitleBy)
 	return s.renderCode(w, rq, code, "glossary.html", &glossaryPage{Query: q, Hits: hits, Count: len(g.Terms()), Kinds: digest.TermKinds,
 		CanEdit: rq.sess.User.Role.AtLeast("editor"), Error: msg, Form: form, Variants: strings.Join(form.Variants, ", "),
 		JAVariants: strings.Join(form.JAVariants, ", "), Offices: strings.Join(offices, "\n"), TitleBy: strings.Join(titleBy, ", "),
@@ -107,26 +102,15 @@ func termForm(r *http.Request) (digest.Term, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		f := strings.Split(line, ";")
-		if len(f) != 5 {
-			return t, fmt.Errorf("offices, line %d: %q: expected title; country; posted to; from; to (empty where none): %w", n+1, strings.TrimSpace(line), digest.ErrInvalid)
+		o, err := glossary.ParseOffice(line)
+		if err != nil {
+			return t, fmt.Errorf("offices, line %d: %w", n+1, err)
 		}
-		for i := range f {
-			f[i] = strings.TrimSpace(f[i])
-		}
-		t.Offices = append(t.Offices, digest.Office{Title: f[0], Country: f[1], PostedTo: f[2], From: f[3], To: f[4]})
+		t.Offices = append(t.Offices, o)
 	}
-	for _, e := range list("title_by") {
-		c, ja, ok := strings.Cut(e, "=")
-		if !ok || strings.TrimSpace(ja) == "" {
-			return t, fmt.Errorf("title by country: %q: expected COUNTRY=Japanese, such as CN=国家主席: %w", e, digest.ErrInvalid)
-		}
-		if t.TitleBy == nil {
-			t.TitleBy = map[string]string{}
-		}
-		t.TitleBy[strings.ToUpper(strings.TrimSpace(c))] = strings.TrimSpace(ja)
-	}
-	return t, nil
+	var err error
+	t.TitleBy, err = glossary.ParseTitleBy(list("title_by"))
+	return t, err
 }
 
 func (s *Server) addTerm(w http.ResponseWriter, r *http.Request, rq *request) error {

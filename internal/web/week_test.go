@@ -384,7 +384,7 @@ func TestGlossaryPage(t *testing.T) {
 	// A seed term with its offices: they are in the form, kept through a
 	// save, and an entry past its check-by day is flagged in the hits.
 	p = get("/glossary?q=" + url.QueryEscape("Jeyhun Bayramov") + "&edit=person:Jeyhun%20Bayramov")
-	if !strings.Contains(p, "Foreign Minister; AZ; ; 2020-07-16; </textarea>") {
+	if !strings.Contains(p, "Foreign Minister;AZ;;2020-07-16;</textarea>") {
 		t.Errorf("the edit form does not hold the offices:\n%s", p)
 	}
 	resp, _ = f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"person"}, "en": {"Jeyhun Bayramov"}, "ja": {"ジェイフン・バイラモフ"},
