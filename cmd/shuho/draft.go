@@ -134,6 +134,15 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 			di := dr.Items[k]
 			k++
 			var notes []string
+			if di.Gist != "" {
+				notes = append(notes, "no headline; gist: "+di.Gist)
+			}
+			if di.Emphasis.On {
+				notes = append(notes, "bold: "+di.Emphasis.Reason)
+			}
+			if len(di.Check) > 0 {
+				notes = append(notes, "past check-by: "+strings.Join(di.Check, ", "))
+			}
 			if len(di.Unknown) > 0 {
 				notes = append(notes, "by rule: "+strings.Join(di.Unknown, ", "))
 			}

@@ -487,7 +487,10 @@ func (r *renderer) headlineOf(c clause) string {
 		}
 		return head + dest + "を" + ev.ja
 	case fArrive:
-		if ev.ja == "着任" || (strings.Contains(c.low, "ambassador") && strings.Contains(c.low, "new")) {
+		if ev.ja == "着任" || (strings.Contains(c.low, "ambassador") && hasWord(c.low, "new")) {
+			if hasWord(c.low, "new", "newly") && !strings.HasPrefix(head, "新") {
+				head = "新任の" + head // 新任の駐ジョージア大使、トビリシに着任
+			}
 			if dest := cmpOr(obj, place); dest != "" {
 				return head + dest + "に着任"
 			}

@@ -36,7 +36,7 @@ func TestEventFrames(t *testing.T) {
 		{"letter", "Erdogan congratulates Azerbaijan on Victory Day", "", "", "エルドアン・トルコ大統領、戦勝記念日に際し祝賀メッセージ"},
 		// Appointments, dismissals, ambassadors.
 		{"appointment", "Ilham Aliyev appoints new Deputy Minister of Economy", "", "", "アリエフ大統領、経済次官を任命"},
-		{"appointment", "New Azerbaijani ambassador to Georgia arrives in Tbilisi", "", "", "駐ジョージア大使、トビリシに着任"},
+		{"appointment", "New Azerbaijani ambassador to Georgia arrives in Tbilisi", "", "", "新任の駐ジョージア大使、トビリシに着任"},
 		{"credentials", "New Georgian ambassador presents copy of credentials to FM Bayramov", "", "", "ジョージア大使、バイラモフ外相に信任状写しを提出"},
 		// Decrees and laws.
 		{"decree", "President Ilham Aliyev signs order on call-up for active military service", "", "", "アリエフ大統領、大統領令に署名"},
