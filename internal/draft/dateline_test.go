@@ -105,9 +105,11 @@ func TestResolveRelative(t *testing.T) {
 		{"Azerbaijan Today reported it.", "Azerbaijan Today reported it."},                           // a name
 		{"Today.az reported it.", "Today.az reported it."},                                           // a name
 		{"The fair opened on Wednesday, November 11.", "The fair opened on Wednesday, November 11."}, // dated already
-		{"The fair opened on Wednesday evening.", "The fair opened on Wednesday evening."},           // no date reads before it
-		{"Shops are open from Monday to Friday.", "Shops are open from Monday to Friday."},           // a range
-		{"Good Friday falls later.", "Good Friday falls later."},                                     // a name
+		{"The fair opened on Wednesday evening.", "The fair opened on the evening of November 11."},
+		{"A deminer was injured yesterday morning.", "A deminer was injured on the morning of November 14."},
+		{"Wednesday night's storm was long.", "Wednesday night's storm was long."},         // a possessive
+		{"Shops are open from Monday to Friday.", "Shops are open from Monday to Friday."}, // a range
+		{"Good Friday falls later.", "Good Friday falls later."},                           // a name
 		{"He spoke on Saturday, the ministry said.", "He spoke on November 14, the ministry said."},
 	}
 	for _, tt := range tests {

@@ -75,7 +75,7 @@ var (
 	// datedAfterRE: a weekday already followed by its date ("Wednesday,
 	// November 12", "Monday (17 November)") or by a part of the day that a
 	// date would not read with ("Tuesday evening").
-	datedAfterRE = regexp.MustCompile(`^(?:,? \(?(?:` + monthPat + ` \d|\d{1,2} ` + monthPat + `)|,? \d|\s+(?i:morning|afternoon|evening|night)\b)`)
+	datedAfterRE = regexp.MustCompile(`^(?:,? \(?(?:` + monthPat + ` \d|\d{1,2} ` + monthPat + `)|,? \d)`)
 	// futureRE: a sentence about what is to come, where a bare weekday may
 	// be this week's or the next.
 	futureRE = regexp.MustCompile(`(?i)\b(?:will|shall|won't|would|is to|are to|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned|intends? to|going to|upcoming|to be held)\b|'ll\b|’ll\b`)
@@ -154,15 +154,26 @@ func resolveRelative(s string, ref calDay, articleYear int) string {
 		if _, isWeekday := weekdays[strings.ToLower(word)]; isWeekday && datedAfterRE.MatchString(s[z:]) {
 			continue
 		}
-		if strings.HasPrefix(strings.ToLower(s[z:]), " morning") || strings.HasPrefix(strings.ToLower(s[z:]), " evening") || strings.HasPrefix(strings.ToLower(s[z:]), " afternoon") {
-			continue // "yesterday morning": no date reads before it
-		}
 		date := dayOf(ref.time().AddDate(0, 0, off)).text(articleYear)
 		rep := "on " + date
 		switch p := strings.ToLower(prep); p {
 		case "", "on", "this", "last", "next":
 		default:
 			rep = prep + " " + date
+		}
+		// "on Wednesday morning", "yesterday evening": the part of the day
+		// goes before the date, "on the morning of November 18".
+		part, possessive := partOfDay(s[z:])
+		if possessive {
+			continue // "Wednesday night's storm": a name of the storm, no time of it
+		}
+		if part != "" {
+			switch strings.ToLower(prep) {
+			case "", "on", "this", "last", "next":
+				rep, z = "on the "+part+" of "+date, z+1+len(part)
+			default:
+				continue
+			}
 		}
 		if a == 0 {
 			rep = upperFirst(rep)
@@ -398,4 +409,22 @@ func balanced(s string) bool {
 		return (o+c)%2 == 0
 	}
 	return strings.Count(s, `"`)%2 == 0 && pair("“", "”") && pair("«", "»")
+}
+
+// partOfDay is the part of the day a relative day is followed by
+// (" morning", " evening"), lower-cased, or ""; possessive says it is
+// followed by 's ("Wednesday night's storm").
+func partOfDay(rest string) (part string, possessive bool) {
+	low := strings.ToLower(rest)
+	for _, p := range []string{"morning", "afternoon", "evening", "night"} {
+		after := low[min(len(low), len(p)+1):]
+		if !strings.HasPrefix(low, " "+p) || after != "" && isLetter(after) {
+			continue
+		}
+		if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
+			return "", true
+		}
+		return p, false
+	}
+	return "", false
 }
