@@ -111,8 +111,14 @@ func mergeOffices(terms []digest.Term, offices, titles []byte) ([]digest.Term, e
 		if p.Ref == "" {
 			p.Ref = e.Ref
 		}
-		if e.CheckBy != "" && (p.CheckBy == "" || e.CheckBy < p.CheckBy) {
-			p.CheckBy = e.CheckBy
+		checkBy := e.CheckBy
+		if e.Source == "unverified" && e.Seen != "" {
+			// Read on no page: to be checked before it is trusted, from
+			// the day it was written down.
+			checkBy = e.Seen
+		}
+		if checkBy != "" && (p.CheckBy == "" || checkBy < p.CheckBy) {
+			p.CheckBy = checkBy
 		}
 		if err := Check(p); err != nil {
 			return nil, fmt.Errorf("seed/offices.json: entry %d: %w", n+1, err)
