@@ -216,9 +216,12 @@ func findEvent(ws []hword) (int, event) {
 type clause struct {
 	ev      event
 	sides   []string // the subject: one side, or two ("Aliyev, Meloni hold talks")
+	subject string   // the subject whole, for a frame of one side
 	object  string
 	place   string // "in Ankara"
 	on      string // "on Independence Day", "on 2026 state budget"
+	onWord  string // the word before on: "on", "ahead" or "during"
+	onNext  bool   // the on phrase comes right after the object: its own
 	reason  string // "for treason", "over earthquake"
 	with    string // "with Japan", after the object
 	by      string // "led by US Senator", "recruited by Iranian intelligence"
@@ -241,7 +244,7 @@ func read(en string, ws []hword, vi int, ev event) clause {
 	if i := strings.LastIndex(subj, " in "); i > 0 {
 		subj, c.place = subj[:i], strings.TrimSpace(subj[i+4:])
 	}
-	c.sides = splitSides(subj)
+	c.sides, c.subject = splitSides(subj), subj
 	after := ws[vi+len(ev.words):]
 	objEnd := len(en)
 	var rest []hword
@@ -306,7 +309,7 @@ func read(en string, ws []hword, vi int, ev event) clause {
 			}
 		case "on", "ahead", "during":
 			if c.on == "" {
-				c.on = phrase
+				c.on, c.onWord, c.onNext = phrase, w.low, k == 0
 			}
 		case "for", "over", "amid", "after", "following":
 			if c.reason == "" {
@@ -381,6 +384,14 @@ func (r *renderer) headlineOf(c clause) string {
 	var subjTitle string
 	var subjPerson *digest.Term
 	var subjKind sideKind
+	// A frame of one side takes the subject whole: "Joint exercises of
+	// Azerbaijan and Türkiye" is one thing. Two sides that are not one
+	// ("Aliyev, Erdogan attend summit") cannot be written as one subject,
+	// and neither may be dropped.
+	one := c.subject
+	if len(c.sides) == 2 && !strings.Contains(strings.ToLower(c.subject), " of ") {
+		one = c.sides[0]
+	}
 	if len(c.sides) == 2 && (ev.frame == fTalk || ev.frame == fSign || ev.frame == fAct && (ev.ja == "実施" || ev.ja == "開始")) {
 		a, at, ap, ak := r.side(c.sides[0], "", nil)
 		b, _, _, bk := r.side(c.sides[1], at, ap)
@@ -394,7 +405,10 @@ func (r *renderer) headlineOf(c clause) string {
 		}
 		subj, subjKind, other = a, ak, b
 	} else {
-		subj, subjTitle, subjPerson, subjKind = r.side(c.sides[0], "", nil)
+		if one == c.sides[0] && len(c.sides) == 2 {
+			r.missing = append(r.missing, c.sides[1])
+		}
+		subj, subjTitle, subjPerson, subjKind = r.side(one, "", nil)
 	}
 	if subj == "" && subjKind != homeCountry {
 		return ""
@@ -403,13 +417,16 @@ func (r *renderer) headlineOf(c clause) string {
 	if subjKind != homeCountry {
 		head = subj + "、"
 	}
+	r.head, r.subjKind = head, subjKind
 	obj := ""
 	objKind := sideNone
+	var objTitle string
+	var objPerson *digest.Term
 	// Talks between two sides named in the subject need no object: what
 	// they talked about is the body's, and is not rendered.
 	talksOfTwo := ev.frame == fTalk && other != ""
 	if c.object != "" && !talksOfTwo && ev.frame != fUndergo && ev.frame != fHappen && !(ev.ja == "提出" && strings.Contains(c.object, " to ")) {
-		obj, _, _, objKind = r.side(c.object, subjTitle, subjPerson)
+		obj, objTitle, objPerson, objKind = r.side(c.object, subjTitle, subjPerson)
 	} else if ev.ja == "提出" {
 		obj, objKind = "…", sideThing // written below from its parts
 	}
@@ -564,8 +581,9 @@ func (r *renderer) headlineOf(c clause) string {
 		switch {
 		case ev.ja == "実施" && !isExercise(c.object) && !strings.Contains(c.low, "election"):
 			event = "開催"
-		case strings.HasPrefix(ev.ja, "開催") && (objKind == sidePerson || objKind == homeSide):
+		case strings.HasPrefix(ev.ja, "開催") && (objKind == sidePerson || objKind == homeSide && (objTitle != "" || objPerson != nil)):
 			// "to host Turkish President": a guest is received, not held.
+			// A body of the home country ("to host COP29") is held.
 			if ev.ja == "開催へ" {
 				return head + obj + "と会談へ"
 			}
@@ -575,6 +593,14 @@ func (r *renderer) headlineOf(c clause) string {
 		case ev.ja == "可決" && !strings.Contains(c.low, "law") && !strings.Contains(c.low, "bill") && !strings.Contains(c.low, "budget") &&
 			!strings.Contains(c.low, "amendment") && !strings.Contains(c.low, "code"):
 			event = "採択"
+		case strings.HasPrefix(ev.ja, "開催") && subjKind == sidePlace:
+			// "Baku to host OSCE conference": the city is where it is
+			// held, not who holds it: バクーで…会議開催へ.
+			return subj + "で" + obj + ev.ja
+		case ev.ja == "開会" && isPremises(c.object):
+			event = "開設" // an embassy is opened, not a session
+		case ev.ja == "開始" && hasWord(strings.ToLower(c.object), "satellite", "satellites", "rocket", "rockets"):
+			event = "打ち上げ" // a satellite launched is no thing begun
 		case ev.ja == "判決":
 			// "Court sentences X to N years": Xに禁錮N年の判決.
 			return head + obj + "に" + sentence(c)
@@ -597,8 +623,24 @@ func (r *renderer) headlineOf(c clause) string {
 			// with the other side, トルコと合同演習を実施.
 			return head + other + "と" + obj + ev.particle + event
 		}
-		if place != "" && (event == "拘束" || event == "逮捕" || event == "摘発" || event == "押収") {
+		switch {
+		case place != "" && (event == "拘束" || event == "逮捕" || event == "摘発" || event == "押収"):
 			obj = place + "で" + obj
+		case place != "" && event == "開設":
+			obj = place + "に" + obj // エチオピアに大使館を開設
+		case place != "" && r.kindOf(c.place) != homeCountry:
+			// "condemns terrorist attack in Pakistan": where it was is
+			// part of what is acted on; the headline never loses it.
+			obj = place + "での" + obj
+		}
+		if c.with != "" {
+			// "ratifies agreement with Uzbekistan": ウズベキスタンとの協定.
+			// A with that names no party ("exercises with 10,000
+			// troops") is the body's.
+			if k := r.kindOf(c.with); k == sideCountry || k == sidePerson || k == sideOrg || k == homeSide {
+				w, _, _, _ := r.side(c.with, "", nil)
+				obj = w + "との" + obj
+			}
 		}
 		// "approves program on Great Return": what the document is about
 		// is part of it; written when it can be, else the headline waits.
@@ -610,6 +652,20 @@ func (r *renderer) headlineOf(c clause) string {
 				}
 				obj = topic + "に関する" + obj
 			}
+		} else if c.on != "" && c.onWord == "on" && c.onNext && !isDate(c.on) && !(objKind == sideThing && document(c.object)) &&
+			(targeted(c.object) || r.kindOf(c.on) != homeCountry) {
+			// "condemns attack on Saudi Arabia": サウジアラビアへの攻撃;
+			// "launch talks on new agreement": 協定に関する協議. What the
+			// on names is never dropped: unwritten, the headline waits.
+			topic := r.topic(c.on)
+			switch {
+			case topic == "":
+				r.missing = append(r.missing, c.on)
+			case targeted(c.object):
+				obj = topic + "への" + obj
+			default:
+				obj = topic + "に関する" + obj
+			}
 		}
 		return head + obj + ev.particle + c.reading + event
 	case fUndergo:
@@ -619,9 +675,9 @@ func (r *renderer) headlineOf(c clause) string {
 		}
 		// Abroad, the desk's own people and missions are named as its own
 		// and the place comes first: エカテリンブルクでアゼルバイジャン国民2名死亡.
-		if k := r.kindOf(c.place); c.place != "" && (k == sidePlace || k == sideCountry) && !r.isHome(c.place) {
+		if k := r.kindOf(c.place); c.place != "" && (k == sidePlace || k == sideCountry) && r.isForeign(c.place) {
 			sub := renderer{h: r.h, body: r.body, day: r.day, abroad: true}
-			w, _, _, _ := sub.side(c.sides[0], "", nil)
+			w, _, _, _ := sub.side(one, "", nil)
 			r.unknown, r.missing = append(r.unknown, sub.unknown...), append(r.missing, sub.missing...)
 			if w != "" && ev.ja != "判決" {
 				if ev.ja == "死亡" || ev.ja == "負傷" {
@@ -668,6 +724,9 @@ func (r *renderer) headlineOf(c clause) string {
 			}
 			return where + "地雷爆発、" + withCount(who) + event
 		}
+		if place != "" && r.kindOf(c.place) == sidePlace {
+			return place + "で" + who + ev.ja // バクーで記者逮捕
+		}
 		return who + ev.ja
 	case fHappen:
 		what := strings.TrimSuffix(head, "、")
@@ -675,18 +734,58 @@ func (r *renderer) headlineOf(c clause) string {
 			return ""
 		}
 		event := ev.ja
-		if event == "開催" && (isExercise(c.sides[0]) || strings.Contains(strings.ToLower(c.sides[0]), "election")) {
-			return what + "を実施"
+		// Where it took place is part of the news ("Presidential
+		// election held in Georgia" is no election at home); the home
+		// country itself goes unwritten.
+		where := ""
+		if place != "" && r.kindOf(c.place) != homeCountry {
+			where = place + "で"
+			if event == "開設" {
+				where = place + "に" // モンゴルに大使館開設
+			}
+		}
+		if event == "開催" && (isExercise(one) || strings.Contains(strings.ToLower(one), "election")) {
+			return where + what + "を実施"
 		}
 		if event == "開催" {
-			return what + "を開催"
+			return where + what + "を開催"
 		}
-		if place != "" && (event == "開始" || event == "終了") {
-			return place + "で" + what + event
-		}
-		return what + event
+		return where + what + event
 	}
 	return ""
+}
+
+// isPremises reports whether an object is a mission or an office, which is
+// opened (開設), not opened as a session is (開会).
+func isPremises(en string) bool {
+	return hasWord(strings.ToLower(en), "embassy", "consulate", "office", "representation", "mission", "centre", "center", "branch")
+}
+
+// targeted reports whether an object is an act against what "on" names:
+// an attack on, sanctions on (Xへの攻撃).
+func targeted(en string) bool {
+	ws := hwords(en)
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[len(ws)-1].low {
+	case "attack", "attacks", "strike", "strikes", "assault", "sanctions", "restrictions", "pressure", "ban", "raid", "shelling":
+		return true
+	}
+	return false
+}
+
+// isDate reports whether a phrase after "on" is a day ("on Monday", "on
+// May 12"), which the headline leaves to the body.
+func isDate(en string) bool {
+	for _, w := range hwords(en) {
+		switch w.low {
+		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+			"may", "june", "july", "august", "september", "october", "november", "december", "weekend":
+			return true
+		}
+	}
+	return false
 }
 
 // document reports whether an object is a document a topic belongs to.
@@ -706,6 +805,18 @@ func (r *renderer) isHome(en string) bool {
 	for _, m := range r.h.G.Find(en) {
 		if c := m.Term.Country; c != "" {
 			return strings.EqualFold(c, r.h.Home)
+		}
+	}
+	return false
+}
+
+// isForeign reports whether a place or country is known to be another
+// country's. A place the glossary gives no country is not taken for
+// abroad: "killed in Lachin" is no incident abroad.
+func (r *renderer) isForeign(en string) bool {
+	for _, m := range r.h.G.Find(en) {
+		if c := m.Term.Country; c != "" {
+			return !strings.EqualFold(c, r.h.Home)
 		}
 	}
 	return false

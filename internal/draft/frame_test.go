@@ -71,6 +71,30 @@ func TestEventFrames(t *testing.T) {
 		{"reading", "Parliament passes bill in second reading", "", "", "国会、法案を第二読会で可決"},
 		{"mine on duty", "Azerbaijani serviceman killed in mine explosion in Kalbajar", "", "", "ケルベジェルで地雷爆発、軍人1名殉職"},
 		{"new appointee", "Azerbaijan names new ambassador to Japan", "", "2025-01-01", "駐日大使を任命"},
+		// Where, with whom and against what an act was: never dropped.
+		{"act abroad", "Azerbaijan condemns terrorist attack in Pakistan", "", "", "パキスタンでのテロ攻撃を非難"},
+		{"attack on", "Azerbaijani MFA condemns attack on Saudi Arabia", "", "", "外務省、サウジアラビアへの攻撃を非難"},
+		{"with whom", "Milli Majlis ratifies agreement with Uzbekistan", "", "", "国会、ウズベキスタンとの協定を批准"},
+		{"meeting on", "President Ilham Aliyev chairs meeting on socio-economic development", "", "", "アリエフ大統領、社会経済発展に関する会議を主宰"},
+		{"where held", "Azerbaijani Navy holds exercises in Caspian Sea", "", "", "海軍、カスピ海での演習を実施"},
+		{"election abroad", "Presidential election held in Georgia", "", "", "ジョージアで大統領選挙を実施"},
+		{"embassy", "Azerbaijan opens embassy in Ethiopia", "", "", "エチオピアに大使館を開設"},
+		{"satellite", "Azerbaijan launches new satellite", "", "", "衛星を打ち上げ"},
+		// What is hosted: a body or an event is held, a city is where.
+		{"host a body", "Azerbaijan to host COP29", "", "", "COP29を開催へ"},
+		{"host in a city", "Baku to host OSCE conference", "", "", "バクーで欧州安全保障協力機構会議開催へ"},
+		{"host a summit", "Ilham Aliyev hosts summit of Organization of Turkic States", "", "", "アリエフ大統領、チュルク諸国機構の首脳会議を主宰"},
+		// One subject whose "and" is inside it.
+		{"one subject", "Joint exercises of Azerbaijan and Türkiye end", "", "", "アゼルバイジャン・トルコの合同演習終了"},
+		// A home place the glossary gives no country is no place abroad.
+		{"home place", "Azerbaijani soldier killed in Lachin", "", "", "ラチンで兵士1名殉職"},
+		{"where arrested", "Journalist arrested in Baku", "", "", "バクーで記者逮捕"},
+		// A source before a colon: the country's word as the source's,
+		// another's reported as said.
+		{"source", "MFA: Azerbaijan condemns terrorist attack in Pakistan", "", "", "外務省、パキスタンでのテロ攻撃を非難"},
+		{"source reports", "MoD: Armenian armed forces opened fire on Azerbaijani positions in Lachin direction", "", "",
+			"国防省、アルメニア軍がラチン方面での陣地に発砲と発表"},
+		{"speaker", "Hikmet Hajiyev: Armenian forces opened fire on Azerbaijani positions", "", "", "ハジエフ補佐官、アルメニア軍が陣地に発砲と発言"},
 	}
 	for _, tt := range tests {
 		got := h.TranslateOn(tt.en, tt.body, tt.day)
@@ -104,6 +128,11 @@ func TestNoFalseHeadline(t *testing.T) {
 		{"Ilham Aliyev to attend Antalya Diplomacy Forum", "Antalya Diplomacy"},           // no rule for an event's name
 		{"Ilham Aliyev: 'Armenia must change its constitution'", "アリエフ"},
 		{"Aliyev, Erdogan", "アリエフ、エルドアン"},
+		{"Mehriban Aliyeva meets President of European Council", "European Council"}, // another body's office, never the home one's
+		{"Activist Bakhtiyar Hajiyev sentenced to 10 years", "Bakhtiyar"},            // a namesake of the glossary's Hajiyev
+		{"Ilham Aliyev, Erdogan attend summit in Ankara", "Erdogan"},                 // two sides, one frame of one side
+		{"President Ilham Aliyev chairs meeting on Great Return", "Great Return"},    // what the meeting is on
+		{"Jeyhun Bayramov: 'Armenia must amend its constitution'", "バイラモフ"},          // a quotation not written whole
 	} {
 		got := h.Translate(tt.en, "")
 		if got.JA != "" || got.Engine != "gist" || !strings.Contains(got.Gist, tt.gist) {

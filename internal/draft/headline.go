@@ -71,26 +71,79 @@ func (h *Headliner) translate(en, body, day string) Headline {
 			return hl
 		}
 	}
-	r := renderer{h: h, body: body, day: day}
-	// "Ministry of Defence: serviceman died …": the source said it; the
-	// headline is what it said.
-	if i := strings.Index(en, ": "); i > 0 && i < len(en)/2 {
-		if ms := h.G.Find(en[:i]); len(ms) > 0 && ms[0].Start == 0 {
-			if rest := h.translate(en[i+2:], body, day); rest.Engine != "gist" && rest.JA != "" {
-				return rest
-			}
-		}
+	if hl, ok := h.sourced(en, body, day); ok {
+		return hl
 	}
+	hl, _ := h.rules(en, body, day)
+	return hl
+}
+
+// rules drafts a headline from its frame, and says whose it is: the
+// subject's kind (homeCountry when the headline's subject goes unwritten)
+// and the head written for it ("外務省、").
+func (h *Headliner) rules(en, body, day string) (Headline, *renderer) {
+	r := &renderer{h: h, body: body, day: day}
 	ws := hwords(en)
 	vi, ev := findEvent(ws)
 	if vi < 0 {
-		return r.gist(en, "")
+		return r.gist(en, ""), r
 	}
 	ja := r.headlineOf(read(en, ws, vi, ev))
 	if ja == "" || len(r.missing) > 0 {
-		return r.gist(en, ja)
+		return r.gist(en, ja), r
 	}
-	return Headline{JA: ja, Unknown: r.unknown, Check: r.stale, Engine: "rules"}
+	return Headline{JA: ja, Unknown: r.unknown, Check: r.stale, Engine: "rules"}, r
+}
+
+// sourced drafts a headline that names its source before a colon:
+// "MFA: Azerbaijan condemns …", "Hikmet Hajiyev: …", "MoD: Armenian
+// armed forces opened fire …". What follows is the source's word, not
+// the desk's: when it speaks for the country (its subject is the home
+// country, unwritten) the source is the subject (外務省、…を非難);
+// otherwise it is reported as said (国防省、アルメニア軍が…に発砲と発表;
+// a person's words と発言). Only when the rest drafts whole; a quotation
+// that does not is left empty.
+func (h *Headliner) sourced(en, body, day string) (Headline, bool) {
+	i := strings.Index(en, ": ")
+	if i <= 0 || i >= len(en)/2 {
+		return Headline{}, false
+	}
+	if ms := h.G.Find(en[:i]); len(ms) == 0 || ms[0].Start != 0 {
+		return Headline{}, false
+	}
+	said := strings.TrimSpace(en[i+2:])
+	if q := []rune(said); len(q) > 2 && strings.ContainsRune(`'"‘“`, q[0]) && strings.ContainsRune(`'"’”`, q[len(q)-1]) {
+		said = string(q[1 : len(q)-1])
+	}
+	rest, rr := h.rules(said, body, day)
+	if rest.Engine == "gist" || rest.JA == "" {
+		return Headline{}, false
+	}
+	r := renderer{h: h, body: body, day: day}
+	src, title, person, kind := r.side(en[:i], "", nil)
+	if src == "" || len(r.missing) > 0 {
+		return Headline{}, false
+	}
+	rest.Unknown = append(rest.Unknown, r.unknown...)
+	rest.Check = append(rest.Check, r.stale...)
+	switch {
+	case kind == homeCountry:
+		return rest, true // "Azerbaijan: …" is the country's own word
+	case rr.subjKind == homeCountry:
+		rest.JA = src + "、" + rest.JA
+		return rest, true
+	}
+	verb := "と発表"
+	if kind == sidePerson || person != nil || title != "" {
+		verb = "と発言"
+	}
+	ja := rest.JA
+	if rr.head != "" && strings.HasPrefix(ja, rr.head) {
+		// Its subject is the subject of what was said: アルメニア軍が….
+		ja = strings.TrimSuffix(rr.head, "、") + "が" + ja[len(rr.head):]
+	}
+	rest.JA = src + "、" + ja + verb
+	return rest, true
 }
 
 // cleanHeadline drops what outlets add to a headline that is no part of
@@ -131,6 +184,10 @@ type renderer struct {
 	// abroad says the event happened in another country: there the
 	// desk's own people are written as its (アゼルバイジャン国民).
 	abroad bool
+	// head and subjKind are the subject as the frame wrote it ("外務省、",
+	// or "" for the home country), for a source that said it.
+	head     string
+	subjKind sideKind
 }
 
 // sideKind is what a side of a headline is, for the frame that writes it.
@@ -245,6 +302,9 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 			}
 		}
 	}
+	if person != nil {
+		r.otherGiven(s, ms, person)
+	}
 	if person == nil && title == nil && len(hwords(s)) == 1 {
 		// A surname alone ("Erdogan congratulates …"): the glossary's
 		// person of that surname, if there is one.
@@ -266,7 +326,7 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 		// Named by office only: the one who held it on the article's
 		// day, from the glossary's office holders. A country's office
 		// is the home country's when no other is named.
-		if person == nil && !hasWord(low, "former", "deputy", "new", "newly", "incoming", "outgoing", "acting", "next") {
+		if person == nil && !hasWord(low, "former", "deputy", "new", "newly", "incoming", "outgoing", "acting", "next") && !orgAfter(ms, title, r.h.Home) {
 			// An international organisation's office has no country
 			// (UN Secretary-General); a country's is the home country's
 			// unless the phrase names another.
@@ -297,7 +357,7 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 				end = m.End
 			}
 		}
-		if i := strings.Index(low[end:], " of "); i >= 0 && end > 0 {
+		if i := strings.Index(low[end:], " of "); i >= 0 && end > 0 && !orgAfter(ms, title, r.h.Home) {
 			if topic := r.topic(s[end+i+4:]); topic != "" {
 				return topic + title.JA, title.EN, nil
 			}
@@ -373,6 +433,15 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 			prefix = termJA(g, m.Term)
 		}
 	}
+	if prefix == "" && orgAfter(ms, title, r.h.Home) {
+		// "President of European Council": the office is the body's,
+		// and a title without it would name another office.
+		for _, m := range ms {
+			if m.Term.Kind == digest.Organisation {
+				r.missing = append(r.missing, s[m.Start:m.End])
+			}
+		}
+	}
 	if country != "" && !strings.EqualFold(country, r.h.Home) {
 		prefix = g.CountryShort(country)
 		if strings.EqualFold(country, "JP") {
@@ -407,6 +476,49 @@ func (r *renderer) bySurname(ps []*digest.Term) *digest.Term {
 		}
 	}
 	return nil
+}
+
+// orgAfter reports whether a body is named after the title ("President
+// of European Council"): the office is the body's, not a country's. The
+// home country's own bodies ("Chief of General Staff of Azerbaijani
+// Army") leave the office the home country's.
+func orgAfter(ms []glossary.Match, title *digest.Term, home string) bool {
+	at := -1
+	for _, m := range ms {
+		if m.Term == title && at < 0 {
+			at = m.Start
+		}
+		if m.Term.Kind == digest.Organisation && at >= 0 && m.Start > at && !strings.EqualFold(m.Term.Country, home) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherGiven marks as missing a glossary surname after a given name the
+// glossary's person does not bear: "Activist Bakhtiyar Hajiyev" is not
+// the Hajiyev the glossary holds, and a headline naming him would be
+// false.
+func (r *renderer) otherGiven(s string, ms []glossary.Match, person *digest.Term) {
+	for _, m := range ms {
+		if m.Term != person {
+			continue
+		}
+		ws := hwords(s[:m.Start])
+		if len(ws) == 0 || strings.TrimSpace(s[ws[len(ws)-1].end:m.Start]) != "" {
+			return
+		}
+		w := ws[len(ws)-1]
+		if insideMatch(ms, w.start) || !unicode.IsUpper([]rune(w.raw)[0]) || !nameLike(w.low) || ranks[w.low] || personWords[w.low] ||
+			roles[w.low] || hasWord(person.EN, w.low) {
+			return
+		}
+		if _, ok := nouns[w.low]; ok {
+			return
+		}
+		r.missing = append(r.missing, w.raw+" "+s[m.Start:m.End])
+		return
+	}
 }
 
 // leftover marks as missing the words of a phrase naming a person or an

@@ -16,7 +16,8 @@ var people = map[string]bool{"journalists": true, "activists": true, "soldiers":
 	"suspects": true, "citizens": true, "officers": true, "officials": true, "members": true, "persons": true, "men": true, "women": true,
 	"mps": true, "deputies": true, "defendants": true, "employees": true, "civilians": true, "workers": true, "civilian": true, "soldier": true,
 	"serviceman": true, "journalist": true, "man": true, "woman": true, "prisoners": true, "judges": true, "deminers": true, "deminer": true,
-	"conscript": true, "conscripts": true, "migrants": true, "nationals": true, "staff": true, "dealers": true, "smugglers": true, "pilots": true}
+	"conscript": true, "conscripts": true, "migrants": true, "nationals": true, "staff": true, "dealers": true, "smugglers": true, "pilots": true,
+	"spies": true, "protesters": true, "drivers": true, "diplomats": true, "hostages": true, "peacekeepers": true}
 
 // nouns are the common words of headlines with their Japanese, for the
 // phrases the glossary does not name. An empty Japanese is a word the
@@ -83,6 +84,13 @@ var nouns = map[string]string{
 	"judicial": "司法", "legal": "法務", "interstate": "国家間", "economy": "経済", "ecology": "環境", "natural": "天然", "resources": "資源", "finance": "財務", "justice": "法務", "labour": "労働",
 	"agriculture": "農業", "digital": "デジタル", "suspected": "", "alleged": "", "active": "", "access": "アクセス",
 	"international": "国際", "regional": "地域", "global": "世界", "foreign": "外国", "foreign-funded": "外国資金による",
+	// Events, things and people of the week's news the table lacked.
+	"parade": "パレード", "hospital": "病院", "equipment": "装備", "spy": "スパイ", "spies": "スパイ", "protesters": "抗議参加者",
+	"dialogue": "対話", "document": "文書", "documents": "文書", "satellite": "衛星", "diplomat": "外交官", "diplomats": "外交官",
+	"apology": "謝罪", "driver": "運転手", "drivers": "運転手", "truck": "トラック", "flight": "飛行", "operational": "作戦",
+	"informal": "非公式", "plenary": "本会議", "first-half": "上半期", "peacekeepers": "平和維持部隊", "aid": "支援", "funds": "資金",
+	"ministerial": "閣僚", "extraordinary": "臨時", "facilities": "施設", "facility": "施設", "school": "学校", "monument": "記念碑",
+	"memorial": "記念碑", "complex": "施設", "hostages": "人質", "refugee": "難民", "hearing": "公判", "hearings": "公判",
 }
 
 // compounds are pairs of words whose Japanese is not the two words'.
@@ -93,7 +101,10 @@ var compounds = map[string]string{"political parties": "政党", "political part
 	"interstate council": "国家間評議会", "press service": "報道部", "law enforcement": "法執行機関", "security council": "安全保障会議",
 	"general staff": "参謀本部", "national leader": "国父", "peace treaty": "平和条約", "peace agreement": "和平合意",
 	"border guards": "国境警備隊", "border guard": "国境警備兵", "official meeting": "会議", "official reception": "公式レセプション",
-	"official ceremony": "式典", "official visit": "公式訪問", "prison terms": "実刑", "prison term": "実刑", "news websites": "ニュースサイト"}
+	"official ceremony": "式典", "official visit": "公式訪問", "prison terms": "実刑", "prison term": "実刑", "news websites": "ニュースサイト",
+	"cabinet meeting": "閣議", "victory day": "戦勝記念日", "ministerial council": "閣僚理事会", "plenary session": "本会議",
+	"military parade": "軍事パレード", "military hospital": "軍病院", "military equipment": "軍装備", "peace process": "和平プロセス",
+	"truck drivers": "トラック運転手", "humanitarian aid": "人道支援", "extraordinary session": "臨時会期"}
 
 // fillers are the words a Japanese headline leaves out without loss.
 var fillers = map[string]bool{"the": true, "a": true, "an": true, "new": true, "its": true, "his": true, "her": true, "their": true,
