@@ -20,10 +20,11 @@ type Flag struct {
 func (f Flag) String() string { return fmt.Sprintf("%s %q is in no source", f.Kind, f.Text) }
 
 var (
-	numberRE  = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
-	monthAlts = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
-	dateRE    = regexp.MustCompile(`(?i)\b(?:` + monthAlts + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthAlts + `)\b`)
-	nameRE    = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*`)
+	numberRE = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	// dateRE: "November 16", "Nov. 16", "16 November", with dateline.go's
+	// one pattern of a month.
+	dateRE = regexp.MustCompile(`(?i)\b(?:` + monthPat + `\s+\d{1,2}|\d{1,2}\s+` + monthPat + `)\b`)
+	nameRE = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*`)
 )
 
 // Check compares a drafted English text with its sources: every number,
@@ -254,20 +255,4 @@ func foldText(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// maxResolved is how many sources have their relative days resolved.
-const maxResolved = 5
-
-// relativeWord reports whether a text may hold a relative day ("today",
-// "on Wednesday") that summarizing it would write as a date: only such a
-// text needs reading into units for its dates.
-func relativeWord(text string) bool {
-	low := strings.ToLower(text)
-	for _, w := range []string{"today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if strings.Contains(low, w) {
-			return true
-		}
-	}
-	return false
 }

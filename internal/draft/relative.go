@@ -428,3 +428,24 @@ func partOfDay(rest string) (part string, possessive bool) {
 	}
 	return "", false
 }
+
+// maxResolved is how many sources have their relative days resolved.
+const maxResolved = 5
+
+// relativeWord reports whether a text may hold a relative day ("today",
+// "on Wednesday") that summarizing it would write as a date: only such a
+// text needs reading into units for its dates.
+func relativeWord(text string) bool {
+	low := strings.ToLower(text)
+	for _, w := range []string{"today", "yesterday", "tomorrow"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	for w := range weekdays {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}

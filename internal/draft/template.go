@@ -2,6 +2,7 @@ package draft
 
 import (
 	"cmp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -388,8 +389,8 @@ var eventWord = func() map[string]bool {
 func numberAt(en string, ws []hword, i int) (unit, int) {
 	w := ws[i]
 	u := unit{kind: slotNumber, start: w.start, end: w.end}
-	if mo, ok := months[w.low]; ok {
-		u.kind, u.value = slotDate, mo+"月"
+	if mo := monthOf(w.low); mo != 0 && strings.EqualFold(mo.String(), w.low) {
+		u.kind, u.value = slotDate, strconv.Itoa(int(mo))+"月"
 		if i+1 < len(ws) && isNumeral(ws[i+1].raw) && len(ws[i+1].raw) <= 2 && strings.TrimSpace(en[w.end:ws[i+1].start]) == "" {
 			u.value += strings.TrimLeft(ws[i+1].raw, "0") + "日"
 			u.end = ws[i+1].end
@@ -418,9 +419,6 @@ func numberAt(en string, ws []hword, i int) (unit, int) {
 	}
 	return u, n
 }
-
-var months = map[string]string{"january": "1", "february": "2", "march": "3", "april": "4", "may": "5", "june": "6",
-	"july": "7", "august": "8", "september": "9", "october": "10", "november": "11", "december": "12"}
 
 // subject is the subject slot's office and person: "counterpart" is the
 // subject's office, and an object is never the subject again.
