@@ -50,11 +50,12 @@ func CheckSources(text string, sources ...Source) []Flag {
 	var all []string
 	for i, s := range sources {
 		all = append(all, s.Title, s.Text)
-		// Only a text with a relative day to resolve needs reading into
-		// units for its dates, and only the first few: the lead, which
+		// Only a text with a relative day to resolve or a dateline whose
+		// date a summary writes out needs reading into units for its
+		// dates, and only the first few: the lead, which
 		// summaries are made of, comes first, and an editor who takes a
 		// date from further down writes it out.
-		if i >= maxResolved || !relativeWord(s.Text) {
+		if i >= maxResolved || !relativeWord(s.Text) && !opensWithDateline(s.Text) {
 			continue
 		}
 		var b strings.Builder
@@ -125,6 +126,11 @@ func check(text string, sources []string) []Flag {
 		}
 	}
 	for _, loc := range nameRE.FindAllStringIndex(text, -1) {
+		// The expression's \b is ASCII's: capitals that go on a word of
+		// another script ("ĺAAA") are no name of their own.
+		if prev, _ := utf8.DecodeLastRuneInString(text[:loc[0]]); loc[0] > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+			continue
+		}
 		name := text[loc[0]:loc[1]]
 		ws := strings.Fields(name)
 		// The first word of a sentence is capitalised whatever it is: a

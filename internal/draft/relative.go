@@ -243,6 +243,14 @@ func weekOf(t time.Time) int {
 // or a word ("Today.az", "Monday-Friday"), not capitalised in the middle of
 // a sentence after a capitalised word ("Azerbaijan Today", "Good Friday").
 func standsAlone(s string, a, w, z int) bool {
+	// The expression's \b is ASCII's: a word that runs on in another
+	// script ("ހWednesday") is no weekday.
+	if prev, _ := utf8.DecodeLastRuneInString(s[:w]); w > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+		return false
+	}
+	if next, _ := utf8.DecodeRuneInString(s[z:]); z < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+		return false
+	}
 	after := s[z:]
 	if strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "'") || strings.HasPrefix(after, "’") {
 		return false
@@ -445,6 +453,23 @@ func relativeWord(text string) bool {
 	for w := range weekdays {
 		if strings.Contains(low, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// opensWithDateline reports whether a text opens with a dateline whose
+// date summarizing it would write into its first sentence ("On February
+// 1, 2026, …"), in words the text may not hold.
+func opensWithDateline(text string) bool {
+	for i, p := range paragraphs(text) {
+		// A dateline on a line of its own dates the next paragraph: the
+		// first few are looked at.
+		if _, d := stripHead(p); d.known() {
+			return true
+		}
+		if i == 2 {
+			break
 		}
 	}
 	return false
