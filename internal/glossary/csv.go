@@ -17,7 +17,10 @@ var csvColumns = []string{"kind", "en", "variants", "ja", "ja_variants", "short"
 
 // An office in the CSV form is FormatOffice's, and a title's country
 // forms FormatTitleBy's entries; lists of them are joined by "|" as others.
-func officesCSV(os []digest.Office) string {
+func officesCSV(os []digest.Office) string { return FormatOffices(os) }
+
+// FormatOffices writes a list of offices as the CSV form's one field.
+func FormatOffices(os []digest.Office) string {
 	var out []string
 	for _, o := range os {
 		out = append(out, FormatOffice(o))
@@ -69,10 +72,12 @@ func ParseCSV(r io.Reader) ([]digest.Term, error) {
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// A record that cannot be read has no field to ask the line
+			// of (FieldPos panics); csv's error names it.
 			return nil, fmt.Errorf("%w: %v", digest.ErrInvalid, err)
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return rec[i]

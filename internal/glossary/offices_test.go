@@ -101,3 +101,40 @@ func TestOfficesCheckedAndKept(t *testing.T) {
 		t.Errorf("CSV round trip: %+v", out)
 	}
 }
+
+// FuzzParseTerms: the JSON and CSV forms never panic on any input, and
+// what one reads goes through the CSV form unchanged, offices and a
+// title's country forms included.
+func FuzzParseTerms(f *testing.F) {
+	f.Add(`[{"kind":"person","en":"Hakan Fidan","ja":"ハーカン・フィダン","offices":[{"title":"Foreign Minister","country":"TR","from":"2023-06-03"}],"check_by":"2027-06-30"}]`,
+		"kind,en,ja,offices,title_by\ntitle,President,大統領,,CN=国家主席|KP=国務委員長\nperson,A B,エー,Foreign Minister;AZ;;2020-07;\n")
+	f.Add(`[]`, "kind,en,ja\n")
+	f.Fuzz(func(t *testing.T, js, csv string) {
+		for _, in := range []func() ([]digest.Term, error){
+			func() ([]digest.Term, error) { return ParseJSON([]byte(js)) },
+			func() ([]digest.Term, error) { return ParseCSV(strings.NewReader(csv)) },
+		} {
+			terms, err := in()
+			if err != nil {
+				continue
+			}
+			var b bytes.Buffer
+			if err := WriteCSV(&b, terms); err != nil {
+				t.Fatal(err)
+			}
+			back, err := ParseCSV(&b)
+			if err != nil {
+				t.Fatalf("the CSV form of %+v does not read back: %v", terms, err)
+			}
+			if len(back) != len(terms) {
+				t.Fatalf("%d terms read back as %d", len(terms), len(back))
+			}
+			for i := range terms {
+				if FormatOffices(terms[i].Offices) != FormatOffices(back[i].Offices) || strings.Join(FormatTitleBy(terms[i].TitleBy), "|") != strings.Join(FormatTitleBy(back[i].TitleBy), "|") ||
+					terms[i].CheckBy != back[i].CheckBy || terms[i].Ref != back[i].Ref {
+					t.Fatalf("term %d changed through the CSV form: %+v → %+v", i, terms[i], back[i])
+				}
+			}
+		}
+	})
+}
