@@ -691,6 +691,8 @@ func (r *renderer) headlineOf(c clause) string {
 		switch {
 		case ev.ja == "判決":
 			return who + "に" + sentence(c)
+		case ev.ja == "任命" || ev.ja == "解任":
+			return who + "を" + ev.ja // 副検事総長を解任
 		case named && (ev.ja == "拘束" || ev.ja == "逮捕"):
 			return who + "を" + ev.ja // ケリムリ党首を拘束
 		case named && ev.ja != "死亡" && ev.ja != "負傷":

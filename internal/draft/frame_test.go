@@ -39,7 +39,7 @@ func TestEventFrames(t *testing.T) {
 		{"appointment", "New Azerbaijani ambassador to Georgia arrives in Tbilisi", "", "", "新任の駐ジョージア大使、トビリシに着任"},
 		{"credentials", "New Georgian ambassador presents copy of credentials to FM Bayramov", "", "", "ジョージア大使、バイラモフ外相に信任状写しを提出"},
 		// Decrees and laws.
-		{"decree", "President Ilham Aliyev signs order on call-up for active military service", "", "", "アリエフ大統領、大統領令に署名"},
+		{"decree", "President Ilham Aliyev signs order on call-up for active military service", "", "", "アリエフ大統領、兵役の召集に関する大統領令に署名"},
 		{"law", "Milli Majlis adopts amendments to Electoral Code", "", "", "国会、選挙法典改正案を可決"},
 		// Trials, verdicts, arrests.
 		{"verdict", "Researcher Bahruz Samadov sentenced to 15 years for treason", "", "", "研究者サマドフ氏に国家反逆罪で禁錮15年の判決"},
@@ -65,6 +65,11 @@ func TestEventFrames(t *testing.T) {
 		{"election", "Municipal elections held amid low turnout", "", "", "地方議会選挙を実施"},
 		// Agreements.
 		{"agreement", "Azerbaijan, Türkiye sign protocol on military education", "", "", "トルコと軍事教育議定書に署名"},
+		{"dismissal", "Deputy Prosecutor General dismissed", "", "", "副検事総長を解任"},
+		{"appointment", "Ilham Aliyev appoints new head of Shamkir district executive power", "", "", "アリエフ大統領、シャムキル地区行政府長を任命"},
+		{"the desk's own", "Azerbaijan's parliament amends law on military service", "", "", "国会、兵役に関する法を改正"},
+		{"from", "Azerbaijani Air Force receives new batch of fighter jets from Pakistan", "", "", "空軍、パキスタンからの戦闘機を受領"},
+		{"access to", "Azerbaijan blocks access to more independent news websites", "", "", "独立系ニュースサイトへのアクセスを遮断"},
 		// Shapes that once gave a false headline.
 		{"dismissal", "Ilham Aliyev relieves Zakir Hasanov of his post", "", "2025-01-01", "アリエフ大統領、ハサノフ国防相を解任"},
 		{"a guest hosted", "Ilham Aliyev to host Turkish President", "", "2025-01-01", "アリエフ大統領、エルドアン・トルコ大統領と会談へ"},

@@ -364,8 +364,19 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 		}
 	}
 	r.leftover(s, ms)
+	deputy := false
+	for _, m := range ms {
+		// "Deputy Prosecutor General": 副検事総長, where the glossary has
+		// no title of the deputy's own.
+		if m.Term == title && !strings.HasPrefix(strings.ToLower(title.EN), "deputy") && strings.HasSuffix(strings.ToLower(strings.TrimSpace(s[:m.Start])), "deputy") {
+			deputy = true
+		}
+	}
 	if title != nil {
 		titleJA, titleEN = glossary.TitleJA(title, cmp.Or(country, r.h.Home)), title.EN
+		if deputy {
+			titleJA = "副" + titleJA
+		}
 		if ambassadorTo != "" && strings.Contains(strings.ToLower(title.EN), "ambassador") {
 			titleJA = "駐" + g.CountryShort(ambassadorTo) + "大使"
 		}
@@ -540,7 +551,7 @@ func (r *renderer) leftover(s string, ms []glossary.Match) {
 // is meant.
 var personWords = map[string]bool{"counterpart": true, "counterparts": true, "newly": true, "appointed": true, "outgoing": true,
 	"incoming": true, "national": true, "acting": true, "interim": true, "current": true, "and": true, "&": true, "pm": true, "fm": true,
-	"president": true, "minister": true, "ministers": true, "presidents": true, "fms": true}
+	"president": true, "minister": true, "ministers": true, "presidents": true, "fms": true, "deputy": true}
 
 // plain renders a phrase without a person or title: its glossary terms,
 // common nouns and numbers in order ("Japanese government delegation" is
@@ -557,7 +568,22 @@ func (r *renderer) plain(s string, ms []glossary.Match) string {
 			tail := r.plain(s[ws[k+1].start:], shift(clip(ms, ws[k+1].start, len(s)), ws[k+1].start))
 			return tail + head
 		}
-		if w := ws[k].low; (w == "of" || w == "on" || w == "for") && k < len(ws)-1 && !insideMatch(ms, ws[k].start) {
+		// "access to news websites": ニュースサイトへのアクセス.
+		if w := ws[k].low; w == "to" && k == 1 && k < len(ws)-1 && ws[0].low == "access" && !insideMatch(ms, ws[k].start) {
+			tail := r.plain(s[ws[k+1].start:], shift(clip(ms, ws[k+1].start, len(s)), ws[k+1].start))
+			if tail == "" {
+				return ""
+			}
+			return tail + "へのアクセス"
+		}
+		if w := ws[k].low; (w == "of" || w == "on" || w == "for" || w == "from") && k < len(ws)-1 && !insideMatch(ms, ws[k].start) {
+			if ws[k-1].low == "head" && onlyFillers(ws[:k-1]) {
+				// "new head of Shamkir district executive power":
+				// シャムキル地区行政府長.
+				if tail := r.plain(s[ws[k+1].start:], shift(clip(ms, ws[k+1].start, len(s)), ws[k+1].start)); tail != "" {
+					return tail + "長"
+				}
+			}
 			head := r.plain(s[:ws[k].start], clip(ms, 0, ws[k].start))
 			tail := r.plain(s[ws[k+1].start:], shift(clip(ms, ws[k+1].start, len(s)), ws[k+1].start))
 			switch {
@@ -565,6 +591,8 @@ func (r *renderer) plain(s string, ms []glossary.Match) string {
 				return tail
 			case tail == "":
 				return head
+			case w == "from":
+				return tail + "からの" + head // パキスタンからの戦闘機
 			case isYear(tail):
 				return tail + head
 			}
@@ -655,13 +683,23 @@ func (r *renderer) plainRun(s string, ms []glossary.Match) string {
 		for mi < len(ms) && ms[mi].End <= w.start {
 			mi++
 		}
-		if mi < len(ms) && w.start >= ms[mi].Start && w.end <= ms[mi].End {
+		// A possessive's "'s" is the word's, not the term's: "Azerbaijan's".
+		end := w.end
+		if possessive(w.raw, max(0, len(w.raw)-2)) {
+			end -= 2
+		} else if strings.HasSuffix(w.raw, "’s") {
+			end -= len("’s")
+		}
+		if mi < len(ms) && w.start >= ms[mi].Start && end <= ms[mi].End {
 			if w.start == ms[mi].Start {
 				flushCaps()
 				if t := ms[mi].Term; t.Kind == digest.Adjective && strings.EqualFold(t.Country, r.h.Home) && !r.abroad {
 					continue // "Azerbaijani serviceman" is the desk's own: 軍人
 				}
 				t := ms[mi].Term
+				if t.Kind == digest.Country && strings.EqualFold(t.Country, r.h.Home) && possessive(s, ms[mi].End) {
+					continue // "Azerbaijan's parliament" is the desk's own: 国会
+				}
 				isCountry := t.Kind == digest.Country || t.Kind == digest.Adjective
 				// "Azerbaijan-Uzbekistan", "Azerbaijan and Türkiye": two
 				// countries side by side are written with ・.
@@ -783,6 +821,21 @@ func splitHyphens(ws []hword) []hword {
 		}
 	}
 	return out
+}
+
+// onlyFillers reports whether every word of ws is one a headline leaves out.
+func onlyFillers(ws []hword) bool {
+	for _, w := range ws {
+		if !fillers[w.low] {
+			return false
+		}
+	}
+	return true
+}
+
+// possessive reports whether "'s" follows at in s.
+func possessive(s string, at int) bool {
+	return strings.HasPrefix(s[at:], "'s") || strings.HasPrefix(s[at:], "’s")
 }
 
 // amendments are the nouns that take what they change after "to".

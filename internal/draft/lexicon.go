@@ -81,7 +81,7 @@ var nouns = map[string]string{
 	"martyrs": "殉教者", "tragedy": "悲劇", "genocide": "ジェノサイド", "memory": "追悼", "commemoration": "追悼",
 	"first": "第一", "second": "第二", "third": "第三", "reading": "読会", "spring": "春季", "autumn": "秋季", "annual": "年次",
 	"next": "次回", "regular-meeting": "定例会合", "high-level": "ハイレベル", "working": "作業", "trilateral": "3か国", "multilateral": "多国間",
-	"judicial": "司法", "legal": "法務", "interstate": "国家間", "economy": "経済", "ecology": "環境", "natural": "天然", "resources": "資源", "finance": "財務", "justice": "法務", "labour": "労働",
+	"top": "最高", "judicial": "司法", "legal": "法務", "interstate": "国家間", "economy": "経済", "ecology": "環境", "natural": "天然", "resources": "資源", "finance": "財務", "justice": "法務", "labour": "労働",
 	"agriculture": "農業", "digital": "デジタル", "suspected": "", "alleged": "", "active": "", "access": "アクセス",
 	"international": "国際", "regional": "地域", "global": "世界", "foreign": "外国", "foreign-funded": "外国資金による",
 	// Events, things and people of the week's news the table lacked.
@@ -99,7 +99,7 @@ var compounds = map[string]string{"political parties": "政党", "political part
 	"joint statement": "共同声明", "organised crime": "組織犯罪", "organized crime": "組織犯罪", "house arrest": "自宅軟禁",
 	"trade union": "労働組合", "human rights": "人権", "criminal code": "刑法", "electoral code": "選挙法典", "military unit": "部隊",
 	"interstate council": "国家間評議会", "press service": "報道部", "law enforcement": "法執行機関", "security council": "安全保障会議",
-	"general staff": "参謀本部", "national leader": "国父", "peace treaty": "平和条約", "peace agreement": "和平合意",
+	"general staff": "参謀本部", "military service": "兵役", "national leader": "国父", "peace treaty": "平和条約", "peace agreement": "和平合意",
 	"border guards": "国境警備隊", "border guard": "国境警備兵", "official meeting": "会議", "official reception": "公式レセプション",
 	"official ceremony": "式典", "official visit": "公式訪問", "prison terms": "実刑", "prison term": "実刑", "news websites": "ニュースサイト",
 	"cabinet meeting": "閣議", "victory day": "戦勝記念日", "ministerial council": "閣僚理事会", "plenary session": "本会議",
