@@ -99,7 +99,7 @@ func TestEventFrames(t *testing.T) {
 		{"source", "MFA: Azerbaijan condemns terrorist attack in Pakistan", "", "", "外務省、パキスタンでのテロ攻撃を非難"},
 		{"source reports", "MoD: Armenian armed forces opened fire on Azerbaijani positions in Lachin direction", "", "",
 			"国防省、アルメニア軍がラチン方面での陣地に発砲と発表"},
-		{"speaker", "Hikmet Hajiyev: Armenian forces opened fire on Azerbaijani positions", "", "", "ハジエフ補佐官、アルメニア軍が陣地に発砲と発言"},
+		{"speaker", "Hikmet Hajiyev: Armenian forces opened fire on Azerbaijani positions", "", "", "ハジエフ大統領補佐官、アルメニア軍が陣地に発砲と発言"},
 	}
 	for _, tt := range tests {
 		got := h.TranslateOn(tt.en, tt.body, tt.day)
