@@ -1,0 +1,137 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"shuho/internal/cluster"
+	"shuho/internal/store"
+)
+
+// ClusterReport is what a clustering run did.
+type ClusterReport struct {
+	Articles, Stories, Duplicates int
+}
+
+// Cluster places the profile's new articles in stories: with the stories of
+// the last days when they tell the same event, or in stories of their own.
+// One collector at a time clusters a profile (a lock in the archive); the
+// others return at once.
+func (c *Collector) Cluster(ctx context.Context) (ClusterReport, error) {
+	var rep ClusterReport
+	lock := "cluster:" + c.Profile.Key
+	ok, err := c.Store.TryLock(ctx, lock, c.Owner, 10*time.Minute)
+	if err != nil || !ok {
+		return rep, err
+	}
+	defer c.Store.Unlock(context.WithoutCancel(ctx), lock, c.Owner)
+	const window = 72 * time.Hour
+	// Share by share, a fortnight of publication at most: memory stays
+	// bounded when articles of years come in at once.
+	for {
+		done, pending, err := c.Store.ClusterInput(ctx, c.Profile.Key, window, 14*24*time.Hour, 20000)
+		if err != nil || len(pending) == 0 {
+			return rep, err
+		}
+		// The lock is renewed for each share.
+		if ok, err := c.Store.TryLock(ctx, lock, c.Owner, 10*time.Minute); err != nil || !ok {
+			return rep, cmp.Or(err, fmt.Errorf("the clustering lock was lost"))
+		}
+		share, err := c.clusterShare(ctx, window, done, pending)
+		rep.Articles += share.Articles
+		rep.Stories += share.Stories
+		rep.Duplicates += share.Duplicates
+		if err != nil {
+			return rep, err
+		}
+	}
+}
+
+// clusterShare places pending articles in stories, with the clustered
+// ones of their window (done) as they were placed.
+func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done, pending []store.ClusterDoc) (ClusterReport, error) {
+	var rep ClusterReport
+	// In order of publication, the clustered and the new interleaved: the
+	// index's window follows the documents' times.
+	all := append(append([]store.ClusterDoc(nil), done...), pending...)
+	order := make([]int, len(all))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := all[a].Published.Compare(all[b].Published); c != 0 {
+			return c
+		}
+		return cmp.Compare(all[a].ID, all[b].ID)
+	})
+	// The documents are prepared on every core, in that order (that is
+	// most of the work), while the index takes them one by one as they
+	// are ready: the clustered ones of the window as they were placed,
+	// the new ones placed in order.
+	prepared := make([]*cluster.Prepared, len(all))
+	ready := make([]chan struct{}, len(all))
+	for k := range ready {
+		ready[k] = make(chan struct{})
+	}
+	var next atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(stop)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(order) {
+					return
+				}
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				prepared[k] = cluster.Prepare(clusterDoc(all[order[k]]))
+				close(ready[k])
+			}
+		})
+	}
+	ix := cluster.NewIndex(cluster.Options{Window: window})
+	var as []store.StoryAssignment
+	stories := map[int64]bool{}
+	for k, i := range order {
+		select {
+		case <-ready[k]:
+		case <-ctx.Done():
+			return rep, ctx.Err()
+		}
+		d := all[i]
+		if i < len(done) {
+			ix.SeedPrepared(prepared[k], cluster.Assignment{Story: d.Story, Duplicate: d.DuplicateOf})
+			prepared[k] = nil
+			continue
+		}
+		a := ix.AddPrepared(prepared[k])
+		prepared[k] = nil
+		as = append(as, store.StoryAssignment{Article: d.ID, Story: a.Story, DuplicateOf: a.Duplicate})
+		stories[a.Story] = true
+		if a.Duplicate != 0 {
+			rep.Duplicates++
+		}
+	}
+	if err := c.Store.AssignStories(ctx, c.Profile.Key, as); err != nil {
+		return rep, err
+	}
+	rep.Articles, rep.Stories = len(as), len(stories)
+	c.log().Info("clustered", "profile", c.Profile.Key, "articles", rep.Articles, "stories", rep.Stories, "duplicates", rep.Duplicates)
+	return rep, nil
+}
+
+func clusterDoc(d store.ClusterDoc) cluster.Doc {
+	return cluster.Doc{ID: d.ID, URL: d.URL, Outlet: d.Outlet, Title: d.Title, Text: d.Text, Published: d.Published}
+}
