@@ -161,7 +161,7 @@ func TestScores(t *testing.T) {
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
-const benchDir = "../../../shared/data/extraction"
+const benchDir = "testdata/extraction"
 
 type benchPage struct {
 	key, url, want string

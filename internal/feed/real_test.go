@@ -1,18 +1,21 @@
 package feed
 
 import (
+	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 )
 
-const realFeedsDir = "../../../shared/data/feeds/benchmark_data"
+const realFeedsDir = "testdata/realfeeds"
 
 // realFeeds reads the 200 real feeds, skipping when the data is absent
 // except under CI, where it must be there.
@@ -27,14 +30,24 @@ func realFeeds(tb testing.TB) map[string][]byte {
 	}
 	feeds := make(map[string][]byte, len(ents))
 	for _, e := range ents {
-		if e.IsDir() {
-			continue
+		name, ok := strings.CutSuffix(e.Name(), ".gz")
+		if e.IsDir() || !ok {
+			continue // LICENSE, README.md
 		}
-		b, err := os.ReadFile(filepath.Join(realFeedsDir, e.Name()))
+		f, err := os.Open(filepath.Join(realFeedsDir, e.Name()))
 		if err != nil {
 			tb.Fatal(err)
 		}
-		feeds[e.Name()] = b
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			tb.Fatalf("%s: %v", e.Name(), err)
+		}
+		b, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			tb.Fatalf("%s: %v", e.Name(), err)
+		}
+		feeds[name] = b
 	}
 	if len(feeds) == 0 {
 		tb.Fatalf("no feeds in %s", realFeedsDir)

@@ -11,11 +11,12 @@ import (
 	"unicode/utf8"
 )
 
-// realData returns the paths matching pattern under the shared data folder,
-// skipping the test when the folder is absent (except in CI).
+// realData returns the paths matching pattern among the real pages and
+// feeds kept as other packages' test data, skipping the test when there
+// are none (except in CI).
 func realData(t *testing.T, pattern string) []string {
 	t.Helper()
-	paths, _ := filepath.Glob(filepath.Join("../../../shared/data", pattern))
+	paths, _ := filepath.Glob(filepath.Join("..", pattern))
 	if len(paths) == 0 {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("no real data at %s", pattern)
@@ -29,7 +30,7 @@ func realData(t *testing.T, pattern string) []string {
 // the output is UTF-8, and a document that is valid UTF-8 and does not
 // declare another charset comes out unchanged, apart from a BOM.
 func TestDecodeRealData(t *testing.T) {
-	paths := append(realData(t, "extraction/html/*.html.gz"), realData(t, "feeds/benchmark_data/*")...)
+	paths := append(realData(t, "extract/testdata/extraction/html/*.html.gz"), realData(t, "feed/testdata/realfeeds/*.gz")...)
 	var converted, unchanged int
 	for i, p := range paths {
 		if raceEnabled && i%8 != 0 {

@@ -37,7 +37,7 @@ import (
 //
 // $SHUHO_BENCH_PAGES sets the number of pages (default 10,000).
 
-const extractionData = "../../../shared/data/extraction/html"
+const extractionData = "../extract/testdata/extraction/html"
 
 // realPages reads the 181 real pages of the extraction set.
 func realPages(b *testing.B) [][]byte {
