@@ -67,7 +67,7 @@ func ProposeEmphasis(en, ja, body string, past EmphasisHistory) Emphasis {
 			return Emphasis{Reason: fmt.Sprintf("the desk bolded %d of its %d past items of this kind (%s)", c.Bold, c.All, kind)}
 		}
 	}
-	text := en + " " + firstWords(body, 80)
+	text := en + " " + lead(body, 80)
 	switch {
 	case kind == "死亡" || kind == "遺体で発見" || hasWord(text, "killed", "dies", "died", "dead", "death", "deaths"):
 		return Emphasis{On: true, Reason: "a death"}
@@ -80,10 +80,4 @@ func ProposeEmphasis(en, ja, body string, past EmphasisHistory) Emphasis {
 		return Emphasis{On: true, Reason: "the head of state's " + kind}
 	}
 	return Emphasis{}
-}
-
-// firstWords is the first n words of s.
-func firstWords(s string, n int) string {
-	ws := strings.Fields(s)
-	return strings.Join(ws[:min(n, len(ws))], " ")
 }

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"unicode"
@@ -91,10 +92,10 @@ func (r *renderer) headlineOf(c clause) string {
 		case other != "" && event == "合意":
 			// "Azerbaijan, Russia agree on new border checkpoint": what
 			// was agreed is the news.
-			if topic := r.topic(cmpOr(c.on, c.object)); topic != "" {
+			if topic := r.topic(cmp.Or(c.on, c.object)); topic != "" {
 				return head + other + "と" + topic + "で合意"
 			}
-			r.missing = append(r.missing, cmpOr(c.on, c.object))
+			r.missing = append(r.missing, cmp.Or(c.on, c.object))
 			return head + other + "と合意"
 		case other != "":
 			// "Azerbaijan, Israel discuss defence cooperation": the
@@ -146,7 +147,7 @@ func (r *renderer) headlineOf(c clause) string {
 			if hasWord(c.low, "new", "newly") && !strings.HasPrefix(head, "新") {
 				head = "新任の" + head // 新任の駐ジョージア大使、トビリシに着任
 			}
-			if dest := cmpOr(obj, place); dest != "" {
+			if dest := cmp.Or(obj, place); dest != "" {
 				return head + dest + "に着任"
 			}
 			return head + "着任"
@@ -167,7 +168,7 @@ func (r *renderer) headlineOf(c clause) string {
 		}
 		return head + obj + ev.particle + ev.ja
 	case fGreet:
-		occ := occasionJA(cmpOr(c.on, c.reason))
+		occ := occasionJA(cmp.Or(c.on, c.reason))
 		target := obj
 		if objKind == homeCountry || objKind == homeSide && subjKind != homeSide {
 			target = ""
@@ -577,13 +578,6 @@ func (r *renderer) topic(en string) string {
 		return ""
 	}
 	return ja
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // finished reports whether ja is a headline lint would not call

@@ -3,7 +3,6 @@ package glossary
 import (
 	"cmp"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"path"
 	"slices"
@@ -359,10 +358,8 @@ func appendFolded(b []byte, r rune) []byte {
 // is checked: a known kind, an English form, a Japanese one.
 func ParseJSON(b []byte) ([]digest.Term, error) {
 	var terms []digest.Term
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&terms); err != nil {
-		return nil, fmt.Errorf("%w: %v", digest.ErrInvalid, err)
+	if err := strictJSON(b, &terms); err != nil {
+		return nil, err
 	}
 	for i := range terms {
 		if err := Check(&terms[i]); err != nil {
