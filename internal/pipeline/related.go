@@ -31,7 +31,7 @@ type Related struct {
 const maxRelated = 3
 
 // related finds the week's other stories that name the same people,
-// places or bodies as st (two names, or one person), most shared first,
+// places or bodies as st (a person, or a body and one name more), most shared first,
 // then the more relevant.
 func (d *Drafter) related(ctx context.Context, week digest.Period, st *digest.Story) ([]Related, error) {
 	_, cands, err := d.Candidates(ctx, week.From)
@@ -55,16 +55,22 @@ func (d *Drafter) related(ctx context.Context, week digest.Period, st *digest.St
 			continue
 		}
 		var shared []string
-		persons := 0
+		persons, bodies := 0, 0
 		for en, n := range d.names(storyText(c.Story)) {
 			if m, ok := names[en]; ok {
 				shared = append(shared, m.ja)
-				if n.person {
+				switch n.kind {
+				case digest.Person:
 					persons++
+				case digest.Organisation:
+					bodies++
 				}
 			}
 		}
-		if persons == 0 && len(shared) < 2 {
+		// Places alone tie every story of the country together ("Baku");
+		// a shared person, or a shared body with something more, is a
+		// storyline.
+		if persons == 0 && (bodies == 0 || len(shared) < 2) {
 			continue
 		}
 		slices.Sort(shared)
@@ -85,8 +91,8 @@ func (d *Drafter) related(ctx context.Context, week digest.Period, st *digest.St
 }
 
 type named struct {
-	ja     string
-	person bool
+	ja   string
+	kind digest.TermKind
 }
 
 // names are the glossary's people, places and bodies a text names, by
@@ -96,7 +102,7 @@ func (d *Drafter) names(text string) map[string]named {
 	for _, m := range d.Headliner.G.Find(text) {
 		switch m.Term.Kind {
 		case digest.Person, digest.Place, digest.Organisation:
-			out[m.Term.EN] = named{ja: m.Term.JA, person: m.Term.Kind == digest.Person}
+			out[m.Term.EN] = named{ja: m.Term.JA, kind: m.Term.Kind}
 		}
 	}
 	return out
