@@ -39,6 +39,23 @@ func read(en string, ws []hword, vi int, ev event) clause {
 	}
 	c.sides, c.subject = splitSides(subj), subj
 	after := ws[vi+len(ev.words):]
+	// "Russian ambassador summoned to MFA": the one summoned is the
+	// subject of the English and the object of the event; who summoned
+	// is after "to" or "by" (外務省、…大使を呼び出し).
+	if ev.ja == "呼び出し" && strings.HasSuffix(ws[vi].low, "ed") && len(after) > 1 && (after[0].low == "to" || after[0].low == "by") {
+		agent := after[1:]
+		for k, w := range agent {
+			if objectEnd[w.low] || k > 0 && strings.ContainsAny(en[agent[k-1].end:w.start], ",–—") {
+				agent = agent[:k]
+				break
+			}
+		}
+		if len(agent) > 0 {
+			who := strings.TrimSpace(en[agent[0].start:agent[len(agent)-1].end])
+			rebuilt := who + " " + ws[vi].raw + " " + subj + en[agent[len(agent)-1].end:]
+			return read(rebuilt, hwords(rebuilt), len(hwords(who)), ev)
+		}
+	}
 	objEnd := len(en)
 	var rest []hword
 	for k, w := range after {

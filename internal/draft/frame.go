@@ -170,7 +170,8 @@ func (r *renderer) headlineOf(c clause) string {
 	case fGreet:
 		occ := occasionJA(cmp.Or(c.on, c.reason))
 		target := obj
-		if objKind == homeCountry || objKind == homeSide && subjKind != homeSide {
+		// Credentials are presented to someone, always named.
+		if !strings.HasPrefix(ev.ja, "信任状") && (objKind == homeCountry || objKind == homeSide && subjKind != homeSide) {
 			target = ""
 		}
 		switch {

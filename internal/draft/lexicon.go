@@ -36,7 +36,7 @@ var nouns = map[string]string{
 	"army": "軍", "armed": "", "forces": "軍", "troops": "部隊", "drone": "無人機", "drones": "無人機", "object": "物体", "suspicious": "不審",
 	"heads": "首脳", "consultative": "協議", "leaders": "首脳", "countries": "諸国", "states": "諸国",
 	"terror": "テロ", "terrorist": "テロ", "attack": "攻撃", "prison": "刑務所", "constitution": "憲法", "amendments": "改正案", "amendment": "改正案",
-	"tactical": "戦術", "group": "グループ", "drug-smuggling": "麻薬密輸", "smuggling": "密輸", "drug": "麻薬", "drugs": "麻薬", "newly": "", "appointed": "新任",
+	"tactical": "戦術", "group": "グループ", "drug-smuggling": "麻薬密輸", "smuggling": "密輸", "drug": "麻薬", "drugs": "麻薬", "newly": "", "appointed": "新任", "incoming": "新任", "outgoing": "離任",
 	"ambassadors": "大使", "ambassador": "大使", "bilateral": "二国間", "agenda": "議題", "relations": "関係", "ties": "関係",
 	"delimitation": "画定", "commissions": "委員会", "regular": "定例", "deminer": "地雷除去作業員", "deminers": "地雷除去作業員", "ordnance": "不発弾",
 	"strategic": "戦略的", "partnership": "パートナーシップ", "energy": "エネルギー", "transport": "運輸", "trade": "貿易",

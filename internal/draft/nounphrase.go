@@ -17,6 +17,23 @@ import (
 // skip the subject's person. It returns the rendering, the English title
 // the phrase holds and its person, if any.
 func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string, *digest.Term) {
+	ja, en, p := r.phrase(s, counterpart, skip)
+	// A new or departing ambassador: 新任の駐日アゼルバイジャン大使,
+	// 離任する駐アゼルバイジャン英大使.
+	if strings.Contains(strings.ToLower(en), "ambassador") && !strings.HasPrefix(ja, "新") {
+		low := strings.ToLower(s)
+		switch {
+		case hasWord(low, "new", "newly", "incoming"):
+			ja = "新任の" + ja
+		case hasWord(low, "outgoing", "departing"):
+			ja = "離任する" + ja
+		}
+	}
+	return ja, en, p
+}
+
+// phrase is np without an ambassador's coming or going.
+func (r *renderer) phrase(s, counterpart string, skip *digest.Term) (string, string, *digest.Term) {
 	s = strings.TrimSpace(strings.Trim(s, ",:;"))
 	if s == "" {
 		return "", "", nil
@@ -45,6 +62,12 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 				country = t.Country
 			}
 		}
+	}
+	ambassador := title != nil && strings.Contains(strings.ToLower(title.EN), "ambassador")
+	if ambassador && ambassadorTo == "" && country != "" && !strings.EqualFold(country, r.h.Home) {
+		// A foreign country's ambassador is, unless the phrase says
+		// otherwise, the one posted to the desk's country.
+		ambassadorTo = r.h.Home
 	}
 	if person != nil {
 		r.otherGiven(s, ms, person)
@@ -77,6 +100,9 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 			p := g.Holder(title.EN, country, ambassadorTo, r.day)
 			if p == nil && country == "" {
 				p = g.Holder(title.EN, r.h.Home, ambassadorTo, r.day)
+			}
+			if p != nil && p.JA == "" {
+				p = r.byRule(p)
 			}
 			if p != nil && (skip == nil || p.EN != skip.EN) {
 				person = p
@@ -121,8 +147,21 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 		if deputy {
 			titleJA = "副" + titleJA
 		}
-		if ambassadorTo != "" && strings.Contains(strings.ToLower(title.EN), "ambassador") {
-			titleJA = "駐" + g.CountryShort(ambassadorTo) + "大使"
+		if ambassador && ambassadorTo != "" {
+			// 駐露大使 (the desk's own), 駐アゼルバイジャン英大使 (another
+			// country's, posted to the desk's).
+			sender := ""
+			if c := cmp.Or(country, r.h.Home); !strings.EqualFold(c, r.h.Home) && !strings.EqualFold(c, ambassadorTo) {
+				sender = g.CountryShort(c)
+				if strings.EqualFold(c, "JP") {
+					sender = "日本" // 日 is Japan only after 駐: 駐日, but 駐アゼルバイジャン日本大使
+				}
+			}
+			posting := g.CountryShort(ambassadorTo)
+			if sender != "" && katakanaEdge(posting, sender) {
+				sender = "・" + sender // 駐アゼルバイジャン・イラン大使
+			}
+			titleJA = "駐" + posting + sender + "大使"
 		}
 	}
 	if person != nil {
@@ -158,7 +197,7 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 		}
 		if strings.EqualFold(c, "JP") && !strings.EqualFold(r.h.Home, "JP") {
 			// Japan's own officials are written as at home: 岩屋外務大臣.
-			if jt := japanTitle[titleEN]; jt != "" {
+			if jt := japanTitle[titleEN]; jt != "" && !strings.HasPrefix(titleJA, "駐") {
 				titleJA = jt
 			}
 			return name + titleJA, titleEN, person
@@ -197,16 +236,41 @@ func (r *renderer) np(s, counterpart string, skip *digest.Term) (string, string,
 			}
 		}
 	}
-	if country != "" && !strings.EqualFold(country, r.h.Home) {
+	if country != "" && !strings.EqualFold(country, r.h.Home) && !strings.HasPrefix(titleJA, "駐") {
 		prefix = g.CountryShort(country)
 		if strings.EqualFold(country, "JP") {
 			prefix = "日本の"
-			if jt := japanTitle[titleEN]; jt != "" {
+			if jt := japanTitle[titleEN]; jt != "" && !strings.HasPrefix(titleJA, "駐") {
 				titleJA = jt
 			}
 		}
 	}
 	return prefix + titleJA, titleEN, nil
+}
+
+// byRule is an office holder the glossary knows by no Japanese form, his
+// surname written by rule and reported with the unknown names.
+func (r *renderer) byRule(p *digest.Term) *digest.Term {
+	ws := strings.Fields(p.EN)
+	if len(ws) == 0 {
+		return nil
+	}
+	surname := ws[len(ws)-1]
+	rd := r.h.G.Name(surname, "")
+	cp := *p
+	cp.JA, cp.Short = rd.JA, rd.JA
+	if rd.ByRule {
+		r.unknown = append(r.unknown, surname)
+	}
+	return &cp
+}
+
+// katakanaEdge reports whether a ends and b begins in katakana: two
+// names that would run together without a ・ between them.
+func katakanaEdge(a, b string) bool {
+	ar, br := []rune(a), []rune(b)
+	kana := func(r rune) bool { return unicode.In(r, unicode.Katakana) || r == 'ー' }
+	return len(ar) > 0 && len(br) > 0 && kana(ar[len(ar)-1]) && kana(br[0])
 }
 
 // japanTitle are Japan's offices as Japanese writes them at home, not as

@@ -83,6 +83,8 @@ type Glossary struct {
 	// holders maps an office (title, country, posting) to the people who
 	// held it.
 	holders map[string][]holding
+	// unnamed are office holders whose Japanese form is not known.
+	unnamed []digest.Term
 }
 
 type form struct {
@@ -108,12 +110,29 @@ func New(terms []digest.Term, style digest.Style) *Glossary {
 					t.Variants = append(t.Variants, v)
 				}
 			}
+			// The offices the earlier term held stay with the person
+			// when the later one gives none: a desk that writes an
+			// ambassador's name in Japanese keeps him as the holder.
+			if len(t.Offices) == 0 {
+				t.Offices = g.terms[i].Offices
+			}
 			g.terms[i] = t
 			continue
 		}
 		at[k] = len(g.terms)
 		g.terms = append(g.terms, t)
 	}
+	// An office holder no page gives in Japanese names his office
+	// (Holder) but is not a term a text is searched for or a list shows.
+	named := g.terms[:0]
+	for _, t := range g.terms {
+		if t.JA == "" && t.Kind == digest.Person {
+			g.unnamed = append(g.unnamed, t)
+			continue
+		}
+		named = append(named, t)
+	}
+	g.terms = slices.Clip(named)
 	for i, t := range g.terms {
 		for _, f := range append([]string{t.EN}, t.Variants...) {
 			ws := words(f)

@@ -142,7 +142,11 @@ func TestBuiltin(t *testing.T) {
 				t.Errorf("country %s has no code", tm.EN)
 			}
 		case digest.Person:
-			// A past holder has no title today, only the offices held.
+			// A past holder has no title today, only the offices held;
+			// a holder no page gives in Japanese has no Japanese at all.
+			if tm.JA == "" && len(tm.Offices) > 0 && tm.Short == "" {
+				continue
+			}
 			if tm.Short == "" || tm.Title == "" && len(tm.Offices) == 0 {
 				t.Errorf("person %s: short %q, title %q", tm.EN, tm.Short, tm.Title)
 			}

@@ -95,11 +95,11 @@ func mergeOffices(terms []digest.Term, offices, titles []byte) ([]digest.Term, e
 		k := string(digest.Person) + "\x00" + Fold(e.Holder)
 		i, ok := at[k]
 		if !ok {
-			if strings.TrimSpace(e.HolderJA) == "" {
-				continue // no published Japanese form: the rules would have to guess it
-			}
+			// A holder no page gives in Japanese is kept with JA empty:
+			// the office is still named from him, the name written by
+			// rule and reported as unknown (see New and Holder).
 			at[k] = len(terms)
-			terms = append(terms, digest.Term{Kind: digest.Person, EN: e.Holder, JA: e.HolderJA, Short: e.Short, Country: o.Country,
+			terms = append(terms, digest.Term{Kind: digest.Person, EN: e.Holder, JA: strings.TrimSpace(e.HolderJA), Short: e.Short, Country: o.Country,
 				Note: e.Note, Source: e.Source, Ref: e.Ref})
 			i = at[k]
 		}
@@ -120,11 +120,25 @@ func mergeOffices(terms []digest.Term, offices, titles []byte) ([]digest.Term, e
 		if checkBy != "" && (p.CheckBy == "" || checkBy < p.CheckBy) {
 			p.CheckBy = checkBy
 		}
-		if err := Check(p); err != nil {
+		if err := checkHolder(p); err != nil {
 			return nil, fmt.Errorf("seed/offices.json: entry %d: %w", n+1, err)
 		}
 	}
 	return terms, nil
+}
+
+// checkHolder checks a holder's term as Check does, save that the
+// Japanese form may be unknown.
+func checkHolder(p *digest.Term) error {
+	if p.JA != "" {
+		return Check(p)
+	}
+	cp := *p
+	cp.JA = "-"
+	err := Check(&cp)
+	cp.JA = ""
+	*p = cp
+	return err
 }
 
 func strictJSON(b []byte, v any) error {
@@ -175,6 +189,7 @@ func officeKey(title, country, postedTo string) string {
 // holding is one office of a person term, indexed.
 type holding struct {
 	term     int
+	unnamed  bool // term indexes g.unnamed
 	from, to string
 	// dated says the office comes from the office table, with its dates;
 	// a person's bare title and country say only that the seed's writer
@@ -184,6 +199,12 @@ type holding struct {
 
 func (g *Glossary) indexHolders() {
 	g.holders = map[string][]holding{}
+	for i, t := range g.unnamed {
+		for _, o := range t.Offices {
+			k := officeKey(o.Title, o.Country, o.PostedTo)
+			g.holders[k] = append(g.holders[k], holding{term: i, unnamed: true, from: o.From, to: o.To, dated: true})
+		}
+	}
 	for i, t := range g.terms {
 		if t.Kind != digest.Person {
 			continue
@@ -202,7 +223,8 @@ func (g *Glossary) indexHolders() {
 // Holder returns the person who held the office title of country (for an
 // ambassador, posted to postedTo) on day, YYYY-MM-DD; with day empty, the
 // one who holds it now (whose office has not ended). Nil when the
-// glossary knows no holder for that day.
+// glossary knows no holder for that day. A holder whose Japanese form no
+// page gives has JA empty: the caller writes the name by rule and says so.
 func (g *Glossary) Holder(title, country, postedTo, day string) *digest.Term {
 	if t := g.Lookup(title); t != nil && t.Kind == digest.Title {
 		title = t.EN
@@ -229,8 +251,11 @@ func (g *Glossary) Holder(title, country, postedTo, day string) *digest.Term {
 			best = &h
 		}
 	}
-	if best == nil {
+	switch {
+	case best == nil:
 		return nil
+	case best.unnamed:
+		return &g.unnamed[best.term]
 	}
 	return &g.terms[best.term]
 }

@@ -29,6 +29,8 @@ func TestHolder(t *testing.T) {
 		{"Prime Minister", "CN", "", "2022-05-01", "Li Keqiang"},
 		{"President", "CN", "", "2026-03-01", "Xi Jinping"},
 		{"Prime Minister", "CN", "", "1990-01-01", ""},
+		{"Ambassador", "GB", "AZ", "2025-01-10", "Fergus Auld"}, // no page gives him in Japanese
+		{"Ambassador", "GB", "AZ", "2026-06-01", "Duncan Norman"},
 	}
 	for _, tt := range tests {
 		got := ""
@@ -38,6 +40,19 @@ func TestHolder(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("Holder(%s, %s, %q) = %q, want %q", tt.title, tt.country, tt.day, got, tt.want)
 		}
+	}
+	// A holder no page gives in Japanese names his office, with JA empty
+	// for the caller to write by rule, but is no term of a text; once the
+	// desk writes him in Japanese he is, and holds his office still.
+	if p := g.Holder("Ambassador", "GB", "AZ", "2026-06-01"); p == nil || p.JA != "" {
+		t.Errorf("an unnamed holder: %+v", p)
+	}
+	if g.Lookup("Duncan Norman") != nil || len(g.Find("Ambassador Duncan Norman met")) != 1 {
+		t.Errorf("an unnamed holder is found in a text: %v", g.Find("Ambassador Duncan Norman met"))
+	}
+	desk := New(append(ts, digest.Term{Kind: digest.Person, EN: "Duncan Norman", JA: "ダンカン・ノーマン", Short: "ノーマン", Country: "GB"}), style)
+	if p := desk.Holder("Ambassador", "GB", "AZ", "2026-06-01"); p == nil || p.Short != "ノーマン" || desk.Lookup("Duncan Norman") == nil {
+		t.Errorf("the desk's Japanese form of an unnamed holder: %+v", p)
 	}
 	// A bare title stands for its office only where the table has no
 	// dated holder of it.
