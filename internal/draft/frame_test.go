@@ -137,6 +137,17 @@ func TestHolderByRule(t *testing.T) {
 	if !strings.HasSuffix(got.JA, "駐アゼルバイジャン英大使、シュシャを訪問") || got.JA == "駐アゼルバイジャン英大使、シュシャを訪問" || !slices.Contains(got.Unknown, "Norman") {
 		t.Errorf("an unnamed holder: %+v", got)
 	}
+	// A lesser office holds a greater one's words, never its holder;
+	// the one the glossary knows is its own.
+	for en, want := range map[string]string{
+		"Iranian Assistant Foreign Minister visits Baku":         "アラグチ",
+		"Japanese State Minister for Foreign Affairs visits Baku": "日本の外務副大臣、",
+	} {
+		got := h.TranslateOn(en, "", "2026-06-10")
+		if strings.HasPrefix(want, "アラグチ") == strings.Contains(got.JA+got.Gist, want) {
+			t.Errorf("%s: %+v", en, got)
+		}
+	}
 }
 
 // TestNoFalseHeadline: what the drafter cannot write whole it leaves

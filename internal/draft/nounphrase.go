@@ -93,7 +93,7 @@ func (r *renderer) phrase(s, counterpart string, skip *digest.Term) (string, str
 		// Named by office only: the one who held it on the article's
 		// day, from the glossary's office holders. A country's office
 		// is the home country's when no other is named.
-		if person == nil && !hasWord(low, "former", "deputy", "new", "newly", "incoming", "outgoing", "acting", "next") && !orgAfter(ms, title, r.h.Home) {
+		if person == nil && !hasWord(low, "former", "deputy", "new", "newly", "incoming", "outgoing", "acting", "next") && !orgAfter(ms, title, r.h.Home) && !lesserOffice(s, ms, title) {
 			// An international organisation's office has no country
 			// (UN Secretary-General); a country's is the home country's
 			// unless the phrase names another.
@@ -246,6 +246,25 @@ func (r *renderer) phrase(s, counterpart string, skip *digest.Term) (string, str
 		}
 	}
 	return prefix + titleJA, titleEN, nil
+}
+
+// lesserOffice reports whether the title is part of a lesser office the
+// glossary does not know: "State Minister for Foreign Affairs" holds the
+// Foreign Minister's words, but its holder is another.
+func lesserOffice(s string, ms []glossary.Match, title *digest.Term) bool {
+	for _, m := range ms {
+		if m.Term != title {
+			continue
+		}
+		ws := hwords(s[:m.Start])
+		if len(ws) > 0 {
+			switch ws[len(ws)-1].low {
+			case "state", "vice", "assistant", "under", "junior", "parliamentary", "senior":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // byRule is an office holder the glossary knows by no Japanese form, his
