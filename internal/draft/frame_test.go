@@ -140,7 +140,7 @@ func TestHolderByRule(t *testing.T) {
 	// A lesser office holds a greater one's words, never its holder;
 	// the one the glossary knows is its own.
 	for en, want := range map[string]string{
-		"Iranian Assistant Foreign Minister visits Baku":         "アラグチ",
+		"Iranian Assistant Foreign Minister visits Baku":          "アラグチ",
 		"Japanese State Minister for Foreign Affairs visits Baku": "日本の外務副大臣、",
 	} {
 		got := h.TranslateOn(en, "", "2026-06-10")
