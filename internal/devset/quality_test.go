@@ -351,11 +351,15 @@ func TestQualityTemplates(t *testing.T) {
 	for _, m := range []struct {
 		name                  string
 		loose                 bool
-		coverage, precision   float64 // floors
-		templChrF, chrFGained float64 // chrFGained may be negative: the most the set may lose
+		coverage   float64 // floor
+		chrFGained float64 // may be negative: the most the whole set may lose
 	}{
-		{"exact skeletons", false, 0.07, 0.7, 85, -1},
-		{"skeletons within function words", true, 0.07, 0.7, 85, -1},
+		// Precision is logged, not floored: on 15 items one item is 0.07.
+		// What must hold is that the items a template writes are written
+		// about as well as the rules write them (within 3 chrF), and
+		// that the set as a whole loses at most one point.
+		{"exact skeletons", false, 0.07, -1},
+		{"skeletons within function words", true, 0.07, -1},
 	} {
 		var refs, withT, without, tHyp, tRef, tRules []string
 		used, exact, rulesExact := 0, 0, 0
@@ -387,8 +391,8 @@ func TestQualityTemplates(t *testing.T) {
 		all, base := chrf.Corpus(withT, [][]string{refs}), chrf.Corpus(without, [][]string{refs})
 		t.Logf("templates, %s: coverage %.3f (%d/%d), precision %.2f (%d/%d; the rules %d/%d); chrF of the templates' drafts %.1f (the rules' on those items %.1f); whole set chrF %.1f with templates, %.1f without",
 			m.name, coverage, used, len(items), precision, exact, used, rulesExact, used, tc, tr, all, base)
-		if coverage < m.coverage || precision < m.precision || tc < m.templChrF || all-base < m.chrFGained {
-			t.Errorf("templates, %s: below the floors (coverage %.2f, precision %.2f, template chrF %.0f, gain %.1f)", m.name, m.coverage, m.precision, m.templChrF, m.chrFGained)
+		if coverage < m.coverage || tc < tr-3 || all-base < m.chrFGained {
+			t.Errorf("templates, %s: below the floors (coverage %.2f, template chrF within 3 of the rules', whole set gain %.1f)", m.name, m.coverage, m.chrFGained)
 		}
 	}
 }
