@@ -166,11 +166,27 @@ func (s *Store) openSQLite(ctx context.Context, path string) error {
 	}
 	r.SetMaxOpenConns(8)
 	s.w, s.r = w, r
-	if err := w.PingContext(ctx); err != nil {
-		s.Close()
-		return fmt.Errorf("open %s: %w", path, err)
+	// Several processes opening a new file at once race to switch it to
+	// WAL, and SQLite answers the loser "database is locked" at once,
+	// without the busy wait: the loser tries again.
+	// As long as busy_timeout would have waited.
+	giveUp := time.Now().Add(10 * time.Second)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 500*time.Millisecond) {
+		err := w.PingContext(ctx)
+		if err == nil {
+			return nil
+		}
+		if !strings.Contains(err.Error(), "database is locked") || time.Now().After(giveUp) {
+			s.Close()
+			return fmt.Errorf("open %s: %w", path, err)
+		}
+		select {
+		case <-ctx.Done():
+			s.Close()
+			return fmt.Errorf("open %s: %w", path, err)
+		case <-time.After(wait):
+		}
 	}
-	return nil
 }
 
 func (s *Store) openPostgres(ctx context.Context, dsn string) error {
