@@ -349,8 +349,8 @@ func TestQualityTemplates(t *testing.T) {
 	}
 	rules := &draft.Headliner{G: g, Home: "AZ"}
 	for _, m := range []struct {
-		name                  string
-		loose                 bool
+		name       string
+		loose      bool
 		coverage   float64 // floor
 		chrFGained float64 // may be negative: the most the whole set may lose
 	}{

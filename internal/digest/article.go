@@ -19,6 +19,13 @@ type Article struct {
 	Text string
 	// Lang is the text's language as a BCP 47 tag, e.g. "en", "ru", "az".
 	Lang string
+	// Canonical is the article's own address when it was found under
+	// another (URL): a syndicator's copy, a link that redirected. The
+	// archive knows the article under both.
+	Canonical string
+	// FromFeed says the text is the feed's own copy of the article: its
+	// page could not be read.
+	FromFeed bool
 }
 
 // Story is one event as told by one or more outlets: the articles that

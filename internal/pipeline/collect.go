@@ -338,7 +338,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		}
 		batch = batch[:0]
 	}
-	done := 0
+	done, pageFaults := 0, 0
 	for res := range results {
 		done++
 		switch {
@@ -346,6 +346,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 			r.Failed++
 			r.addError(res.errMsg)
 			if res.pageFault {
+				pageFaults++
 				if _, err := c.Store.RecordPageFailure(context.WithoutCancel(ctx), res.url, res.errMsg); err != nil {
 					c.log().Warn("record a page failure", "url", res.url, "err", err)
 				}
@@ -363,6 +364,12 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 	flush()
 	if ctx.Err() != nil && r.Err == nil {
 		r.Err = ctx.Err()
+	}
+	if r.Err == nil && pageFaults > 0 && pageFaults == len(todo) {
+		// Not one new page could be read: the source is failing, however
+		// well its feed reads (its links lead to a host that is down or
+		// refuses us), and is reported as a failed source.
+		r.Err = fmt.Errorf("%w (%d tried); the first: %s", ErrPagesFailed, len(todo), r.Errors[0])
 	}
 	return r, etag, lastMod
 }
@@ -413,41 +420,58 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 	}
 
 	var res extract.Result
-	// A feed's own copy of an article is taken only for an article of its
-	// own site; another site's article is read from that site, so that no
-	// feed can put words in another outlet's mouth.
-	if !fullPage && len(e.Content) >= fullContent && sameSite(e.URL, st.URL) {
-		res, err = c.extract(ctx, []byte("<html><body><article>"+e.Content+"</article></body></html>"), e.URL)
+	// The feed's own copy of an article: taken at once for an article of
+	// the feed's own site; another site's article is read from that site
+	// first, so that no feed puts words in another outlet's mouth while
+	// the outlet's page can be read, and the feed's copy taken only when
+	// it cannot (refused by robots.txt, down, gone).
+	ownSite := sameSite(e.URL, st.URL)
+	feedCopy := func() (extract.Result, error) {
+		if len(e.Content) < fullContent {
+			return extract.Result{}, errNoFeedCopy
+		}
+		r, err := c.extract(ctx, []byte("<html><body><article>"+e.Content+"</article></body></html>"), e.URL)
+		if err == nil && len(r.Text) < 200 {
+			err = errNoFeedCopy
+		}
+		return r, err
 	}
-	if fullPage || err != nil || len(res.Text) < 200 {
-		resp := fetched
-		if resp == nil {
+	fromFeed, canon := false, ""
+	if !fullPage && ownSite {
+		if res, err = feedCopy(); err == nil {
+			fromFeed = true
+		}
+	}
+	if !fromFeed {
+		page, perr := c.page(ctx, e.URL, fetched)
+		if perr == nil {
+			res, perr = c.extract(ctx, page.body, page.url)
+		}
+		if perr != nil {
+			if ownSite {
+				release()
+				return nil, false, perr
+			}
+			// Another site's page that cannot be read: the feed's copy,
+			// marked as such, when the feed carries the whole text.
 			var ferr error
-			if resp, ferr = c.Fetch.Get(ctx, fetch.Request{URL: e.URL, Accept: "text/html,application/xhtml+xml"}); ferr != nil {
+			if res, ferr = feedCopy(); ferr != nil {
 				release()
-				return nil, false, ferr
+				return nil, false, perr
 			}
-		}
-		page, derr := resp.UTF8()
-		if derr != nil {
-			release()
-			return nil, false, derr
-		}
-		res, err = c.extract(ctx, page, resp.URL)
-		if err != nil {
-			release()
-			return nil, false, err
-		}
-		// The page may name its own canonical address, under which the
-		// article may be stored already (from another feed's link to it).
-		if canon := cluster.Canonical(resp.URL, res.URL); canon != "" && canon != e.URL {
-			known, kerr := c.Store.KnownURLs(ctx, []string{canon})
-			if kerr == nil && known[canon] {
-				release()
-				return nil, true, nil
+			fromFeed = true
+			c.log().Info("the feed's copy taken for a page that could not be read", "source", st.Key, "url", e.URL, "err", perr)
+		} else {
+			// The page may name its own canonical address (or the link
+			// redirected to it), under which the article may be stored
+			// already, from the outlet's own feed or another's link.
+			if canon = cluster.Canonical(page.url, res.URL); canon != "" && canon != e.URL {
+				known, kerr := c.Store.KnownURLs(ctx, []string{canon})
+				if kerr == nil && known[canon] {
+					release()
+					return nil, true, nil
+				}
 			}
-			// The article is stored under the address the entry gave, which
-			// is the one claimed; the canonical one is checked above.
 		}
 	}
 	if strings.TrimSpace(res.Text) == "" {
@@ -474,9 +498,43 @@ func (c *Collector) article(ctx context.Context, st *store.SourceState, e feed.E
 		l = lang
 	}
 	return &store.Collected{
-		Article: digest.Article{Outlet: st.Outlet, URL: e.URL, Published: published, Title: title, Text: res.Text, Lang: l},
-		Source:  st.Key, HTML: res.HTML,
+		Article: digest.Article{Outlet: st.Outlet, URL: e.URL, Published: published, Title: title, Text: res.Text, Lang: l,
+			Canonical: canon, FromFeed: fromFeed},
+		Source: st.Key, HTML: res.HTML,
 	}, false, nil
+}
+
+// ErrPagesFailed is a source's fault when its feed was read but not one of
+// its new pages: it is reported as failed (collect exits 1, the sources
+// page shows it) but not polled less often, since the feed is fine and the
+// pages wait for their own next try.
+var ErrPagesFailed = errors.New("not one of its new pages could be read")
+
+// errNoFeedCopy: the feed carries no whole copy of the article.
+var errNoFeedCopy = errors.New("the feed carries no whole copy of the article")
+
+// fetchedPage is an article's page as text, with the address it was
+// read from (after redirects).
+type fetchedPage struct {
+	body []byte
+	url  string
+}
+
+// page fetches an article's page, or takes the one fetched already (a
+// page source's).
+func (c *Collector) page(ctx context.Context, u string, fetched *fetch.Response) (fetchedPage, error) {
+	resp := fetched
+	if resp == nil {
+		var err error
+		if resp, err = c.Fetch.Get(ctx, fetch.Request{URL: u, Accept: "text/html,application/xhtml+xml"}); err != nil {
+			return fetchedPage{}, err
+		}
+	}
+	body, err := resp.UTF8()
+	if err != nil {
+		return fetchedPage{}, err
+	}
+	return fetchedPage{body: body, url: resp.URL}, nil
 }
 
 // sameSite reports whether two addresses are on one registrable domain

@@ -2,8 +2,10 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -593,12 +595,16 @@ func TestOffSiteContent(t *testing.T) {
 // and given up after five attempts; it is not fetched at every poll.
 func TestPageFailures(t *testing.T) {
 	var gone atomic.Int64
+	title, text := articleText(5, 4)
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/feed":
 			w.Header().Set("Content-Type", "application/rss+xml")
-			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>%s/</link><item><title>Gone</title><link>%s/gone</link></item></channel></rss>`, srv.URL, srv.URL)
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>%s/</link><item><title>Gone</title><link>%s/gone</link></item><item><title>%s</title><link>%s/good</link></item></channel></rss>`, srv.URL, srv.URL, title, srv.URL)
+		case "/good":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprintf(w, "<html><head><title>%s</title></head><body><article><h1>%s</h1><p>%s</p></article></body></html>", title, title, strings.ReplaceAll(text, "\n\n", "</p><p>"))
 		case "/gone":
 			gone.Add(1)
 			http.NotFound(w, r)
@@ -619,7 +625,8 @@ func TestPageFailures(t *testing.T) {
 		}
 		return reports[0]
 	}
-	if r := pass(); r.Failed != 1 || gone.Load() != 1 {
+	// One page of two failed: the source is well, the page is not.
+	if r := pass(); r.Failed != 1 || r.New != 1 || r.Err != nil || gone.Load() != 1 {
 		t.Fatalf("first poll: %+v, page fetched %d times", r, gone.Load())
 	}
 	// Ten minutes later the page waits for its next try.
@@ -634,6 +641,41 @@ func TestPageFailures(t *testing.T) {
 	}
 	if gone.Load() != 5 {
 		t.Errorf("a page that is gone was fetched %d times in all, want 5", gone.Load())
+	}
+}
+
+// TestAllPagesFailed: a source whose feed reads but of whose new pages not
+// one can be read is a failed source, said plainly, and its feed is not
+// polled less often for it: the pages wait for their own next try.
+func TestAllPagesFailed(t *testing.T) {
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed" {
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>%s/</link><item><title>A</title><link>%s/a</link></item><item><title>B</title><link>%s/b</link></item></channel></rss>`, srv.URL, srv.URL, srv.URL)
+			return
+		}
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	p, _ := profile.Builtin("az")
+	p.Sources = []digest.Source{{Key: "one", Outlet: "TREND", Kind: digest.FeedSource, URL: srv.URL + "/feed", Lang: "en", Weight: 1,
+		Interval: digest.Duration(10 * time.Minute), FullPage: true}}
+	c, s, clock := clockedCollector(t, p)
+	reports, err := c.CollectAll(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reports[0]
+	if r.Failed != 2 || !errors.Is(r.Err, pipeline.ErrPagesFailed) || !strings.Contains(r.Err.Error(), "(2 tried)") || r.Next.Sub(time.Unix(0, clock.Load())) > 15*time.Minute {
+		t.Fatalf("a source whose every new page failed: %+v", r)
+	}
+	states, err := s.Sources(context.Background(), p.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(states) != 1 || states[0].Errors != 1 || !strings.Contains(states[0].LastError, "not one of its new pages") {
+		t.Errorf("the sources page's state: %+v", states)
 	}
 }
 
@@ -687,4 +729,120 @@ func clockedCollector(t *testing.T, p *digest.Profile) (*pipeline.Collector, *st
 		t.Fatal(err)
 	}
 	return &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test", Now: now}, s, clock
+}
+
+// TestOffSiteItems: a feed whose items link to another site (a syndicator
+// carrying a wire, a wire's feed on one host linking to another). The
+// other site's page is read when it can be, and the article is then known
+// under its own address, so the outlet's own feed brings no second copy;
+// a page robots.txt refuses, or a host that is down, gives the feed's own
+// copy, marked as such; a page with no copy in the feed is lost, and only
+// that one.
+func TestOffSiteItems(t *testing.T) {
+	titles, texts := make([]string, 4), make([]string, 4)
+	for i := range titles {
+		titles[i], texts[i] = articleText(20+i, 6)
+	}
+	paras := func(s string) string { return "<p>" + strings.ReplaceAll(s, "\n\n", "</p><p>") + "</p>" }
+	// The outlet's own site, on another loopback address: another host.
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("no second loopback address: %v", err)
+	}
+	outlet := httptest.NewUnstartedServer(nil)
+	outlet.Listener.Close()
+	outlet.Listener = ln
+	outlet.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /refused/\n")
+		case "/news/0":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprintf(w, `<html><head><title>%s</title><link rel="canonical" href="%s/en/news/0"></head><body><article><h1>%s</h1>%s</article></body></html>`,
+				titles[0], outlet.URL, titles[0], paras(texts[0]))
+		case "/rss":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>%s/</link><item><title>%s</title><link>%s/en/news/0</link></item></channel></rss>`,
+				outlet.URL, titles[0], outlet.URL)
+		case "/en/news/0":
+			t.Errorf("the outlet's own address of an article stored already was fetched")
+		case "/down/2":
+			http.Error(w, "maintenance", http.StatusServiceUnavailable)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	outlet.Start()
+	defer outlet.Close()
+	var syn *httptest.Server
+	syn = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/feed" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		item := func(title, link, text string) string {
+			content := ""
+			if text != "" {
+				content = "<content:encoded><![CDATA[" + paras(text) + "]]></content:encoded>"
+			}
+			return fmt.Sprintf("<item><title>%s</title><link>%s</link>%s</item>", title, link, content)
+		}
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Syndicator</title><link>%s/</link>%s%s%s%s</channel></rss>`,
+			syn.URL,
+			item(titles[0], outlet.URL+"/news/0", texts[0]),    // read from the outlet's page
+			item(titles[1], outlet.URL+"/refused/1", texts[1]), // robots.txt refuses: the feed's copy
+			item(titles[2], outlet.URL+"/down/2", texts[2]),    // the host answers 503: the feed's copy
+			item(titles[3], outlet.URL+"/gone/3", ""))          // no copy in the feed: lost
+	}))
+	defer syn.Close()
+	p, _ := profile.Builtin("az")
+	p.Sources = []digest.Source{
+		{Key: "menafn-trend", Outlet: "TREND", Kind: digest.FeedSource, URL: syn.URL + "/feed", Lang: "en", Weight: 1, Interval: digest.Duration(time.Hour)},
+		{Key: "trend", Outlet: "TREND", Kind: digest.FeedSource, URL: outlet.URL + "/rss", Lang: "en", Weight: 1, Interval: digest.Duration(time.Hour)},
+	}
+	s, err := store.Open(context.Background(), storetest.DSN(t, store.SQLite), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	client, err := fetch.New(fetch.Config{Allow: []string{"127.0.0.0/8"}, HostInterval: -1, Robots: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The syndicator's feed first, then the outlet's own.
+	both := p.Sources
+	p.Sources = both[:1]
+	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Owner: "test"}
+	ctx := context.Background()
+	reports, err := c.CollectAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reports[0]; r.New != 3 || r.Failed != 1 || r.Err != nil {
+		t.Fatalf("the syndicator's feed: %+v", r)
+	}
+	p.Sources = both
+	if reports, err = c.CollectAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if r := reports[1]; r.New != 0 || r.Duplicate != 1 || r.Err != nil {
+		t.Errorf("the outlet's own feed: %+v", r)
+	}
+	from := map[string]digest.Article{}
+	for id := int64(1); id <= 3; id++ {
+		a, _, err := s.Article(ctx, p.Key, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from[a.URL] = a
+	}
+	if a := from[outlet.URL+"/news/0"]; a.FromFeed || a.Canonical != outlet.URL+"/en/news/0" || !strings.Contains(a.Text, "Officials opened") {
+		t.Errorf("the page read from the outlet: %+v", a)
+	}
+	for _, u := range []string{outlet.URL + "/refused/1", outlet.URL + "/down/2"} {
+		if a := from[u]; !a.FromFeed || a.Canonical != "" || !strings.Contains(a.Text, "district executive authority") {
+			t.Errorf("%s: want the feed's copy, marked: %+v", u, a)
+		}
+	}
 }

@@ -173,9 +173,13 @@ func (c *Collector) PollLeased(ctx context.Context, st *store.SourceState) Repor
 		ETag: etag, LastModified: lastMod, Warning: r.Warning}
 	res.Next, res.Current = c.schedule(st, r)
 	switch {
-	case r.Err != nil:
+	case r.Err != nil && !errors.Is(r.Err, ErrPagesFailed):
 		res.Err = r.Err.Error()
 		res.ETag, res.LastModified = st.ETag, st.LastModified
+	case r.Err != nil:
+		// The feed was read, not its pages: read it again next time.
+		res.Err = r.Err.Error()
+		res.ETag, res.LastModified = "", ""
 	case r.Failed > 0:
 		// Pages failed: the next poll must read the feed again, not be
 		// told it has not changed, or they would never be tried again.
@@ -227,7 +231,7 @@ func (c *Collector) schedule(st *store.SourceState, r Report) (time.Time, time.D
 	ceiling := max(min(8*base, 24*time.Hour), base)
 	now := c.now()
 	switch {
-	case r.Err != nil:
+	case r.Err != nil && !errors.Is(r.Err, ErrPagesFailed):
 		backoff := base << min(st.Errors+1, 6)
 		cur = max(min(backoff, 24*time.Hour), base)
 		next := now.Add(cur)

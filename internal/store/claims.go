@@ -13,7 +13,9 @@ import (
 // KnownURLs returns which of urls are stored articles already.
 func (s *Store) KnownURLs(ctx context.Context, urls []string) (map[string]bool, error) {
 	known := map[string]bool{}
-	err := s.byURL(ctx, `SELECT url FROM articles WHERE url IN (%s)`, urls, func(rows *sql.Rows) error {
+	// An article is known under its address and under its own (canonical)
+	// one, where it was found under another.
+	err := s.byURL(ctx, `SELECT url FROM articles WHERE url IN (%[1]s) UNION SELECT canonical FROM articles WHERE canonical IN (%[1]s)`, urls, func(rows *sql.Rows) error {
 		var u string
 		if err := rows.Scan(&u); err != nil {
 			return err

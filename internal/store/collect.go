@@ -39,8 +39,8 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 		}
 		defer ix.close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO articles (profile, outlet, url, published_at, day, title, text, lang, created_at,
-				source)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (url) DO NOTHING RETURNING id`)
+				source, canonical, text_from)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (url) DO NOTHING RETURNING id`)
 		if err != nil {
 			return err
 		}
@@ -68,7 +68,7 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 			if a.URL == "" || !digest.IsOutletLabel(a.Outlet) || a.Published.IsZero() {
 				return fmt.Errorf("article %q: an article needs a URL, an outlet label and a publication time: %w", a.URL, digest.ErrInvalid)
 			}
-			if strings.ContainsRune(a.URL+a.Title+a.Text+a.Lang+a.Source+a.HTML.String(), 0) {
+			if strings.ContainsRune(a.URL+a.Canonical+a.Title+a.Text+a.Lang+a.Source+a.HTML.String(), 0) {
 				return fmt.Errorf("article %q holds a NUL character, which is not text: %w", a.URL, digest.ErrInvalid)
 			}
 			day := digest.DateOf(a.Published.In(loc))
@@ -76,8 +76,15 @@ func (s *Store) AddCollected(ctx context.Context, profile string, loc *time.Loca
 			// (H1), so a second pass here would find nothing to do.
 			safe := a.HTML.String()
 			var id int64
+			canonical, from := "", "page"
+			if a.Canonical != a.URL {
+				canonical = a.Canonical
+			}
+			if a.FromFeed {
+				from = "feed"
+			}
 			err := insert.QueryRowContext(ctx, profile, a.Outlet, a.URL, s.timeArg(a.Published), dateArg(day), a.Title, a.Text, a.Lang, now,
-				a.Source).Scan(&id)
+				a.Source, canonical, from).Scan(&id)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // already stored
 			}
@@ -164,11 +171,13 @@ func (s *Store) Article(ctx context.Context, profile string, id int64) (digest.A
 	var a digest.Article
 	var story int64
 	var t timeCol
-	err := s.r.QueryRowContext(ctx, `SELECT a.id, a.story_id, a.outlet, a.url, a.published_at, a.title, a.text, a.lang
-		FROM articles a WHERE a.id = $1 AND a.profile = $2`, id, profile).Scan(&a.ID, &story, &a.Outlet, &a.URL, &t, &a.Title, &a.Text, &a.Lang)
+	var from string
+	err := s.r.QueryRowContext(ctx, `SELECT a.id, a.story_id, a.outlet, a.url, a.published_at, a.title, a.text, a.lang, a.canonical, a.text_from
+		FROM articles a WHERE a.id = $1 AND a.profile = $2`, id, profile).Scan(&a.ID, &story, &a.Outlet, &a.URL, &t, &a.Title, &a.Text, &a.Lang,
+		&a.Canonical, &from)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, 0, fmt.Errorf("article %d of profile %s: %w", id, profile, digest.ErrNotFound)
 	}
-	a.Published = t.t
+	a.Published, a.FromFeed = t.t, from == "feed"
 	return a, story, err
 }

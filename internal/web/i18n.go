@@ -59,6 +59,8 @@ var texts = map[string][2]string{
 	"glossary.overdue":    {"期限切れ：要確認", "past: check it"},
 	"glossary.ref":        {"出典URL", "Source page"},
 	"article.original":    {"元のページ", "Original page"},
+	"article.canonical":   {"記事自身のアドレス", "The article's own address"},
+	"article.fromfeed":    {"この本文はフィードに載っていた写しです。記事のページは読めませんでした（拒否、停止、削除など）。", "This text is the feed's copy of the article: its page could not be read (refused, down or gone)."},
 	"article.read":        {"保存された本文", "saved text"},
 	"glossary.edit":       {"編集", "Edit"},
 	"glossary.save":       {"保存", "Save"},
