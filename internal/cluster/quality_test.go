@@ -164,6 +164,8 @@ func TestStoryQuality(t *testing.T) {
 		{"testdata/heldout.jsonl", file("testdata/heldout.jsonl"), 0.84, 0.95, 0.95, 0.75},
 		{"sample week", sampleWeek, 0.88, 0.82, 0, 0},
 		{"testdata/heldout-full.jsonl", file("testdata/heldout-full.jsonl"), 0.74, 0.88, 0.95, 0.95},
+		{"testdata/dense-dev.jsonl", file("testdata/dense-dev.jsonl"), 0, 0, 0, 0},
+		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0, 0, 0, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			set := c.load(t)
