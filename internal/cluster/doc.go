@@ -5,7 +5,11 @@
 // by another outlet) by the overlap of word shingles, and groups the articles
 // of a sliding window (72 hours by default) into stories by the TF-IDF
 // similarity of their titles, leads and (at half weight) bodies, datelines
-// and the outlet's own name left out (Index). It is a pure stage: no I/O.
+// and the outlet's own name left out (Index). Beside the words, what tells
+// events apart (event.go): two articles whose titles each name someone the
+// other article never mentions, or tell kinds of event that exclude each
+// other (a call, a meeting, a letter), never share a story. It is a pure
+// stage: no I/O.
 //
 // The thresholds are tuned on testdata/labelled.jsonl (titles and leads)
 // and the sample week of full-length articles (internal/sample), and

@@ -43,6 +43,10 @@ type Options struct {
 	// the texts) for an article to be a near duplicate of an earlier one.
 	// Default DefaultNear.
 	Near float64
+	// Home are the desk's own country as its articles write it
+	// ("Azerbaijan", "Azerbaijani"): every article names it, so it tells
+	// no event from another.
+	Home []string
 }
 
 // Defaults of Options, tuned on testdata/labelled.jsonl and the sample
@@ -101,6 +105,7 @@ type Index struct {
 	live    int
 	stale   int // evicted entries still in posting lists
 	stamp   uint64
+	home    map[string]bool // folded words of Options.Home
 }
 
 type entry struct {
@@ -113,6 +118,7 @@ type entry struct {
 	textHash  uint64
 	a         Assignment
 	root      int64 // the earliest document of this text (itself if none)
+	sig       signature
 	dead      bool
 	seen      uint64 // stamp of the last Add that counted it as a candidate
 }
@@ -176,7 +182,14 @@ func NewIndex(o Options) *Index {
 	if o.Near <= 0 {
 		o.Near = DefaultNear
 	}
+	home := map[string]bool{}
+	for _, h := range o.Home {
+		for _, w := range words(h) {
+			home[w.s] = true
+		}
+	}
 	return &Index{
+		home:    home,
 		o:       o,
 		byID:    map[int64]*entry{},
 		terms:   map[uint64]*termStat{},
@@ -189,7 +202,7 @@ func NewIndex(o Options) *Index {
 // document. A document published more than Window before the latest one
 // seen is too old to join anything: it is its own story and is not kept.
 // Adding an ID again returns the first answer.
-func (x *Index) Add(d Doc) Assignment { return x.AddPrepared(Prepare(d)) }
+func (x *Index) Add(d Doc) Assignment { return x.AddPrepared(x.Prepare(d)) }
 
 // Prepared is a document made ready for an index: its terms, shingles and
 // text hash, which are most of the work of adding it and need nothing of
@@ -200,9 +213,10 @@ type Prepared struct {
 	e *entry
 }
 
-// Prepare makes d ready for AddPrepared or SeedPrepared. It is safe to
-// call from several goroutines.
-func Prepare(d Doc) *Prepared {
+// Prepare makes d ready for AddPrepared or SeedPrepared. It reads only
+// the index's options and is safe to call from several goroutines, while
+// another adds to the index.
+func (x *Index) Prepare(d Doc) *Prepared {
 	e := &entry{
 		id:        d.ID,
 		outlet:    d.Outlet,
@@ -211,6 +225,7 @@ func Prepare(d Doc) *Prepared {
 		root:      d.ID,
 	}
 	ws := words(d.Text)
+	e.sig = signatureOf(d.Title, ws, x.home)
 	if len(ws) < minTextWords {
 		ws = words(d.Title + "\n\n" + d.Text)
 	}
@@ -243,7 +258,7 @@ func (x *Index) AddPrepared(p *Prepared) Assignment {
 // decisions the archive keeps) as it was placed, deciding nothing: later
 // documents may join its story or duplicate it. a.Story 0 means a story of
 // its own.
-func (x *Index) Seed(d Doc, a Assignment) { x.SeedPrepared(Prepare(d), a) }
+func (x *Index) Seed(d Doc, a Assignment) { x.SeedPrepared(x.Prepare(d), a) }
 
 // SeedPrepared is Seed of a prepared document.
 func (x *Index) SeedPrepared(p *Prepared, a Assignment) {
@@ -319,8 +334,9 @@ func (x *Index) assign(e *entry) Assignment {
 	for _, c := range cands {
 		cos := x.similarity(e, idf, norm, c)
 		// Shingles are compared only for documents whose words are
-		// close: a copy shares its title and lead terms.
-		if cos >= x.o.Join {
+		// close: a copy shares its title and lead terms. A copy tells
+		// the same event: one that tells another is none.
+		if cos >= x.o.Join && !apart(&e.sig, &c.sig) {
 			if j := jaccard(e.shingles, c.shingles); j >= x.o.Near && j > nearBest {
 				nearDoc, nearBest = c, j
 			}
@@ -340,16 +356,21 @@ func (x *Index) assign(e *entry) Assignment {
 	bestScore := 0.0
 	for _, st := range touched {
 		maxS, sum, n := 0.0, 0.0, 0
+		other := false // a member tells another event
 		for _, m := range st.members {
 			if m.dead {
 				continue
+			}
+			if apart(&e.sig, &m.sig) {
+				other = true
+				break
 			}
 			s := sim[m.id]
 			maxS = math.Max(maxS, s)
 			sum += math.Max(s, 0)
 			n++
 		}
-		if n == 0 {
+		if n == 0 || other {
 			continue
 		}
 		score := x.o.Link*maxS + (1-x.o.Link)*sum/float64(n)

@@ -12,6 +12,9 @@ import (
 	"time"
 )
 
+// azHome is the sets' desk's own country, as the pipeline gives it.
+var azHome = []string{"Azerbaijan", "Azerbaijani", "Azeri", "Azerbaijanis"}
+
 var tune = flag.Bool("tune", false, "sweep the thresholds over testdata/labelled.jsonl and log the figures")
 
 // labelled is one article of the hand-labelled sets in testdata.
@@ -164,12 +167,16 @@ func TestStoryQuality(t *testing.T) {
 		{"testdata/heldout.jsonl", file("testdata/heldout.jsonl"), 0.84, 0.95, 0.95, 0.75},
 		{"sample week", sampleWeek, 0.88, 0.82, 0, 0},
 		{"testdata/heldout-full.jsonl", file("testdata/heldout-full.jsonl"), 0.74, 0.88, 0.95, 0.95},
-		{"testdata/dense-dev.jsonl", file("testdata/dense-dev.jsonl"), 0, 0, 0, 0},
-		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0, 0, 0, 0},
+		// The dense weeks (2026-12-07), written before the event rules
+		// (event.go): development P 0.783 R 0.847 before, 0.978 / 0.908
+		// after; test set (never tuned on) 0.314 / 0.836 before, 0.521 /
+		// 0.849 after — short of the 0.90 / 0.85 wanted of it.
+		{"testdata/dense-dev.jsonl", file("testdata/dense-dev.jsonl"), 0.95, 0.88, 0.95, 0.95},
+		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0.50, 0.82, 0.70, 0.95},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			set := c.load(t)
-			q := evaluate(set, Options{}, t.Logf)
+			q := evaluate(set, Options{Home: azHome}, t.Logf)
 			t.Logf("%s (%d articles): %v", c.name, len(set), q)
 			if q.storyP < c.storyP || q.storyR < c.storyR || q.dupP < c.dupP || q.dupR < c.dupR {
 				t.Errorf("below the floors (stories P %.2f R %.2f, duplicates P %.2f R %.2f)", c.storyP, c.storyR, c.dupP, c.dupR)

@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"shuho/internal/cluster"
+	"shuho/internal/digest"
+	"shuho/internal/glossary"
 	"shuho/internal/store"
 )
 
@@ -74,6 +77,7 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 	// most of the work), while the index takes them one by one as they
 	// are ready: the clustered ones of the window as they were placed,
 	// the new ones placed in order.
+	ix := cluster.NewIndex(cluster.Options{Window: window, Home: c.home()})
 	prepared := make([]*cluster.Prepared, len(all))
 	ready := make([]chan struct{}, len(all))
 	for k := range ready {
@@ -96,12 +100,11 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 					return
 				default:
 				}
-				prepared[k] = cluster.Prepare(clusterDoc(all[order[k]]))
+				prepared[k] = ix.Prepare(clusterDoc(all[order[k]]))
 				close(ready[k])
 			}
 		})
 	}
-	ix := cluster.NewIndex(cluster.Options{Window: window})
 	var as []store.StoryAssignment
 	stories := map[int64]bool{}
 	for k, i := range order {
@@ -134,4 +137,26 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 
 func clusterDoc(d store.ClusterDoc) cluster.Doc {
 	return cluster.Doc{ID: d.ID, URL: d.URL, Outlet: d.Outlet, Title: d.Title, Text: d.Text, Published: d.Published}
+}
+
+// home is the desk's own country as its articles write it: its name and
+// its adjectives ("Azerbaijan", "Azerbaijani", "Azeri"), from the seed.
+func (c *Collector) home() []string {
+	out := []string{c.Profile.Country}
+	seed, err := glossary.Builtin()
+	if err != nil {
+		return out // the seed is part of the build; its own tests catch a broken one
+	}
+	code := ""
+	for _, t := range seed {
+		if t.Kind == digest.Country && strings.EqualFold(t.EN, c.Profile.Country) {
+			code = t.Country
+		}
+	}
+	for _, t := range seed {
+		if code != "" && t.Kind == digest.Adjective && t.Country == code {
+			out = append(append(out, t.EN), t.Variants...)
+		}
+	}
+	return out
 }

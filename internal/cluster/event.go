@@ -1,0 +1,180 @@
+package cluster
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// What tells one event from another beside the words two articles share.
+// On a busy week the articles of one topic share most of their words: two
+// observer missions meeting the election commission's chairman, two
+// leaders' letters of congratulation, a minister's two meetings of one day.
+// What sets them apart is who (the names in the title) and what kind of
+// event (a call, a meeting, a letter). Two articles are of different
+// events when each title names someone or something the other article
+// never mentions, or when their titles tell kinds of event that exclude
+// each other; such a pair never shares a story, however many words it
+// shares.
+
+// signature is what an article says of its event.
+type signature struct {
+	// names are the title's names (capitalised words the article's text
+	// never writes in lower case, roles and calendar words left out),
+	// folded.
+	names []string
+	// kinds are the kinds of event the title tells.
+	kinds kindSet
+	// vocab are the terms of the whole article (title and text), sorted,
+	// unique: what it mentions at all.
+	vocab []string
+	// full says the text is a whole article, long enough that a name it
+	// never mentions is one its event does not have; a lead of two
+	// sentences leaves out most of what another outlet names.
+	full bool
+}
+
+// kindSet is a set of event kinds, a bit each.
+type kindSet uint16
+
+const (
+	kindCall kindSet = 1 << iota
+	kindMeet
+	kindLetter
+	kindCustody // detained, arrested, remanded
+	kindVerdict // sentenced, convicted, acquitted
+	kindAppeal
+)
+
+// kindWords are the title words that tell a kind of event, as terms. A
+// telephone conversation is a call whatever else its title says.
+var kindWords = map[string]kindSet{
+	"phone": kindCall, "telephone": kindCall, "call": kindCall,
+	"meet": kindMeet, "meets": kindMeet, "met": kindMeet, "meeting": kindMeet, "receive": kindMeet, "receives": kindMeet,
+	"received": kindMeet, "talk": kindMeet, "talks": kindMeet,
+	"letter": kindLetter, "congratulat": kindLetter, "congratulates": kindLetter, "congratulated": kindLetter,
+	"congratulatory": kindLetter, "condolence": kindLetter, "condolences": kindLetter, "message": kindLetter,
+	"detain": kindCustody, "detains": kindCustody, "detained": kindCustody, "arrest": kindCustody, "arrests": kindCustody,
+	"arrested": kindCustody, "remand": kindCustody, "remands": kindCustody, "remanded": kindCustody, "custody": kindCustody,
+	"sentenced": kindVerdict, "sentences": kindVerdict, "verdict": kindVerdict, "convicted": kindVerdict, "acquitted": kindVerdict,
+	"appeal": kindAppeal, "upholds": kindAppeal, "upheld": kindAppeal,
+}
+
+// exclusive are the pairs of kinds no one event is told as: a call is no
+// meeting, a letter neither; a detention is no verdict.
+var exclusive = []kindSet{kindCall | kindMeet, kindCall | kindLetter, kindMeet | kindLetter, kindCustody | kindVerdict,
+	kindVerdict | kindAppeal, kindCustody | kindAppeal}
+
+// roleWords are capitalised words of titles that name an office, a body's
+// kind or a day, not who: "President", "Foreign", "Commission".
+var roleWords = setOf(`president presidents vice prime minister ministers ministry foreign affairs defence defense interior
+deputy chairman chairwoman chair head heads chief speaker secretary general state national central republic government
+parliament assembly council commission committee office administration mission missions observer observers delegation
+ambassador envoy spokesman spokesperson spokeswoman representative special commissioner party leader leaders court
+supreme appeal appeals constitutional election elections electoral presidential parliamentary
+king queen emperor pope prince chancellor mayor governor director ceo
+january february march april may june july august september october november december
+joint statement press release official visit state working`)
+
+// signatureOf reads an article's signature from the words of its title
+// and text.
+func signatureOf(rawTitle string, text []word, home map[string]bool) signature {
+	title := words(rawTitle)
+	s := signature{full: len(text) >= fullWords}
+	acronyms := acronymsOf(rawTitle)
+	lower, upper := map[string]bool{}, map[string]bool{}
+	vocab := make([]string, 0, len(text)+len(title))
+	for _, w := range text {
+		vocab = append(vocab, termOf(w.s))
+		if w.cap {
+			upper[w.s] = true
+		} else {
+			lower[w.s] = true
+		}
+	}
+	for _, w := range title {
+		t := termOf(w.s)
+		vocab = append(vocab, t)
+		if k, ok := kindWords[w.s]; ok {
+			s.kinds |= k
+		} else if k, ok := kindWords[t]; ok {
+			s.kinds |= k
+		}
+		// A name: capitalised in the title and in the text, and never in
+		// lower case there, which a title's first word ("Families") or a
+		// title in title case ("Urges Baku To Free") would otherwise make
+		// of common words. The desk's own country is every article's.
+		if !w.cap || !(upper[w.s] || acronyms[w.s]) || lower[w.s] || home[w.s] || stopwords[w.s] || roleWords[w.s] || kindWords[w.s] != 0 ||
+			isNumber(w.s) || len(w.s) < 2 {
+			continue
+		}
+		if !slices.Contains(s.names, w.s) {
+			s.names = append(s.names, w.s)
+		}
+	}
+	slices.Sort(vocab)
+	s.vocab = slices.Compact(vocab)
+	return s
+}
+
+// acronymsOf returns the acronyms of a title (OTS, CIS, ECO, OSCE),
+// folded: names, though the text may spell them out. A title all in
+// capitals has none.
+func acronymsOf(title string) map[string]bool {
+	if !strings.ContainsFunc(title, unicode.IsLower) {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, f := range strings.FieldsFunc(title, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if n := utf8.RuneCountInString(f); n >= 2 && n <= 6 && !strings.ContainsFunc(f, unicode.IsLower) {
+			out[strings.ToLower(f)] = true
+		}
+	}
+	return out
+}
+
+// mentions reports whether the article of vocabulary v mentions the name
+// w (folded): the word itself, a longer form of it (kazakh, kazakhstan),
+// or the country its adjective stands for (french, france).
+func mentions(v []string, w string) bool {
+	forms := []string{w}
+	forms = append(forms, aliases[w]...)
+	for _, f := range forms {
+		stem := termOf(f)
+		if len(stem) > 5 {
+			stem = stem[:len(stem)-2] // azerbaijani: azerbaij…; russian: rusi…
+		}
+		if i, _ := slices.BinarySearch(v, stem); i < len(v) && strings.HasPrefix(v[i], stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullWords is the least text that is a whole article rather than a lead.
+const fullWords = 100
+
+// apart reports whether two signatures are of different events: titles
+// of kinds that exclude each other, or titles each naming what the other
+// article never mentions.
+func apart(a, b *signature) bool {
+	if a.kinds != 0 && b.kinds != 0 && a.kinds&b.kinds == 0 {
+		for _, x := range exclusive {
+			if a.kinds&x != 0 && b.kinds&x != 0 {
+				return true
+			}
+		}
+	}
+	return a.full && b.full && ownName(a, b) && ownName(b, a)
+}
+
+// ownName reports whether a's title names something b never mentions.
+func ownName(a, b *signature) bool {
+	for _, t := range a.names {
+		if !mentions(b.vocab, t) {
+			return true
+		}
+	}
+	return false
+}
