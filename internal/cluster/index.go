@@ -72,6 +72,10 @@ type Assignment struct {
 	// Score is the similarity with the story joined: 1 for a new story or
 	// an exact duplicate.
 	Score float64
+	// Merged are the stories the document bridged into Story: each was
+	// close to it as Story was, and none of their articles tells another
+	// event than Story's. Their articles are Story's now.
+	Merged []int64
 }
 
 // Story is a group of documents telling one event.
@@ -106,6 +110,9 @@ type Index struct {
 	stale   int // evicted entries still in posting lists
 	stamp   uint64
 	home    map[string]bool // folded words of Options.Home
+	// links are the editors' choices: pairs of documents (lower ID
+	// first) they put in one story (true) or apart (false).
+	links map[[2]int64]bool
 }
 
 type entry struct {
@@ -189,6 +196,7 @@ func NewIndex(o Options) *Index {
 		}
 	}
 	return &Index{
+		links:   map[[2]int64]bool{},
 		home:    home,
 		o:       o,
 		byID:    map[int64]*entry{},
@@ -251,26 +259,107 @@ func (x *Index) AddPrepared(p *Prepared) Assignment {
 	}
 	e.a = x.assign(e)
 	x.insert(e)
+	for _, id := range e.a.Merged {
+		x.merge(x.stories[e.a.Story], x.stories[id])
+	}
 	return e.a
 }
 
-// Seed adds a document that was placed before (by an earlier run, whose
-// decisions the archive keeps) as it was placed, deciding nothing: later
-// documents may join its story or duplicate it. a.Story 0 means a story of
-// its own.
-func (x *Index) Seed(d Doc, a Assignment) { x.SeedPrepared(x.Prepare(d), a) }
+// Link records an editor's choice that two documents tell one event
+// (same) or two: every later placement keeps it. Links are given before
+// the documents are added or seeded.
+func (x *Index) Link(a, b int64, same bool) {
+	if a > b {
+		a, b = b, a
+	}
+	x.links[[2]int64{a, b}] = same
+}
 
-// SeedPrepared is Seed of a prepared document.
-func (x *Index) SeedPrepared(p *Prepared, a Assignment) {
+// link returns the editors' choice on two documents, if any.
+func (x *Index) link(a, b int64) (same, ok bool) {
+	if a > b {
+		a, b = b, a
+	}
+	same, ok = x.links[[2]int64{a, b}]
+	return same, ok
+}
+
+// differ reports whether two documents tell different events: as the
+// editors said, else as their signatures say.
+func (x *Index) differ(a, b *entry) bool {
+	if same, ok := x.link(a.id, b.id); ok {
+		return !same
+	}
+	return apart(&a.sig, &b.sig)
+}
+
+// fits reports whether e may join st: none of its live members tells
+// another event.
+func (x *Index) fits(e *entry, st *story) bool {
+	for _, m := range st.members {
+		if !m.dead && x.differ(e, m.entry) {
+			return false
+		}
+	}
+	return true
+}
+
+// merge moves the members of from into into.
+func (x *Index) merge(into, from *story) {
+	if into == nil || from == nil || into == from {
+		return
+	}
+	for _, m := range from.members {
+		m.entry.a.Story = into.id
+		into.members = append(into.members, m)
+	}
+	into.live += from.live
+	if from.first.Before(into.first) {
+		into.first = from.first
+	}
+	if from.last.After(into.last) {
+		into.last = from.last
+	}
+	delete(x.stories, from.id)
+}
+
+// Seed adds a document that was placed before (by an earlier run, whose
+// decisions the archive keeps) as it was placed: later documents may join
+// its story or duplicate it. a.Story 0 means a story of its own. A
+// document whose story turns out to hold another event is placed anew
+// (see SeedPrepared).
+func (x *Index) Seed(d Doc, a Assignment) (Assignment, bool) { return x.SeedPrepared(x.Prepare(d), a) }
+
+// SeedPrepared is Seed of a prepared document. When the story it was
+// placed in holds a document that tells another event (placed before
+// the event rules, or against an editor's later choice), it is placed
+// anew, and the new placement is returned with moved true.
+func (x *Index) SeedPrepared(p *Prepared, a Assignment) (placed Assignment, moved bool) {
 	e, fresh := x.admit(p)
 	if e == nil || !fresh {
-		return
+		return a, false
 	}
 	if a.Story == 0 {
 		a.Story = p.d.ID
 	}
+	if st := x.stories[a.Story]; st != nil && !x.fits(e, st) || x.mustMove(e, a.Story) {
+		e.a = x.assign(e)
+		x.insert(e)
+		for _, id := range e.a.Merged {
+			x.merge(x.stories[e.a.Story], x.stories[id])
+		}
+		return e.a, true
+	}
 	e.a = a
 	x.insert(e)
+	return a, false
+}
+
+// mustMove reports whether an editor put e with a live document of
+// another story than story.
+func (x *Index) mustMove(e *entry, story int64) bool {
+	st := x.pinned(e)
+	return st != nil && st.id != story
 }
 
 // admit moves the window to a prepared document and returns its entry:
@@ -336,7 +425,7 @@ func (x *Index) assign(e *entry) Assignment {
 		// Shingles are compared only for documents whose words are
 		// close: a copy shares its title and lead terms. A copy tells
 		// the same event: one that tells another is none.
-		if cos >= x.o.Join && !apart(&e.sig, &c.sig) {
+		if cos >= x.o.Join && !x.differ(e, c) {
 			if j := jaccard(e.shingles, c.shingles); j >= x.o.Near && j > nearBest {
 				nearDoc, nearBest = c, j
 			}
@@ -354,6 +443,7 @@ func (x *Index) assign(e *entry) Assignment {
 	// with ...") chain different events together.
 	var best *story
 	bestScore := 0.0
+	var close []scored // the stories e is close enough to join
 	for _, st := range touched {
 		maxS, sum, n := 0.0, 0.0, 0
 		other := false // a member tells another event
@@ -361,7 +451,7 @@ func (x *Index) assign(e *entry) Assignment {
 			if m.dead {
 				continue
 			}
-			if apart(&e.sig, &m.sig) {
+			if x.differ(e, m.entry) {
 				other = true
 				break
 			}
@@ -374,17 +464,80 @@ func (x *Index) assign(e *entry) Assignment {
 			continue
 		}
 		score := x.o.Link*maxS + (1-x.o.Link)*sum/float64(n)
+		if score >= x.o.Join {
+			close = append(close, scored{st, score})
+		}
 		if score > bestScore || score == bestScore && best != nil && st.id < best.id {
 			best, bestScore = st, score
 		}
 	}
-	if nearDoc != nil {
-		return Assignment{Story: nearDoc.a.Story, Duplicate: nearDoc.root, Near: true, Score: math.Max(bestScore, nearBest)}
+	// An editor's choice that e and a live document are one event.
+	if st := x.pinned(e); st != nil {
+		best, bestScore = st, math.Max(bestScore, x.o.Join)
+		close = append(close, scored{st, bestScore})
 	}
-	if best != nil && bestScore >= x.o.Join {
-		return Assignment{Story: best.id, Score: bestScore}
+	var a Assignment
+	switch {
+	case nearDoc != nil:
+		a = Assignment{Story: nearDoc.a.Story, Duplicate: nearDoc.root, Near: true, Score: math.Max(bestScore, nearBest)}
+	case best != nil && bestScore >= x.o.Join:
+		a = Assignment{Story: best.id, Score: bestScore}
+	default:
+		return Assignment{Story: e.id, Score: 1}
 	}
-	return Assignment{Story: e.id, Score: 1}
+	// A document close to two stories that tell one event bridges them.
+	into := x.stories[a.Story]
+	for _, c := range close {
+		if c.st != into && c.score >= x.o.Join*mergeFactor && x.storiesFit(into, c.st) {
+			a.Merged = append(a.Merged, c.st.id)
+		}
+	}
+	return a
+}
+
+// mergeFactor raises the similarity a document needs with a second story
+// to merge it with the first: joining one story is a guess among several,
+// merging two is a claim about both.
+var mergeFactor = 1.5
+
+type scored struct {
+	st    *story
+	score float64
+}
+
+// pinned returns the story of the live document an editor put e with
+// (the earliest such document's), or nil.
+func (x *Index) pinned(e *entry) *story {
+	var with *entry
+	for k, same := range x.links {
+		if !same || k[0] != e.id && k[1] != e.id {
+			continue
+		}
+		other := k[0]
+		if other == e.id {
+			other = k[1]
+		}
+		if o := x.byID[other]; o != nil && !o.dead && (with == nil || o.id < with.id) {
+			with = o
+		}
+	}
+	if with == nil {
+		return nil
+	}
+	return x.stories[with.a.Story]
+}
+
+// storiesFit reports whether two stories may be one: no member of one
+// tells another event than a member of the other.
+func (x *Index) storiesFit(a, b *story) bool {
+	for _, m := range a.members {
+		for _, n := range b.members {
+			if !m.dead && !n.dead && x.differ(m.entry, n.entry) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (x *Index) inWindow(st *story, t time.Time) bool {

@@ -89,6 +89,13 @@ func evaluate(set []labelled, o Options, log func(string, ...any)) quality {
 		byID[l.ID] = l
 		a := x.Add(Doc{ID: l.ID, Outlet: l.Outlet, Title: l.Title, Text: l.Text, Published: l.Published})
 		story[l.ID] = a.Story
+		for _, m := range a.Merged { // a bridge: the merged stories' articles are a.Story's
+			for id, st := range story {
+				if st == m {
+					story[id] = a.Story
+				}
+			}
+		}
 		if l.Dup != 0 {
 			dupTrue++
 		}

@@ -20,6 +20,10 @@ import (
 // ClusterReport is what a clustering run did.
 type ClusterReport struct {
 	Articles, Stories, Duplicates int
+	// Split counts articles placed before that were placed anew, their
+	// story holding another event; Merged, stories merged into another
+	// when a later article bridged them.
+	Split, Merged int
 }
 
 // Cluster places the profile's new articles in stories: with the stories of
@@ -50,6 +54,8 @@ func (c *Collector) Cluster(ctx context.Context) (ClusterReport, error) {
 		rep.Articles += share.Articles
 		rep.Stories += share.Stories
 		rep.Duplicates += share.Duplicates
+		rep.Split += share.Split
+		rep.Merged += share.Merged
 		if err != nil {
 			return rep, err
 		}
@@ -78,6 +84,18 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 	// are ready: the clustered ones of the window as they were placed,
 	// the new ones placed in order.
 	ix := cluster.NewIndex(cluster.Options{Window: window, Home: c.home()})
+	// The editors' choices on these articles: every placement keeps them.
+	ids := make([]int64, len(all))
+	for i, d := range all {
+		ids[i] = d.ID
+	}
+	links, err := c.Store.StoryLinks(ctx, c.Profile.Key, ids)
+	if err != nil {
+		return rep, err
+	}
+	for _, l := range links {
+		ix.Link(l.A, l.B, l.Same)
+	}
 	prepared := make([]*cluster.Prepared, len(all))
 	ready := make([]chan struct{}, len(all))
 	for k := range ready {
@@ -106,6 +124,7 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 		})
 	}
 	var as []store.StoryAssignment
+	var merges []cluster.Assignment
 	stories := map[int64]bool{}
 	for k, i := range order {
 		select {
@@ -114,24 +133,44 @@ func (c *Collector) clusterShare(ctx context.Context, window time.Duration, done
 			return rep, ctx.Err()
 		}
 		d := all[i]
+		var a cluster.Assignment
 		if i < len(done) {
-			ix.SeedPrepared(prepared[k], cluster.Assignment{Story: d.Story, Duplicate: d.DuplicateOf})
+			// Placed before: kept, unless its story turns out to hold
+			// another event (then it is placed anew).
+			var moved bool
+			a, moved = ix.SeedPrepared(prepared[k], cluster.Assignment{Story: d.Story, Duplicate: d.DuplicateOf})
 			prepared[k] = nil
-			continue
+			if !moved {
+				continue
+			}
+			rep.Split++
+		} else {
+			a = ix.AddPrepared(prepared[k])
+			prepared[k] = nil
 		}
-		a := ix.AddPrepared(prepared[k])
-		prepared[k] = nil
 		as = append(as, store.StoryAssignment{Article: d.ID, Story: a.Story, DuplicateOf: a.Duplicate})
 		stories[a.Story] = true
 		if a.Duplicate != 0 {
 			rep.Duplicates++
 		}
+		if len(a.Merged) > 0 {
+			merges = append(merges, a)
+		}
 	}
 	if err := c.Store.AssignStories(ctx, c.Profile.Key, as); err != nil {
 		return rep, err
 	}
+	// Stories a later article bridged, merged in the archive, the first
+	// bridge first: a later one may merge into a story an earlier merged.
+	for _, m := range merges {
+		if err := c.Store.MergeClustered(ctx, c.Profile.Key, m.Story, m.Merged); err != nil {
+			return rep, err
+		}
+		rep.Merged += len(m.Merged)
+	}
 	rep.Articles, rep.Stories = len(as), len(stories)
-	c.log().Info("clustered", "profile", c.Profile.Key, "articles", rep.Articles, "stories", rep.Stories, "duplicates", rep.Duplicates)
+	c.log().Info("clustered", "profile", c.Profile.Key, "articles", rep.Articles, "stories", rep.Stories, "duplicates", rep.Duplicates,
+		"split", rep.Split, "merged", rep.Merged)
 	return rep, nil
 }
 

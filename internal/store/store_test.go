@@ -301,9 +301,11 @@ func TestMigrateArticleHTML(t *testing.T) {
 			}
 			s.Close()
 			// The archive as schema 7 had it: the HTML in the article's row
-			// (and none of schema 9's columns).
+			// (and none of schema 9's columns or 10's table).
 			raw := rawDB(t, e, dsn)
 			for _, q := range []string{
+				`DROP TABLE story_links`,
+				`DELETE FROM schema_version WHERE version = 10`,
 				`DROP INDEX articles_canonical`,
 				`ALTER TABLE articles DROP COLUMN canonical`,
 				`ALTER TABLE articles DROP COLUMN text_from`,

@@ -88,7 +88,7 @@ type StoryAssignment struct {
 // transaction.
 func (s *Store) AssignStories(ctx context.Context, profile string, as []StoryAssignment) error {
 	return s.txRetry(ctx, func(tx *sql.Tx) error {
-		touched := map[int64]bool{}
+		touched, left := map[int64]bool{}, map[int64]bool{}
 		update, err := tx.PrepareContext(ctx, `UPDATE articles SET story_id = $1, duplicate_of = $2, clustered = 1 WHERE id = $3 AND profile = $4`)
 		if err != nil {
 			return err
@@ -109,6 +109,15 @@ func (s *Store) AssignStories(ctx context.Context, profile string, as []StoryAss
 				}
 				touched[a.Story] = true
 			}
+			// A story the article leaves (a split, a merge) is brought up
+			// to date too.
+			var old sql.NullInt64
+			if err := tx.QueryRowContext(ctx, `SELECT story_id FROM articles WHERE id = $1`, a.Article).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if old.Valid && old.Int64 != a.Story {
+				left[old.Int64] = true
+			}
 			var dup any
 			if a.DuplicateOf != 0 {
 				dup = a.DuplicateOf
@@ -117,9 +126,14 @@ func (s *Store) AssignStories(ctx context.Context, profile string, as []StoryAss
 				return fmt.Errorf("article %d: %w", a.Article, err)
 			}
 		}
-		ids := make([]int64, 0, len(touched))
+		ids := make([]int64, 0, len(touched)+len(left))
 		for id := range touched {
 			ids = append(ids, id)
+		}
+		for id := range left {
+			if !touched[id] {
+				ids = append(ids, id)
+			}
 		}
 		slices.Sort(ids)
 		for _, id := range ids {
@@ -131,21 +145,26 @@ func (s *Store) AssignStories(ctx context.Context, profile string, as []StoryAss
 	})
 }
 
-// refreshStory recomputes a story's figures from its articles.
+// refreshStory recomputes a story's figures and title from its articles,
+// and deletes a story left with none.
 func (s *Store) refreshStory(ctx context.Context, tx *sql.Tx, id int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT outlet, published_at FROM articles WHERE story_id = $1 ORDER BY published_at, id`, id)
+	rows, err := tx.QueryContext(ctx, `SELECT outlet, published_at, title FROM articles WHERE story_id = $1 ORDER BY published_at, id`, id)
 	if err != nil {
 		return err
 	}
 	var outlets []string
 	var first, last time.Time
+	var title string
 	n := 0
 	for rows.Next() {
-		var o string
+		var o, ti string
 		var t timeCol
-		if err := rows.Scan(&o, &t); err != nil {
+		if err := rows.Scan(&o, &t, &ti); err != nil {
 			rows.Close()
 			return err
+		}
+		if n == 0 {
+			title = ti
 		}
 		if n == 0 || t.t.Before(first) {
 			first = t.t
@@ -162,8 +181,12 @@ func (s *Store) refreshStory(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE stories SET first_at = $1, last_at = $2, articles = $3, outlets = $4 WHERE id = $5`,
-		s.timeArg(first), s.timeArg(last), n, strings.Join(outlets, "\n"), id)
+	if n == 0 {
+		_, err = tx.ExecContext(ctx, `DELETE FROM stories WHERE id = $1`, id)
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE stories SET first_at = $1, last_at = $2, articles = $3, outlets = $4, title = $5 WHERE id = $6`,
+		s.timeArg(first), s.timeArg(last), n, strings.Join(outlets, "\n"), title, id)
 	return err
 }
 
@@ -230,7 +253,7 @@ func (s *Store) Story(ctx context.Context, profile string, id int64) (digest.Sto
 	if err != nil {
 		return digest.Story{}, err
 	}
-	sts, err := s.Stories(ctx, profile, first.t, last.t.Add(time.Nanosecond))
+	sts, err := s.Stories(ctx, profile, first.t, last.t.Add(time.Microsecond)) // PostgreSQL keeps microseconds
 	if err != nil {
 		return digest.Story{}, err
 	}
