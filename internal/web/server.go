@@ -135,6 +135,8 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"GET", "/articles/{id}", auth.Viewer, s.articleView},
 		{"GET", "/week", auth.Viewer, s.week},
 		{"POST", "/week/decide", auth.Editor, s.decide},
+		{"POST", "/week/split", auth.Editor, s.splitStory},
+		{"POST", "/week/merge", auth.Editor, s.mergeStories},
 		{"GET", "/digests", auth.Viewer, s.digests},
 		{"GET", "/digests/{id}", auth.Viewer, s.digestPage},
 		{"GET", "/digests/{id}/download/{format}", auth.Viewer, s.download},

@@ -143,16 +143,64 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) err
 	}
 	back := "/week?date=" + url.QueryEscape(r.PostFormValue("date"))
 	_, err = s.decideStory(r, rq, id, r.PostFormValue("action"), r.PostFormValue("section"))
+	if err := storyError(err); err != nil {
+		return err
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// splitStory takes an article out of its story: an editor says it tells
+// another event. The choice is kept for every later clustering.
+func (s *Server) splitStory(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := strconv.ParseInt(r.PostFormValue("article"), 10, 64)
+	if err != nil {
+		return &httpError{http.StatusBadRequest, fmt.Errorf("article %q: expected an article's number", r.PostFormValue("article"))}
+	}
+	story, err := s.Store.SplitArticle(r.Context(), s.Profile.Key, id, rq.sess.User.Name)
+	if err := storyError(err); err != nil {
+		return err
+	}
+	s.Log.Info("story split", "article", id, "story", story, "by", rq.sess.User.Name)
+	http.Redirect(w, r, "/week?date="+url.QueryEscape(r.PostFormValue("date")), http.StatusSeeOther)
+	return nil
+}
+
+// mergeStories puts the chosen stories together: an editor says they tell
+// one event. The choice is kept for every later clustering.
+func (s *Server) mergeStories(w http.ResponseWriter, r *http.Request, rq *request) error {
+	if err := r.ParseForm(); err != nil {
+		return &httpError{http.StatusBadRequest, err}
+	}
+	var ids []int64
+	for _, v := range r.PostForm["merge"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return &httpError{http.StatusBadRequest, fmt.Errorf("story %q: expected a story's number", v)}
+		}
+		ids = append(ids, id)
+	}
+	into, err := s.Store.MergeStories(r.Context(), s.Profile.Key, ids, rq.sess.User.Name)
+	if err := storyError(err); err != nil {
+		return err
+	}
+	s.Log.Info("stories merged", "stories", ids, "into", into, "by", rq.sess.User.Name)
+	http.Redirect(w, r, "/week?date="+url.QueryEscape(r.PostFormValue("date")), http.StatusSeeOther)
+	return nil
+}
+
+// storyError is the answer to a story change that failed: the request's
+// fault (400, 404, 409) or the server's.
+func storyError(err error) error {
 	switch {
+	case err == nil:
+		return nil
 	case errors.Is(err, digest.ErrNotFound):
 		return &httpError{http.StatusNotFound, err}
 	case errors.Is(err, digest.ErrInvalid):
 		return &httpError{http.StatusBadRequest, err}
 	case errors.Is(err, digest.ErrConflict):
 		return &httpError{http.StatusConflict, err}
-	case err != nil:
-		return err
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
-	return nil
+	return err
 }

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -625,6 +626,76 @@ func TestArticlePage(t *testing.T) {
 	for _, p := range []string{"/articles/0", "/articles/x", fmt.Sprintf("/articles/%d", last+1000)} {
 		if code, _ := get(p); code != 404 {
 			t.Errorf("%s: %d", p, code)
+		}
+	}
+}
+
+// TestSplitAndMergeStories: on the week page an editor takes an article
+// out of its story and puts two stories together; the page shows it at
+// once and the archive keeps the choices for later clustering. Wrong
+// forms are refused with the reason.
+func TestSplitAndMergeStories(t *testing.T) {
+	f := newFixture(t)
+	_, srv := collectSample(t, f)
+	defer srv.Close()
+	c := f.client(t)
+	csrf := f.signIn(t, c, "editor-user")
+	page := func() string {
+		resp, err := c.Get(f.srv.URL + "/week?date=2026-11-17")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return string(b)
+	}
+	p := page()
+	stories := strings.Count(p, `class="story`)
+	arts := regexp.MustCompile(`name="article" value="(\d+)"`).FindAllStringSubmatch(p, -1)
+	if len(arts) == 0 {
+		t.Fatal("no story of several articles offers a split")
+	}
+	post := func(path string, v url.Values) int {
+		t.Helper()
+		v.Set("csrf", csrf)
+		v.Set("date", "2026-11-14")
+		resp, err := f.post(c, path, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := post("/week/split", url.Values{"article": {arts[0][1]}}); code != 303 {
+		t.Fatalf("split: %d", code)
+	}
+	if n := strings.Count(page(), `class="story`); n != stories+1 {
+		t.Errorf("%d stories after a split, want %d", n, stories+1)
+	}
+	id, _ := strconv.ParseInt(arts[0][1], 10, 64)
+	if links, err := f.st.StoryLinks(context.Background(), f.s.Profile.Key, []int64{id}); err != nil || len(links) == 0 || links[0].Same {
+		t.Errorf("the split is not kept: %+v, %v", links, err)
+	}
+	chosen := regexp.MustCompile(`name="merge" value="(\d+)"`).FindAllStringSubmatch(page(), -1)
+	if code := post("/week/merge", url.Values{"merge": {chosen[0][1], chosen[1][1]}}); code != 303 {
+		t.Fatalf("merge: %d", code)
+	}
+	if n := strings.Count(page(), `class="story`); n != stories {
+		t.Errorf("%d stories after a merge, want %d", n, stories)
+	}
+	for _, bad := range []struct {
+		path string
+		v    url.Values
+		code int
+	}{
+		{"/week/merge", url.Values{"merge": {chosen[0][1]}}, 400},
+		{"/week/merge", url.Values{"merge": {"abc", chosen[0][1]}}, 400},
+		{"/week/merge", url.Values{"merge": {chosen[0][1], "999999"}}, 404},
+		{"/week/split", url.Values{"article": {"999999"}}, 404},
+		{"/week/split", url.Values{"article": {""}}, 400},
+	} {
+		if code := post(bad.path, bad.v); code != bad.code {
+			t.Errorf("%s %v: %d, want %d", bad.path, bad.v, code, bad.code)
 		}
 	}
 }
