@@ -34,7 +34,10 @@ sentences, and the citations of every outlet that told it.
 form goes to standard output. A report on standard error lists each item: its
 relevance, how its Japanese headline was made, the names rendered by rule (to
 review), anything in its summary no source bears out, and the archive's
-earlier items on the same storyline. --json prints that report as JSON
+earlier items on the same storyline, and why each story is in (what its
+relevance was made of); then the stories left out that came nearest, and
+why (dismissed, not for the digest, below the least relevance, section
+full, or the same event as another story). --json prints that report as JSON
 instead.
 
 --engine model also asks an OpenAI-compatible endpoint (as translate does) for
@@ -118,8 +121,10 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 			Stories  int                  `json:"stories"`
 			Kept     int                  `json:"kept"`
 			Items    []pipeline.DraftItem `json:"items"`
+			Left     []pipeline.LeftOut   `json:"left"`
 			Findings []lint.Finding       `json:"findings"`
-		}{From: dr.Digest.Period.From.String(), To: dr.Digest.Period.To.String(), Stories: dr.Stories, Kept: dr.Kept, Items: dr.Items, Findings: findings}, "", "  ")
+		}{From: dr.Digest.Period.From.String(), To: dr.Digest.Period.To.String(), Stories: dr.Stories, Kept: dr.Kept, Items: dr.Items, Left: dr.Left,
+			Findings: findings}, "", "  ")
 		if err != nil {
 			return err
 		}
@@ -155,10 +160,23 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 			for _, sb := range di.SeenBefore {
 				notes = append(notes, "seen "+sb.Week+": "+sb.HeadlineJA)
 			}
+			if len(di.Folded) > 0 {
+				notes = append(notes, fmt.Sprintf("one event with stories %v", di.Folded))
+			}
+			notes = append(notes, "why: "+di.Why.String())
 			fmt.Fprintf(tw, "%s\t%.2f\t%s\t%s\t%s\n", sec.Key, di.Relevance, di.Engine, printable(it.HeadlineJA), printable(strings.Join(notes, "; ")))
 		}
 	}
 	tw.Flush()
+	// The stories left out that came nearest, and why.
+	shown := 0
+	for _, l := range dr.Left {
+		if l.Reason == "not for the digest" && l.Relevance < 0.1 || shown == 15 {
+			continue
+		}
+		shown++
+		fmt.Fprintf(e.stderr, "left out: %s %.2f %s: %s (%s)\n", l.Section, l.Relevance, printable(l.Title), l.Reason, l.Why)
+	}
 	for _, f := range findings {
 		fmt.Fprintf(e.stderr, "lint: %s\n", f)
 	}

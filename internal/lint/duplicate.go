@@ -208,3 +208,24 @@ func fingerprint(blocks []digest.Block) (shingles, names []uint64) {
 	slices.Sort(names)
 	return slices.Compact(shingles), slices.Compact(names)
 }
+
+// SameStory reports whether two items tell the same story by the rule of
+// duplicate-item: the same English headline, or a body that mostly
+// repeats the other's, unless each names people, places or numbers the
+// other does not. The drafter asks it before it puts an item beside
+// another, so that a draft never carries two items on one event.
+func SameStory(a, b digest.Item) bool {
+	ra := itemRef{headline: normalizeHeadline(a.HeadlineEN)}
+	rb := itemRef{headline: normalizeHeadline(b.HeadlineEN)}
+	ra.shingles, ra.names = fingerprint(a.Blocks)
+	rb.shingles, rb.names = fingerprint(b.Blocks)
+	if ra.headline != "" && ra.headline == rb.headline {
+		return !differentNames(ra, rb)
+	}
+	smaller := min(len(ra.shingles), len(rb.shingles))
+	if smaller < minShingles {
+		return false
+	}
+	share := float64(intersect(ra.shingles, rb.shingles)) / float64(smaller)
+	return share >= containment && !differentNames(ra, rb)
+}

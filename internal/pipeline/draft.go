@@ -13,6 +13,7 @@ import (
 	"shuho/internal/digest"
 	"shuho/internal/draft"
 	"shuho/internal/glossary"
+	"shuho/internal/lint"
 	"shuho/internal/rank"
 	"shuho/internal/store"
 )
@@ -84,6 +85,24 @@ type DraftItem struct {
 	// SeenBefore are the archive's items of earlier weeks on the same
 	// storyline.
 	SeenBefore []SeenItem `json:"seen_before,omitempty"`
+	// Why is what the relevance was made of.
+	Why rank.Parts `json:"why"`
+	// Folded are stories of the same event as this item's, left out so
+	// that the draft carries one item on it (this one is the fuller).
+	Folded []int64 `json:"folded,omitempty"`
+}
+
+// LeftOut is a story of the week the draft does not carry, and why.
+type LeftOut struct {
+	Story     int64      `json:"story"`
+	Title     string     `json:"title"`
+	Section   string     `json:"section"`
+	Relevance float64    `json:"relevance"`
+	Why       rank.Parts `json:"why"`
+	// Reason is one of: "dismissed" (by an editor), "not for the digest"
+	// (the ranking's section), "below the least relevance", "section
+	// full", "same event as story N".
+	Reason string `json:"reason"`
 }
 
 // SeenItem is an earlier item of the same storyline.
@@ -102,6 +121,9 @@ type Draft struct {
 	// Stories is how many stories the week had; Kept how many made the
 	// draft.
 	Stories, Kept int
+	// Left are the week's stories the draft does not carry, most relevant
+	// first, each with why.
+	Left []LeftOut `json:"left"`
 }
 
 // Draft drafts the digest of the desk's week that holds day.
@@ -118,6 +140,7 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 		st  digest.Story
 		res rank.Result
 	}
+	out := &Draft{Digest: &digest.Digest{Profile: p.Key, Title: p.Title, Subtitle: p.Subtitle, Issuer: p.Issuer, Period: week}, Stories: len(stories)}
 	bySection := map[string][]ranked{}
 	for _, st := range stories {
 		// A story belongs to the week in which it was last told; one that
@@ -126,17 +149,33 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 			continue
 		}
 		res := d.Ranker.Rank(st, to)
+		left := func(reason string) {
+			out.Left = append(out.Left, LeftOut{st.ID, st.Title, res.Section, res.Relevance, res.Parts, reason})
+		}
 		if c, ok := d.Decided[st.ID]; ok {
 			if c == rank.None {
-				continue // dismissed by an editor
+				left("dismissed")
+				continue
 			}
 			res.Section, res.Relevance = c, 1
-		} else if res.Section == rank.None || res.Relevance < cmp.Or(d.MinRelevance, 0.3) {
+		} else if res.Section == rank.None {
+			left("not for the digest")
+			continue
+		} else if res.Relevance < cmp.Or(d.MinRelevance, 0.3) {
+			left("below the least relevance")
 			continue
 		}
 		bySection[res.Section] = append(bySection[res.Section], ranked{st, res})
 	}
-	out := &Draft{Digest: &digest.Digest{Profile: p.Key, Title: p.Title, Subtitle: p.Subtitle, Issuer: p.Issuer, Period: week}, Stories: len(stories)}
+	// One item per event: a story that tells the same event as one drafted
+	// already (two stories clustering could not join) is folded into it,
+	// the fuller of the two kept, in the place of the better ranked.
+	type kept struct {
+		sec, i int // where the item is
+		st     digest.Story
+	}
+	var done []kept
+	dis := make([][]DraftItem, len(p.Sections)) // the report's items, by section
 	for n, sec := range p.Sections {
 		rs := bySection[sec.Key]
 		slices.SortStableFunc(rs, func(a, b ranked) int {
@@ -145,17 +184,42 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 			}
 			return cmp.Compare(a.st.ID, b.st.ID)
 		})
-		rs = rs[:min(len(rs), cmp.Or(d.PerSection, 6))]
-		section := digest.Section{Number: n + 1, Key: sec.Key, Title: sec.Title}
+		out.Digest.Sections = append(out.Digest.Sections, digest.Section{Number: n + 1, Key: sec.Key, Title: sec.Title})
+		items := func(n int) []digest.Item { return out.Digest.Sections[n].Items }
 		for _, r := range rs {
+			if len(items(n)) == cmp.Or(d.PerSection, 6) {
+				out.Left = append(out.Left, LeftOut{r.st.ID, r.st.Title, sec.Key, r.res.Relevance, r.res.Parts, "section full"})
+				continue
+			}
 			item, di := d.item(ctx, r.st, week)
-			di.Section, di.Relevance = sec.Key, r.res.Relevance
-			section.Items = append(section.Items, item)
-			out.Items = append(out.Items, di)
+			di.Section, di.Relevance, di.Why = sec.Key, r.res.Relevance, r.res.Parts
+			same := slices.IndexFunc(done, func(k kept) bool { return lint.SameStory(items(k.sec)[k.i], item) })
+			if same < 0 {
+				done = append(done, kept{n, len(items(n)), r.st})
+				out.Digest.Sections[n].Items = append(out.Digest.Sections[n].Items, item)
+				dis[n] = append(dis[n], di)
+				continue
+			}
+			k := done[same]
+			prev := &dis[k.sec][k.i]
+			fold, foldTitle := r.st.ID, r.st.Title
+			if len(r.st.Articles) > len(k.st.Articles) {
+				// The fuller story's item takes the place of the other.
+				di.Section, di.Relevance = prev.Section, prev.Relevance
+				di.Folded = prev.Folded
+				fold, foldTitle = k.st.ID, k.st.Title
+				out.Digest.Sections[k.sec].Items[k.i], *prev = item, di
+				done[same].st = r.st
+			}
+			prev.Folded = append(prev.Folded, fold)
+			out.Left = append(out.Left, LeftOut{fold, foldTitle, sec.Key, r.res.Relevance, r.res.Parts, fmt.Sprintf("same event as story %d", done[same].st.ID)})
 		}
-		out.Kept += len(section.Items)
-		out.Digest.Sections = append(out.Digest.Sections, section)
 	}
+	for n := range dis {
+		out.Items = append(out.Items, dis[n]...)
+		out.Kept += len(dis[n])
+	}
+	slices.SortStableFunc(out.Left, func(a, b LeftOut) int { return cmp.Compare(b.Relevance, a.Relevance) })
 	return out, nil
 }
 

@@ -1,6 +1,7 @@
 package rank
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -31,6 +32,11 @@ type Ranker struct {
 	// glossary and the profile's; a drafter sets the archive's.
 	G    *glossary.Glossary
 	Home string
+	// Affiliations say who stands behind each outlet (by citation
+	// label): many state-owned outlets telling one ceremony count less
+	// than their number, an independent outlet or an international body
+	// alone counts as much as two, and voices of several kinds count more.
+	Affiliations map[string]digest.Affiliation
 }
 
 // Builtin returns a model trained on the built-in lexicon alone.
@@ -45,7 +51,10 @@ func TrainWith(examples []Example) *Model {
 
 // New returns a ranker for a profile with a model.
 func New(p *digest.Profile, m *Model) *Ranker {
-	r := &Ranker{Model: m, Weights: map[string]float64{}}
+	r := &Ranker{Model: m, Weights: map[string]float64{}, Affiliations: map[string]digest.Affiliation{}}
+	for _, o := range p.Outlets {
+		r.Affiliations[o.Label] = o.Affiliation
+	}
 	for _, s := range p.Sources {
 		if s.Weight > r.Weights[s.Outlet] {
 			r.Weights[s.Outlet] = s.Weight
@@ -74,6 +83,54 @@ type Result struct {
 	Scores map[string]float64
 	// Relevance is from 0 (not for the digest) to 1 (the week's lead).
 	Relevance float64
+	// Parts are what the relevance was made of: why a story is in or out.
+	Parts Parts
+}
+
+// Parts are the parts of a story's relevance, each from 0 to 1 but
+// Voices: relevance = Topical × (0.35 + 0.3 Importance + 0.15 Voices' share
+// + 0.12 Weight + 0.08 Recency) × (0.85 + 0.15 About).
+type Parts struct {
+	// Topical is how much the words are the digest's (1 − the model's
+	// "not for the digest").
+	Topical float64 `json:"topical"`
+	// Importance is the strongest cue: a head of state, a death, an
+	// attack (1), ministers, courts, visits (less).
+	Importance float64 `json:"importance"`
+	// Voices is how many outlets count as telling the story: state-owned
+	// outlets of one kind count at most two, an independent,
+	// international or foreign outlet two on its own, and each kind more
+	// than one half a voice more.
+	Voices float64 `json:"voices"`
+	// Kinds are the kinds of outlet that told it (state-owned,
+	// independent, …).
+	Kinds []digest.Affiliation `json:"kinds,omitempty"`
+	// Weight is the desk's weight of its weightiest outlet.
+	Weight float64 `json:"weight"`
+	// Recency is 1 for a story of the week's last day, less for older.
+	Recency float64 `json:"recency"`
+	// About is 1 when it names the desk's country, 0.5 another only.
+	About float64 `json:"about"`
+	// Elsewhere says it is another country's story, not for the digest.
+	Elsewhere bool `json:"elsewhere,omitempty"`
+}
+
+// String says the parts in a line, as shuho draft prints them.
+func (p Parts) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "topical %.2f, importance %.2f, voices %.1f", p.Topical, p.Importance, p.Voices)
+	if len(p.Kinds) > 0 {
+		ks := make([]string, len(p.Kinds))
+		for i, k := range p.Kinds {
+			ks[i] = string(k)
+		}
+		fmt.Fprintf(&b, " (%s)", strings.Join(ks, ", "))
+	}
+	fmt.Fprintf(&b, ", weight %.2f, recency %.2f, about %.2f", p.Weight, p.Recency, p.About)
+	if p.Elsewhere {
+		b.WriteString(", another country's story")
+	}
+	return b.String()
 }
 
 // Text is what a story is classified by: the titles of its articles and
@@ -156,12 +213,48 @@ func (r *Ranker) Rank(st digest.Story, weekEnd time.Time) Result {
 		recency = math.Max(0, math.Min(1, 1-days/14))
 	}
 	text := Text(st)
-	return r.result(text, text, len(outlets), weight, recency)
+	voices, kinds := r.voices(outlets)
+	res := r.result(text, text, voices, weight, recency)
+	res.Parts.Kinds = kinds
+	return res
+}
+
+// voices counts the outlets that told a story as a desk weighs them: each
+// kind of outlet (state-owned, private, independent, foreign government,
+// international) at most two, one independent, international or foreign
+// outlet as two (an exclusive is not weaker for being alone), and each
+// kind beyond the first half a voice more.
+func (r *Ranker) voices(outlets []string) (float64, []digest.Affiliation) {
+	byKind := map[digest.Affiliation]int{}
+	var kinds []digest.Affiliation
+	for _, o := range outlets {
+		k := r.Affiliations[o]
+		if k == "" {
+			k = digest.Private // an outlet the profile does not describe
+		}
+		if byKind[k] == 0 {
+			kinds = append(kinds, k)
+		}
+		byKind[k]++
+	}
+	v := 0.0
+	for k, n := range byKind {
+		switch k {
+		case digest.Independent, digest.International, digest.ForeignGovernment:
+			v += 2
+		default:
+			v += float64(min(n, 2))
+		}
+	}
+	if len(kinds) > 1 {
+		v += 0.5 * float64(len(kinds)-1)
+	}
+	return max(v, 1), kinds
 }
 
 // result places a text: the model reads text, the glossary told (the
 // same without repetitions).
-func (r *Ranker) result(text, told string, outlets int, weight, recency float64) Result {
+func (r *Ranker) result(text, told string, voices, weight, recency float64) Result {
 	ws := foldWords(text)
 	_, scores := r.Model.classify(features(ws))
 	res := Result{Scores: scores}
@@ -197,6 +290,7 @@ func (r *Ranker) result(text, told string, outlets int, weight, recency float64)
 		}
 		res.Section = c
 	}
+	res.Parts = Parts{Topical: round(topical), Voices: voices, Weight: weight, Recency: round(recency), Elsewhere: where.elsewhere()}
 	if res.Section == None {
 		// Not for the digest: the relevance says how far from it.
 		res.Relevance = round(0.3 * (1 - scores[None]))
@@ -216,9 +310,10 @@ func (r *Ranker) result(text, told string, outlets int, weight, recency float64)
 	if r.G != nil {
 		imp = max(imp, r.peopleWeight(ms))
 	}
-	many := math.Min(1, math.Log2(1+float64(max(outlets, 1)))/math.Log2(5))
+	many := math.Min(1, math.Log2(1+max(voices, 1))/math.Log2(5))
 	rel := topical * (0.35 + 0.3*imp + 0.15*many + 0.12*weight + 0.08*recency) * (0.85 + 0.15*about)
 	res.Relevance = round(math.Max(0, math.Min(1, rel)))
+	res.Parts.Importance, res.Parts.About = round(imp), about
 	return res
 }
 

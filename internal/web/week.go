@@ -30,6 +30,27 @@ type weekStory struct {
 	First     string
 	Decision  string
 	Articles  []digest.Article
+	// Why is what its relevance was made of, in the reader's language.
+	Why string
+}
+
+// why says a story's relevance parts in lang.
+func why(lang string, p rank.Parts) string {
+	kinds := make([]string, len(p.Kinds))
+	for i, k := range p.Kinds {
+		kinds[i] = text(lang, "affiliation."+string(k))
+	}
+	s := fmt.Sprintf("%s %.2f · %s %.2f · %s %.1f", text(lang, "why.topical"), p.Topical, text(lang, "why.importance"), p.Importance,
+		text(lang, "why.voices"), p.Voices)
+	if len(kinds) > 0 {
+		s += " (" + strings.Join(kinds, ", ") + ")"
+	}
+	s += fmt.Sprintf(" · %s %.2f · %s %.2f · %s %.2f", text(lang, "why.weight"), p.Weight, text(lang, "why.recency"), p.Recency,
+		text(lang, "why.about"), p.About)
+	if p.Elsewhere {
+		s += " · " + text(lang, "why.elsewhere")
+	}
+	return s
 }
 
 // weekPage is the week's candidate stories by section, with the search
@@ -106,7 +127,8 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 			i = index[rank.None]
 		}
 		secs[i].Stories = append(secs[i].Stories, weekStory{ID: c.Story.ID, Title: c.Story.Title, Relevance: fmt.Sprintf("%.2f", c.Result.Relevance),
-			Outlets: c.Story.Outlets, First: c.Story.First.In(loc).Format("01-02 15:04"), Decision: c.Decision, Articles: c.Story.Articles})
+			Outlets: c.Story.Outlets, First: c.Story.First.In(loc).Format("01-02 15:04"), Decision: c.Decision, Articles: c.Story.Articles,
+			Why: why(rq.lang, c.Result.Parts)})
 	}
 	return s.render(w, rq, "week.html", &weekPage{Week: week, Sections: secs, Prev: week.From.AddDays(-7), Next: week.To.AddDays(1),
 		CanEdit: rq.sess.User.Role.AtLeast("editor"), Keys: s.Profile.Sections, Count: len(cands), Shown: shown,

@@ -84,7 +84,8 @@ func TestWeekPage(t *testing.T) {
 		return string(b)
 	}
 	p := page()
-	for _, want := range []string{"候補記事 2026-11-14..2026-11-20", "<h2>軍事・治安関係", "<h2>週報対象外", "President Ilham Aliyev signs pardon decree"} {
+	for _, want := range []string{"候補記事 2026-11-14..2026-11-20", "<h2>軍事・治安関係", "<h2>週報対象外", "President Ilham Aliyev signs pardon decree",
+		"重要度の内訳: 話題性 ", "報道数 "} {
 		if !strings.Contains(p, want) {
 			t.Errorf("the week page lacks %q", want)
 		}
