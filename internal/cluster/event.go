@@ -1,7 +1,10 @@
 package cluster
 
 import (
+	"math"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,12 +30,67 @@ type signature struct {
 	// kinds are the kinds of event the title tells.
 	kinds kindSet
 	// vocab are the terms of the whole article (title and text), sorted,
-	// unique: what it mentions at all.
-	vocab []string
+	// unique: what it mentions at all; leadVocab those of its title and
+	// lead, where another outlet's account of the same event names the
+	// body it is about (a body its background names is another's).
+	vocab, leadVocab []string
+	// acronyms are which of names are a body's acronym (OTS, CIS).
+	acronyms map[string]bool
+	// shares are the title's percentages, clock its times of day
+	// ("10:00"): a new reading (the turnout at noon, at three) is a new
+	// event.
+	shares []float64
+	clock  []string
+	outlet string
 	// full says the text is a whole article, long enough that a name it
 	// never mentions is one its event does not have; a lead of two
 	// sentences leaves out most of what another outlet names.
 	full bool
+}
+
+// percentRE and clockRE find a title's percentages ("6.43%", "17
+// percent") and times of day ("15:00").
+var (
+	percentRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per cent\b)`)
+	clockRE   = regexp.MustCompile(`\b([01]?\d|2[0-3])[:.]([0-5]\d)\b`)
+)
+
+// figures returns a title's percentages and times of day.
+func figures(title string) (shares []float64, clock []string) {
+	for _, m := range percentRE.FindAllStringSubmatch(title, -1) {
+		if v, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64); err == nil {
+			shares = append(shares, v)
+		}
+	}
+	for _, m := range clockRE.FindAllStringSubmatch(title, -1) {
+		clock = append(clock, strings.TrimLeft(m[1], "0")+":"+m[2])
+	}
+	return shares, clock
+}
+
+// newReading reports whether two titles give different readings of a
+// figure: times of day none of which they share, or (told by two
+// outlets) percentages none of which they share even rounded (92.12
+// and 92 are one). One outlet's new figure is an update of its own
+// story, as a correction is.
+func newReading(a, b *signature) bool {
+	if len(a.clock) > 0 && len(b.clock) > 0 && !slices.ContainsFunc(a.clock, func(c string) bool { return slices.Contains(b.clock, c) }) {
+		return true
+	}
+	// Percentages tell readings apart only of a count the title names
+	// (a turnout, a result): two outlets' figures of one event may be of
+	// two measures (the rate kept, the inflation that rose).
+	if a.outlet == b.outlet || len(a.shares) == 0 || len(b.shares) == 0 || a.kinds&b.kinds&(kindTurnout|kindResults) == 0 {
+		return false
+	}
+	for _, x := range a.shares {
+		for _, y := range b.shares {
+			if math.Abs(x-y) < 1 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // kindSet is a set of event kinds, a bit each.
@@ -45,6 +103,10 @@ const (
 	kindCustody // detained, arrested, remanded
 	kindVerdict // sentenced, convicted, acquitted
 	kindAppeal
+	kindOpen    // polls open, voting begins
+	kindTurnout // a turnout figure
+	kindResults // an election's results
+	kindStart   // a mission starts work
 )
 
 // kindWords are the title words that tell a kind of event, as terms. A
@@ -59,12 +121,26 @@ var kindWords = map[string]kindSet{
 	"arrested": kindCustody, "remand": kindCustody, "remands": kindCustody, "remanded": kindCustody, "custody": kindCustody,
 	"sentenced": kindVerdict, "sentences": kindVerdict, "verdict": kindVerdict, "convicted": kindVerdict, "acquitted": kindVerdict,
 	"appeal": kindAppeal, "upholds": kindAppeal, "upheld": kindAppeal,
+	"turnout": kindTurnout, "results": kindResults, "result": kindResults,
+}
+
+// kindPhrases are the kinds told by two words together: "polls open",
+// "starts work".
+var kindPhrases = map[[2]string]kindSet{
+	{"polls", "open"}: kindOpen, {"polling", "stations"}: kindOpen, {"voting", "kicks"}: kindOpen, {"voting", "begins"}: kindOpen,
+	{"voting", "starts"}: kindOpen, {"polls", "opened"}: kindOpen, {"voting", "began"}: kindOpen,
+	{"starts", "work"}: kindStart, {"begins", "work"}: kindStart, {"started", "work"}: kindStart, {"began", "work"}: kindStart,
+	{"starts", "its"}: kindStart, {"begins", "its"}: kindStart,
 }
 
 // exclusive are the pairs of kinds no one event is told as: a call is no
 // meeting, a letter neither; a detention is no verdict.
 var exclusive = []kindSet{kindCall | kindMeet, kindCall | kindLetter, kindMeet | kindLetter, kindCustody | kindVerdict,
-	kindVerdict | kindAppeal, kindCustody | kindAppeal}
+	kindVerdict | kindAppeal, kindCustody | kindAppeal,
+	// An election day: the polls' opening, each turnout, the results.
+	kindOpen | kindTurnout, kindOpen | kindResults, kindTurnout | kindResults,
+	// A mission that starts work is not yet meeting anyone nor judging.
+	kindStart | kindMeet, kindStart | kindResults}
 
 // roleWords are capitalised words of titles that name an office, a body's
 // kind or a day, not who: "President", "Foreign", "Commission".
@@ -79,10 +155,21 @@ joint statement press release official visit state working`)
 
 // signatureOf reads an article's signature from the words of its title
 // and text.
-func signatureOf(rawTitle string, text []word, home map[string]bool) signature {
+func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[string]bool) signature {
 	title := words(rawTitle)
-	s := signature{full: len(text) >= fullWords}
+	s := signature{full: len(text) >= fullWords, outlet: outlet}
+	s.shares, s.clock = figures(rawTitle)
 	acronyms := acronymsOf(rawTitle)
+	s.acronyms = acronyms
+	leadVocab := make([]string, 0, leadWords+len(title))
+	for i := range min(leadWords, len(text)) {
+		leadVocab = append(leadVocab, termOf(text[i].s))
+	}
+	for _, w := range title {
+		leadVocab = append(leadVocab, termOf(w.s))
+	}
+	slices.Sort(leadVocab)
+	s.leadVocab = slices.Compact(leadVocab)
 	lower, upper := map[string]bool{}, map[string]bool{}
 	vocab := make([]string, 0, len(text)+len(title))
 	for _, w := range text {
@@ -92,6 +179,9 @@ func signatureOf(rawTitle string, text []word, home map[string]bool) signature {
 		} else {
 			lower[w.s] = true
 		}
+	}
+	for i := 1; i < len(title); i++ {
+		s.kinds |= kindPhrases[[2]string{title[i-1].s, title[i].s}]
 	}
 	for _, w := range title {
 		t := termOf(w.s)
@@ -166,13 +256,22 @@ func apart(a, b *signature) bool {
 			}
 		}
 	}
+	if newReading(a, b) {
+		return true
+	}
 	return a.full && b.full && ownName(a, b) && ownName(b, a)
 }
 
-// ownName reports whether a's title names something b never mentions.
+// ownName reports whether a's title names something b never mentions: a
+// body's acronym b's title and lead do not name, or another name its
+// whole text does not.
 func ownName(a, b *signature) bool {
 	for _, t := range a.names {
-		if !mentions(b.vocab, t) {
+		v := b.vocab
+		if a.acronyms[t] {
+			v = b.leadVocab
+		}
+		if !mentions(v, t) {
 			return true
 		}
 	}

@@ -52,13 +52,13 @@ func TestNearEvents(t *testing.T) {
 			"Jeyhun Bayramov, Maka Botchorishvili discuss regional security", "", false},
 	}
 	for _, tt := range tests {
-		text := func(lead string) []word {
-			if lead == "" {
-				return words("The ministers met.")
+		sig := func(title, l string) signature {
+			if l == "" {
+				return signatureOf(title, "APA", words("The ministers met."), 3, home)
 			}
-			return words(article(lead))
+			return signatureOf(title, "APA", words(article(l)), len(words(l)), home)
 		}
-		a, b := signatureOf(tt.t1, text(tt.l1), home), signatureOf(tt.t2, text(tt.l2), home)
+		a, b := sig(tt.t1, tt.l1), sig(tt.t2, tt.l2)
 		if got := apart(&a, &b); got != tt.wantApart {
 			t.Errorf("%s: apart = %v, want %v (names %v / %v, kinds %b / %b)", tt.name, got, tt.wantApart, a.names, b.names, a.kinds, b.kinds)
 		}

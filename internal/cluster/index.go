@@ -233,7 +233,8 @@ func (x *Index) Prepare(d Doc) *Prepared {
 		root:      d.ID,
 	}
 	ws := words(d.Text)
-	e.sig = signatureOf(d.Title, ws, x.home)
+	head, _ := lead(stripDateline(d.Text))
+	e.sig = signatureOf(d.Title, d.Outlet, ws, len(words(head)), x.home)
 	if len(ws) < minTextWords {
 		ws = words(d.Title + "\n\n" + d.Text)
 	}

@@ -176,10 +176,14 @@ func TestStoryQuality(t *testing.T) {
 		{"testdata/heldout-full.jsonl", file("testdata/heldout-full.jsonl"), 0.74, 0.88, 0.95, 0.95},
 		// The dense weeks (2026-12-07), written before the event rules
 		// (event.go): development P 0.783 R 0.847 before, 0.978 / 0.908
-		// after; test set (never tuned on) 0.314 / 0.836 before, 0.521 /
-		// 0.849 after — short of the 0.90 / 0.85 wanted of it.
+		// after; second development set (an election week and a state
+		// visit, written after the first rules) 0.587 / 0.804 then,
+		// 0.831 / 0.804 after the election-day kinds, readings and
+		// acronyms; test set (never tuned on) 0.314 / 0.836 before,
+		// 0.544 / 0.849 after — short of the 0.90 / 0.85 wanted of it.
 		{"testdata/dense-dev.jsonl", file("testdata/dense-dev.jsonl"), 0.95, 0.88, 0.95, 0.95},
-		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0.50, 0.82, 0.70, 0.95},
+		{"testdata/dense-dev2.jsonl", file("testdata/dense-dev2.jsonl"), 0.80, 0.78, 0.85, 0.95},
+		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0.52, 0.82, 0.70, 0.95},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			set := c.load(t)
