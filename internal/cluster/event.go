@@ -159,53 +159,73 @@ func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[s
 	title := words(rawTitle)
 	s := signature{full: len(text) >= fullWords, outlet: outlet}
 	s.shares, s.clock = figures(rawTitle)
-	acronyms := acronymsOf(rawTitle)
-	s.acronyms = acronyms
-	leadVocab := make([]string, 0, leadWords+len(title))
-	for i := range min(leadWords, len(text)) {
-		leadVocab = append(leadVocab, termOf(text[i].s))
-	}
-	for _, w := range title {
-		leadVocab = append(leadVocab, termOf(w.s))
-	}
-	slices.Sort(leadVocab)
-	s.leadVocab = slices.Compact(leadVocab)
-	lower, upper := map[string]bool{}, map[string]bool{}
-	vocab := make([]string, 0, len(text)+len(title))
-	for _, w := range text {
-		vocab = append(vocab, termOf(w.s))
-		if w.cap {
-			upper[w.s] = true
-		} else {
-			lower[w.s] = true
+	s.acronyms = acronymsOf(rawTitle)
+	// How each title word is written in the text: capitalised, in lower
+	// case. A title has a dozen words: a slice beats a map of the text's.
+	type seen struct{ upper, lower bool }
+	case_ := make([]seen, len(title))
+	lead := make([]string, 0, min(leadWords, len(text))+len(title))
+	all := make([]string, 0, len(text)+len(title))
+	for i, w := range text {
+		if i < leadWords {
+			lead = append(lead, w.s)
+		}
+		all = append(all, w.s)
+		for k, tw := range title {
+			if tw.s == w.s {
+				if w.cap {
+					case_[k].upper = true
+				} else {
+					case_[k].lower = true
+				}
+			}
 		}
 	}
 	for i := 1; i < len(title); i++ {
 		s.kinds |= kindPhrases[[2]string{title[i-1].s, title[i].s}]
 	}
-	for _, w := range title {
-		t := termOf(w.s)
-		vocab = append(vocab, t)
-		if k, ok := kindWords[w.s]; ok {
-			s.kinds |= k
-		} else if k, ok := kindWords[t]; ok {
-			s.kinds |= k
+	for k, w := range title {
+		lead, all = append(lead, w.s), append(all, w.s)
+		if kind, ok := kindWords[w.s]; ok {
+			s.kinds |= kind
+		} else if kind, ok := kindWords[termOf(w.s)]; ok {
+			s.kinds |= kind
 		}
 		// A name: capitalised in the title and in the text, and never in
 		// lower case there, which a title's first word ("Families") or a
 		// title in title case ("Urges Baku To Free") would otherwise make
 		// of common words. The desk's own country is every article's.
-		if !w.cap || !(upper[w.s] || acronyms[w.s]) || lower[w.s] || home[w.s] || stopwords[w.s] || roleWords[w.s] || kindWords[w.s] != 0 ||
-			isNumber(w.s) || len(w.s) < 2 {
+		if !w.cap || !(case_[k].upper || s.acronyms[w.s]) || case_[k].lower || home[w.s] || stopwords[w.s] || roleWords[w.s] ||
+			kindWords[w.s] != 0 || isNumber(w.s) || len(w.s) < 2 {
 			continue
 		}
 		if !slices.Contains(s.names, w.s) {
 			s.names = append(s.names, w.s)
 		}
 	}
-	slices.Sort(vocab)
-	s.vocab = slices.Compact(vocab)
+	s.vocab, s.leadVocab = termsOf(all), termsOf(lead)
 	return s
+}
+
+// termsOf returns folded words respelled (Bairamov, Bayramov: bairamov),
+// sorted, each once.
+func termsOf(ws []string) []string {
+	slices.Sort(ws)
+	ws = slices.Compact(ws)
+	for i, w := range ws {
+		ws[i] = respell(w)
+	}
+	slices.Sort(ws)
+	return slices.Clip(slices.Compact(ws))
+}
+
+// respell folds the Latin spellings of one sound into one (sh, ş: s; kh,
+// x: x; y: i), as termOf does, without its stemming.
+func respell(w string) string {
+	if respelled(w) {
+		return spelling.Replace(w)
+	}
+	return w
 }
 
 // acronymsOf returns the acronyms of a title (OTS, CIS, ECO, OSCE),
@@ -231,7 +251,7 @@ func mentions(v []string, w string) bool {
 	forms := []string{w}
 	forms = append(forms, aliases[w]...)
 	for _, f := range forms {
-		stem := termOf(f)
+		stem := respell(f)
 		if len(stem) > 5 {
 			stem = stem[:len(stem)-2] // azerbaijani: azerbaij…; russian: rusi…
 		}

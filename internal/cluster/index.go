@@ -233,8 +233,7 @@ func (x *Index) Prepare(d Doc) *Prepared {
 		root:      d.ID,
 	}
 	ws := words(d.Text)
-	head, _ := lead(stripDateline(d.Text))
-	e.sig = signatureOf(d.Title, d.Outlet, ws, len(words(head)), x.home)
+	e.sig = signatureOf(d.Title, d.Outlet, ws, leadSpan, x.home)
 	if len(ws) < minTextWords {
 		ws = words(d.Title + "\n\n" + d.Text)
 	}
@@ -384,6 +383,10 @@ func (x *Index) admit(p *Prepared) (e *entry, fresh bool) {
 	}
 	return e, true
 }
+
+// leadSpan is how many of a text's first words are its lead for a
+// signature: the lead's 80 (see lead) and a dateline's few.
+const leadSpan = 90
 
 // tf damps a term's weighted count: a name said five times in an article is
 // not five times the evidence of one said once. A count under 1 (a word

@@ -265,16 +265,21 @@ func termOf(w string) string {
 	if isNumber(w) {
 		return w
 	}
-	w = spelling.Replace(w)
-	var b strings.Builder
-	var prev rune
-	for _, c := range w {
-		if c != prev {
-			b.WriteRune(c)
-		}
-		prev = c
+	// Most words need neither: they are left as they are, unallocated.
+	if respelled(w) {
+		w = spelling.Replace(w)
 	}
-	w = b.String()
+	if doubled(w) {
+		var b strings.Builder
+		var prev rune
+		for _, c := range w {
+			if c != prev {
+				b.WriteRune(c)
+			}
+			prev = c
+		}
+		w = b.String()
+	}
 	switch {
 	case len(w) > 5 && strings.HasSuffix(w, "ing"):
 		w = w[:len(w)-3]
@@ -291,6 +296,32 @@ func termOf(w string) string {
 }
 
 var spelling = strings.NewReplacer("sh", "s", "ch", "c", "kh", "x", "gh", "g", "y", "i")
+
+// respelled reports whether spelling changes w: a y, or an h after s, c,
+// k or g.
+func respelled(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'y':
+			return true
+		case 'h':
+			if i > 0 && strings.IndexByte("sckg", w[i-1]) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// doubled reports whether w has a letter twice in a row.
+func doubled(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
+}
 
 func isNumber(w string) bool {
 	for _, c := range w {
