@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -33,7 +34,7 @@ type signature struct {
 	// unique: what it mentions at all; leadVocab those of its title and
 	// lead, where another outlet's account of the same event names the
 	// body it is about (a body its background names is another's).
-	vocab, leadVocab []string
+	vocab, leadVocab wordList
 	// acronyms are which of names are a body's acronym (OTS, CIS).
 	acronyms map[string]bool
 	// shares are the title's percentages, clock its times of day
@@ -208,15 +209,52 @@ func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[s
 }
 
 // termsOf returns folded words respelled (Bairamov, Bayramov: bairamov),
-// sorted, each once.
-func termsOf(ws []string) []string {
+// sorted, each once, in a list of their own (not holding on to the text
+// they were read from: an index keeps a window of them).
+func termsOf(ws []string) wordList {
 	slices.Sort(ws)
 	ws = slices.Compact(ws)
 	for i, w := range ws {
 		ws[i] = respell(w)
 	}
 	slices.Sort(ws)
-	return slices.Clip(slices.Compact(ws))
+	ws = slices.Compact(ws)
+	var l wordList
+	n := 0
+	for _, w := range ws {
+		n += len(w)
+	}
+	b := make([]byte, 0, n)
+	l.end = make([]uint32, len(ws))
+	for i, w := range ws {
+		b = append(b, w...)
+		l.end[i] = uint32(len(b))
+	}
+	l.s = string(b)
+	return l
+}
+
+// wordList is a sorted list of words in one string: the i-th word ends
+// at end[i], the first starts at 0.
+type wordList struct {
+	s   string
+	end []uint32
+}
+
+func (l wordList) len() int { return len(l.end) }
+
+func (l wordList) at(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = l.end[i-1]
+	}
+	return l.s[start:l.end[i]]
+}
+
+// hasPrefix reports whether a word of the list starts with p.
+func (l wordList) hasPrefix(p string) bool {
+	i := sort.Search(l.len(), func(i int) bool { return l.at(i) >= p })
+	return i < l.len() && strings.HasPrefix(l.at(i), p)
 }
 
 // respell folds the Latin spellings of one sound into one (sh, ş: s; kh,
@@ -247,7 +285,7 @@ func acronymsOf(title string) map[string]bool {
 // mentions reports whether the article of vocabulary v mentions the name
 // w (folded): the word itself, a longer form of it (kazakh, kazakhstan),
 // or the country its adjective stands for (french, france).
-func mentions(v []string, w string) bool {
+func mentions(v wordList, w string) bool {
 	forms := []string{w}
 	forms = append(forms, aliases[w]...)
 	for _, f := range forms {
@@ -255,7 +293,7 @@ func mentions(v []string, w string) bool {
 		if len(stem) > 5 {
 			stem = stem[:len(stem)-2] // azerbaijani: azerbaij…; russian: rusi…
 		}
-		if i, _ := slices.BinarySearch(v, stem); i < len(v) && strings.HasPrefix(v[i], stem) {
+		if v.hasPrefix(stem) {
 			return true
 		}
 	}
