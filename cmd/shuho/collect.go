@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 
 	"shuho/internal/chat"
 	"shuho/internal/fetch"
+	"shuho/internal/metrics"
 	"shuho/internal/pipeline"
 	"shuho/internal/sample"
 	"shuho/internal/store"
@@ -201,6 +203,14 @@ interrupted (Ctrl-C).
 over HTTPS (through a proxy that terminates TLS). --no-collect serves the
 editor alone.
 
+--metrics-addr serves the counters in the Prometheus text format at
+/metrics on a listener of its own (keep it private to the machine or the
+monitoring network); the editor serves them too, at /metrics, to an
+administrator's API token. Each source's polls (ok, not_modified, failed:
+its feed unread, or not one of its new pages read), new articles, failed
+pages, poll time and last success; what clustering placed, split and
+merged; the Go runtime and the process.
+
 Each digest, when first published, is mailed to a list when SHUHO_SMTP_ADDR
 (host:port), SHUHO_SMTP_FROM and SHUHO_SMTP_TO (comma-separated) are set:
 its text in the body, its Word and PDF files attached; STARTTLS when offered,
@@ -214,6 +224,7 @@ summary; its answers are checked like the built-in ones.`,
 			fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "the `host:port` the editor listens on")
 			fs.BoolVar(&o.secure, "secure", false, "the editor is reached over HTTPS: mark cookies Secure")
 			fs.BoolVar(&o.noCollect, "no-collect", false, "serve the editor without collecting")
+			fs.StringVar(&o.metricsAddr, "metrics-addr", "", "serve /metrics (Prometheus) on a listener of its own at `host:port`")
 		},
 		run: runServe,
 	}
@@ -228,9 +239,13 @@ machines, share the sources of one PostgreSQL database (it works on SQLite
 too, on one machine). Each source is leased to one worker at a time, and each
 page is claimed before it is fetched, so that no page is fetched twice; when
 a worker dies, its lease runs out and another worker takes the source over.
-It runs until interrupted.`,
-		flags: fetchFlags,
-		run:   runServe,
+It runs until interrupted. --metrics-addr serves its counters as serve's
+does.`,
+		flags: func(fs *flag.FlagSet, o *options) {
+			fetchFlags(fs, o)
+			fs.StringVar(&o.metricsAddr, "metrics-addr", "", "serve /metrics (Prometheus) on a listener of its own at `host:port`")
+		},
+		run: runServe,
 	}
 }
 
@@ -252,6 +267,18 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 	}
 	defer s.Close()
 	c := &pipeline.Collector{Store: s, Fetch: client, Profile: p, Log: e.log, Owner: owner()}
+	m := metrics.New(p.Key)
+	c.Progress, c.Clustered = m.Observe, m.Clustered
+	if o.metricsAddr != "" {
+		mln, err := net.Listen("tcp", o.metricsAddr)
+		if err != nil {
+			return fmt.Errorf("the metrics cannot be served on %s: %w", o.metricsAddr, err)
+		}
+		msrv := &http.Server{Handler: metricsMux(m), ReadHeaderTimeout: 10 * time.Second}
+		go msrv.Serve(mln)
+		defer msrv.Close()
+		fmt.Fprintf(e.stderr, "shuho: metrics at http://%s/metrics\n", mln.Addr())
+	}
 	if o.addr == "" { // shuho worker: collecting alone
 		e.log.Info("collecting", "profile", p.Key, "sources", len(p.Sources), "owner", c.Owner)
 		return c.Run(ctx, o.workers)
@@ -261,6 +288,7 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 		return err
 	}
 	ws.Secure = o.secure
+	ws.Metrics = m.Handler()
 	if ws.Mailer, err = pipeline.MailerFromEnv(e.getenv); err != nil {
 		return usagef("%v", err)
 	}
@@ -290,4 +318,11 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 	err = <-errs
 	cancel()
 	return err
+}
+
+// metricsMux serves the metrics at /metrics and nothing else.
+func metricsMux(m *metrics.Metrics) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m.Handler())
+	return mux
 }

@@ -20,7 +20,7 @@ var layers = map[string]int{
 	"cluster": 1, "rank": 1, "glossary": 1, "draft": 1, "fulltext": 1, "docx": 1, "chrf": 1, "devset": 1, "auth": 1,
 	"fetch": 2, "store": 2, "store/storetest": 3, "sample": 2,
 	"pipeline": 3, "chat": 3,
-	"web": 4,
+	"web": 4, "metrics": 4,
 }
 
 // TestDependenciesPointOneWay reads the imports of every non-test file under

@@ -51,6 +51,9 @@ func (c *Collector) Cluster(ctx context.Context) (ClusterReport, error) {
 			return rep, cmp.Or(err, fmt.Errorf("the clustering lock was lost"))
 		}
 		share, err := c.clusterShare(ctx, window, done, pending)
+		if c.Clustered != nil && share.Articles > 0 {
+			c.Clustered(share)
+		}
 		rep.Articles += share.Articles
 		rep.Stories += share.Stories
 		rep.Duplicates += share.Duplicates

@@ -51,6 +51,9 @@ type Collector struct {
 	// Progress, when set, is told of each source as its poll starts and
 	// ends, and of each page.
 	Progress func(Event)
+	// Clustered, when set, is told of each clustering run that placed
+	// articles.
+	Clustered func(ClusterReport)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 

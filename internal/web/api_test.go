@@ -306,3 +306,25 @@ func TestAPIItems(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricsRoute: the main listener serves the metrics to an
+// administrator's API token only.
+func TestMetricsRoute(t *testing.T) {
+	f := newFixture(t)
+	code, _, _ := f.api(t, f.apiToken(t, "admin-user"), "GET", "/metrics", "", "")
+	if code != 404 {
+		t.Errorf("no metrics configured: %d", code)
+	}
+	f.s.Metrics = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "shuho_source_polls_total 1\n") })
+	if code, _, body := f.api(t, f.apiToken(t, "admin-user"), "GET", "/metrics", "", ""); code != 200 || !strings.Contains(body, "shuho_source_polls_total") {
+		t.Errorf("an administrator's token: %d %s", code, body)
+	}
+	if code, _, _ := f.api(t, f.apiToken(t, "editor-user"), "GET", "/metrics", "", ""); code != 403 {
+		t.Errorf("an editor's token: %d", code)
+	}
+	c := f.client(t)
+	f.signIn(t, c, "admin-user")
+	if code, _ := f.get(t, c, "/metrics"); code != 401 {
+		t.Errorf("an administrator's session, no token: %d", code)
+	}
+}

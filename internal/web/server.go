@@ -53,7 +53,11 @@ type Server struct {
 	// Chat, when set, is the model the item editor may ask for a headline
 	// and a summary (SHUHO_MODEL_URL); the built-in drafter answers always.
 	Chat *chat.Client
-	Now  func() time.Time
+	// Metrics, when set, serves GET /metrics (Prometheus text) to an
+	// administrator's API token; `serve --metrics-addr` serves the same on
+	// a listener of its own.
+	Metrics http.Handler
+	Now     func() time.Time
 
 	routes []route
 	tmpl   *template.Template
@@ -126,6 +130,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 	s.tmpl = tmpl
 	s.routes = []route{
 		{"GET", "/healthz", "", s.healthz},
+		{"GET", "/metrics", auth.Admin, s.metrics},
 		{"GET", "/static/editor.js", "", s.script},
 		{"GET", "/login", "", s.loginPage},
 		{"POST", "/login", "", s.login},
@@ -260,7 +265,7 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 		}
 		bearer := false
-		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") && strings.HasPrefix(rt.Path, "/api/") {
+		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") && (strings.HasPrefix(rt.Path, "/api/") || rt.Path == "/metrics") {
 			// An API token (A5): no cookie, so no CSRF to fear.
 			u, err := s.Store.UserByAPIToken(r.Context(), auth.TokenHash(strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))))
 			switch {
@@ -453,6 +458,20 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request, rq *request) er
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, err := w.Write([]byte("ok\n"))
 	return err
+}
+
+// metrics serves the counters to an administrator's API token only: a
+// monitoring system has no session, and a page of them is no page for a
+// browser.
+func (s *Server) metrics(w http.ResponseWriter, r *http.Request, rq *request) error {
+	if s.Metrics == nil {
+		return &httpError{http.StatusNotFound, errors.New("no metrics: this server counts nothing")}
+	}
+	if !strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
+		return &httpError{http.StatusUnauthorized, errors.New("the metrics are served to an administrator's API token (Authorization: Bearer …)")}
+	}
+	s.Metrics.ServeHTTP(w, r)
+	return nil
 }
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error {
