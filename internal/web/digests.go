@@ -194,9 +194,9 @@ func (s *Server) step(a store.Action) func(w http.ResponseWriter, r *http.Reques
 		if err != nil {
 			return err
 		}
-		version, err := strconv.Atoi(r.PostFormValue("version"))
+		version, err := formVersion(r)
 		if err != nil {
-			return &httpError{http.StatusBadRequest, fmt.Errorf("version %q", r.PostFormValue("version"))}
+			return err
 		}
 		_, done, err := s.Store.Step(r.Context(), id, a, version, rq.sess.User.Name)
 		switch {

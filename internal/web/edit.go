@@ -278,7 +278,10 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version, err := formVersion(r)
+	if err != nil {
+		return err
+	}
 	f, it, ferr := s.formItem(r)
 	show := func(code int, msg string) error {
 		p := s.editForm(r, d, info, si, ii, f, false)
@@ -415,7 +418,10 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	version, err := formVersion(r)
+	if err != nil {
+		return err
+	}
 	items := d.Sections[si].Items
 	switch to := r.PostFormValue("to"); to {
 	case "up", "down":
@@ -450,4 +456,16 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	http.Redirect(w, r, fmt.Sprintf("/digests/%d", info.ID), http.StatusSeeOther)
 	return nil
+}
+
+// formVersion is the version of the digest a state-changing form was made
+// on: a positive whole number, without which nothing is written (428), so
+// that no change is laid over one its author never saw.
+func formVersion(r *http.Request) (int, error) {
+	v := r.PostFormValue("version")
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, &httpError{http.StatusPreconditionRequired, fmt.Errorf("version %q: the form must name the version of the digest it was made on (a whole number from 1); reload the page", v)}
+	}
+	return n, nil
 }

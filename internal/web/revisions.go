@@ -133,10 +133,13 @@ func (s *Server) restore(w http.ResponseWriter, r *http.Request, rq *request) er
 	if err != nil {
 		return err
 	}
-	want, err1 := strconv.Atoi(r.PostFormValue("revision"))
-	from, err2 := strconv.Atoi(r.PostFormValue("version"))
-	if err1 != nil || err2 != nil {
-		return &httpError{http.StatusBadRequest, errors.New("revision and version are needed")}
+	from, err := formVersion(r)
+	if err != nil {
+		return err
+	}
+	want, err := strconv.Atoi(r.PostFormValue("revision"))
+	if err != nil {
+		return &httpError{http.StatusBadRequest, fmt.Errorf("revision %q: expected the number of the revision to restore", r.PostFormValue("revision"))}
 	}
 	revs, err := s.Store.Revisions(r.Context(), info.ID)
 	if err != nil {

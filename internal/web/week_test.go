@@ -189,8 +189,15 @@ func TestReviewInPages(t *testing.T) {
 	if p := pageOf(ap); !strings.Contains(p, ">承認<") {
 		t.Errorf("an approver's buttons in review")
 	}
-	if code := step(ap, apCSRF, "approve", "0"); code != 409 {
+	if code := step(ap, apCSRF, "approve", "7"); code != 409 {
 		t.Errorf("approving a version not shown: %d", code)
+	}
+	// A step that names no version, or none that can be, is refused
+	// before anything is written.
+	for _, v := range []string{"", "0", "abc", "-1"} {
+		if code := step(ap, apCSRF, "approve", v); code != 428 {
+			t.Errorf("approving version %q: %d, want 428", v, code)
+		}
 	}
 	if code := step(ap, apCSRF, "approve", "1"); code != 303 {
 		t.Fatalf("approve: %d", code)
@@ -277,6 +284,22 @@ func TestEditItem(t *testing.T) {
 	}
 	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 1 {
 		t.Errorf("a check saved the digest: version %d", info.Version)
+	}
+	// A save, a move or a restore that names no version it was made on is
+	// refused, nothing written (428).
+	for _, v := range []string{"", "0", "abc"} {
+		if code, _ := send("/digests/1/items/1/1", form(v, "ハサノフ国防相、ギュレル・トルコ国防相と会談", blocks...)); code != 428 {
+			t.Errorf("a save at version %q: %d, want 428", v, code)
+		}
+		if code, _ := send("/digests/1/items/1/1/move", url.Values{"csrf": {csrf}, "version": {v}, "to": {"down"}}); code != 428 {
+			t.Errorf("a move at version %q: %d, want 428", v, code)
+		}
+		if code, _ := send("/digests/1/restore", url.Values{"csrf": {csrf}, "version": {v}, "revision": {"1"}}); code != 428 {
+			t.Errorf("a restore at version %q: %d, want 428", v, code)
+		}
+	}
+	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 1 {
+		t.Errorf("a refused change was written: version %d", info.Version)
 	}
 	if code, page := send("/digests/1/items/1/1", form("1", "ハサノフ国防相、ギュレル・トルコ国防相と会談。", blocks...)); code != 303 {
 		t.Fatalf("save: %d\n%s", code, page)
