@@ -20,6 +20,10 @@ import (
 type Profile struct {
 	// Key names the profile, e.g. "az"; digests record it.
 	Key string `json:"key"`
+	// OneDesk, when set, lets the last editor of a version approve it: a
+	// desk of one person. Off by default: the approver of a version is
+	// never its last editor (four eyes).
+	OneDesk bool `json:"one_desk,omitempty"`
 	// Country is the country's English name, e.g. "Azerbaijan".
 	Country string `json:"country"`
 	// Title, Subtitle and Issuer are written at the head of each digest.

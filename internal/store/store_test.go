@@ -304,6 +304,8 @@ func TestMigrateArticleHTML(t *testing.T) {
 			// (and none of schema 9's columns or 10's table).
 			raw := rawDB(t, e, dsn)
 			for _, q := range []string{
+				`ALTER TABLE digest_events DROP COLUMN note`,
+				`DELETE FROM schema_version WHERE version = 11`,
 				`DROP TABLE story_links`,
 				`DELETE FROM schema_version WHERE version = 10`,
 				`DROP INDEX articles_canonical`,

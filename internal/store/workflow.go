@@ -37,7 +37,10 @@ type Workflow struct {
 // (D5). A step the status does not allow wraps digest.ErrInvalid.
 // Publishing what is published already changes nothing (D7: a double
 // click publishes once); done reports whether the step changed anything.
-func (s *Store) Step(ctx context.Context, id int64, a Action, version int, actor string) (w Workflow, done bool, err error) {
+//
+// note is what the actor said with the step (a reason, a comment); it is
+// kept in the history.
+func (s *Store) Step(ctx context.Context, id int64, a Action, version int, actor, note string) (w Workflow, done bool, err error) {
 	err = s.txRetry(ctx, func(tx *sql.Tx) error {
 		done = false
 		lock := ""
@@ -81,8 +84,8 @@ func (s *Store) Step(ctx context.Context, id int64, a Action, version int, actor
 			return err
 		}
 		done = true
-		_, err = tx.ExecContext(ctx, `INSERT INTO digest_events (digest_id, version, action, actor, at) VALUES ($1, $2, $3, $4, $5)`,
-			id, cur, string(a), actor, now)
+		_, err = tx.ExecContext(ctx, `INSERT INTO digest_events (digest_id, version, action, actor, at, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+			id, cur, string(a), actor, now, note)
 		return err
 	})
 	if err != nil {
@@ -118,11 +121,13 @@ type Event struct {
 	Action  Action
 	Actor   string
 	At      time.Time
+	// Note is what the actor said with the step.
+	Note string
 }
 
 // Events returns a digest's workflow steps, oldest first.
 func (s *Store) Events(ctx context.Context, id int64) ([]Event, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT version, action, actor, at FROM digest_events WHERE digest_id = $1 ORDER BY id`, id)
+	rows, err := s.r.QueryContext(ctx, `SELECT version, action, actor, at, note FROM digest_events WHERE digest_id = $1 ORDER BY id`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +137,7 @@ func (s *Store) Events(ctx context.Context, id int64) ([]Event, error) {
 		var e Event
 		var a string
 		var at timeCol
-		if err := rows.Scan(&e.Version, &a, &e.Actor, &at); err != nil {
+		if err := rows.Scan(&e.Version, &a, &e.Actor, &at, &e.Note); err != nil {
 			return nil, err
 		}
 		e.Action, e.At = Action(a), at.t

@@ -24,7 +24,7 @@ func TestWorkflow(t *testing.T) {
 			id := saved.ID
 			step := func(a store.Action, version int, want error) store.Workflow {
 				t.Helper()
-				w, _, err := s.Step(ctx, id, a, version, "kenji")
+				w, _, err := s.Step(ctx, id, a, version, "kenji", "")
 				if want == nil && err != nil || want != nil && !errors.Is(err, want) {
 					t.Fatalf("%s at version %d: %v, want %v", a, version, err, want)
 				}
@@ -70,7 +70,7 @@ func TestWorkflow(t *testing.T) {
 				t.Errorf("published: %+v, %v", pubs, err)
 			}
 			// A double click publishes once.
-			if _, done, err := s.Step(ctx, id, store.Publish, 3, "kenji"); err != nil || done {
+			if _, done, err := s.Step(ctx, id, store.Publish, 3, "kenji", ""); err != nil || done {
 				t.Errorf("publish again: done %v, %v", done, err)
 			}
 			// The history holds each step.
@@ -78,7 +78,7 @@ func TestWorkflow(t *testing.T) {
 			if err != nil || len(evs) != 4 || evs[0].Action != store.Submit || evs[3].Action != store.Publish || evs[3].Version != 3 || evs[1].Actor != "kenji" {
 				t.Errorf("events %+v, %v", evs, err)
 			}
-			if _, _, err := s.Step(ctx, 999, store.Submit, 1, "x"); !errors.Is(err, digest.ErrNotFound) {
+			if _, _, err := s.Step(ctx, 999, store.Submit, 1, "x", ""); !errors.Is(err, digest.ErrNotFound) {
 				t.Errorf("a missing digest: %v", err)
 			}
 		})

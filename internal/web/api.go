@@ -166,7 +166,30 @@ func (s *Server) apiStep(a store.Action) func(w http.ResponseWriter, r *http.Req
 		if at == 0 {
 			return writeJSON(w, http.StatusPreconditionRequired, apiError{fmt.Sprintf(`a %s names the version it was made on: If-Match: "vN"`, a)})
 		}
-		wf, done, err := s.Store.Step(r.Context(), info.ID, a, at, rq.sess.User.Name)
+		// {"override": "why"} goes over the checks' errors (an approver's);
+		// {"comment": "why"} goes with a digest sent back.
+		var said struct {
+			Override string `json:"override"`
+			Comment  string `json:"comment"`
+		}
+		if r.ContentLength != 0 {
+			dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&said); err != nil && !errors.Is(err, io.EOF) {
+				return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf(`the body: %v; expected {"override": "…"} or {"comment": "…"}`, err)})
+			}
+		}
+		note, err := s.gate(r.Context(), info.ID, a, rq.sess.User.Name, rq.sess.User.Role, said.Override)
+		if g, ok := asGateError(err); ok {
+			return writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": g.msg, "findings": g.findings})
+		}
+		if err != nil {
+			return err
+		}
+		if a == store.Withdraw {
+			note = strings.TrimSpace(said.Comment)
+		}
+		wf, done, err := s.Store.Step(r.Context(), info.ID, a, at, rq.sess.User.Name, note)
 		switch {
 		case errors.Is(err, digest.ErrConflict):
 			return writeJSON(w, http.StatusConflict, apiError{err.Error()})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -155,7 +156,7 @@ func TestPublic(t *testing.T) {
 	}
 	ctx := context.Background()
 	for _, a := range []store.Action{store.Submit, store.Approve, store.Publish} {
-		if _, _, err := f.st.Step(ctx, 1, a, 1, "kenji"); err != nil {
+		if _, _, err := f.st.Step(ctx, 1, a, 1, "kenji", ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -326,5 +327,83 @@ func TestMetricsRoute(t *testing.T) {
 	f.signIn(t, c, "admin-user")
 	if code, _ := f.get(t, c, "/metrics"); code != 401 {
 		t.Errorf("an administrator's session, no token: %d", code)
+	}
+}
+
+// TestReviewGates: a digest with an error of the checks is not submitted,
+// approved or published, unless an approver goes over it with a reason the
+// history keeps; the approver of a version is never its last editor (four
+// eyes) but on a desk of one; a digest sent back carries its comment.
+func TestReviewGates(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	editor, approver, admin := f.apiToken(t, "editor-user"), f.apiToken(t, "approver-user"), f.apiToken(t, "admin-user")
+	d, _, err := f.st.DigestByID(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Sections[0].Items[0].HeadlineJA = "" // unfinished: an error
+	if _, err := f.st.SaveDigest(ctx, d, store.SaveOptions{Author: "editor-user", Source: "test", IfVersion: 1}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, out := f.api(t, editor, "POST", "/api/digests/1/submit", `"v2"`, "")
+	if code != 422 || !strings.Contains(out, "headline-unfinished") {
+		t.Fatalf("submit with an error: %d %s", code, out)
+	}
+	if code, _, _ := f.api(t, editor, "POST", "/api/digests/1/submit", `"v2"`, `{"override": "no"}`); code != 422 {
+		t.Errorf("an editor going over the checks: %d", code)
+	}
+	if _, _, err := f.st.Step(ctx, 1, store.Submit, 2, "someone", ""); err != nil { // as if submitted before the error
+		t.Fatal(err)
+	}
+	if code, _, _ := f.api(t, approver, "POST", "/api/digests/1/approve", `"v2"`, ""); code != 422 {
+		t.Errorf("approve with an error, no reason: %d", code)
+	}
+	if code, _, out := f.api(t, approver, "POST", "/api/digests/1/approve", `"v2"`, `{"override": "the headline is written on paper"}`); code != 200 {
+		t.Fatalf("approve over the checks with a reason: %d %s", code, out)
+	}
+	evs, err := f.st.Events(ctx, 1)
+	if err != nil || len(evs) == 0 || !strings.Contains(evs[len(evs)-1].Note, "the headline is written on paper") {
+		t.Errorf("the reason is not in the history: %+v, %v", evs, err)
+	}
+	// Sent back with a comment, which the history keeps and the page shows.
+	if code, _, out := f.api(t, approver, "POST", "/api/digests/1/withdraw", `"v2"`, `{"comment": "write the headline of 1.1"}`); code != 200 {
+		t.Fatalf("withdraw: %d %s", code, out)
+	}
+	c := f.client(t)
+	f.signIn(t, c, "editor-user")
+	if _, page := f.get(t, c, "/digests/1"); !strings.Contains(page, "write the headline of 1.1") {
+		t.Errorf("the comment is not on the digest's page")
+	}
+	// Four eyes: the last editor of a version does not approve it.
+	d.Sections[0].Items[0].HeadlineJA = "ハサノフ国防相、トルコ国防相と会談"
+	if _, err := f.st.SaveDigest(ctx, d, store.SaveOptions{Author: "approver-user", Source: "test", IfVersion: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, out := f.api(t, approver, "POST", "/api/digests/1/approve", `"v3"`, ""); code != 422 || !strings.Contains(out, "four eyes") {
+		t.Errorf("the last editor approving: %d %s", code, out)
+	}
+	if code, _, out := f.api(t, admin, "POST", "/api/digests/1/approve", `"v3"`, ""); code != 200 {
+		t.Errorf("another approver: %d %s", code, out)
+	}
+	// On the page: a refused step says why, with 422.
+	if _, _, err := f.st.Step(ctx, 1, store.Withdraw, 3, "admin-user", ""); err != nil {
+		t.Fatal(err)
+	}
+	ap := f.client(t)
+	csrf := f.signIn(t, ap, "approver-user")
+	resp, err := f.post(ap, "/digests/1/approve", url.Values{"csrf": {csrf}, "version": {"3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 422 || !strings.Contains(string(b), "four eyes") || !strings.Contains(string(b), `role="alert"`) {
+		t.Errorf("the page's refusal: %d", resp.StatusCode)
+	}
+	// A desk of one may approve its own change.
+	f.s.Profile.OneDesk = true
+	if code, _, out := f.api(t, approver, "POST", "/api/digests/1/approve", `"v3"`, ""); code != 200 {
+		t.Errorf("a desk of one: %d %s", code, out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 
 	"shuho/internal/digest"
 	"shuho/internal/lint"
@@ -118,9 +119,19 @@ type digestPage struct {
 	Findings []lint.Finding
 	Keys     []digest.ProfileSection
 	CanEdit  bool
+	// Error is why a step was refused, with the checks' errors in
+	// Findings; CanOverride offers an approver to go over them.
+	Error       string
+	CanOverride bool
 }
 
 func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	return s.showDigest(w, r, rq, http.StatusOK, "")
+}
+
+// showDigest renders the digest's page with code, and why a step was
+// refused when it was.
+func (s *Server) showDigest(w http.ResponseWriter, r *http.Request, rq *request, code int, refused string) error {
 	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
@@ -151,8 +162,11 @@ func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	return s.render(w, rq, "digest.html", &digestPage{D: v, Formats: pipeline.Formats, Actions: actions, Events: events,
-		Findings: s.findings(d), CanEdit: role.AtLeast("editor"), Keys: s.Profile.Sections})
+	fs := s.findings(d)
+	hasError := slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity == lint.Error })
+	return s.renderCode(w, rq, code, "digest.html", &digestPage{D: v, Formats: pipeline.Formats, Actions: actions, Events: events,
+		Findings: fs, CanEdit: role.AtLeast("editor"), Keys: s.Profile.Sections, Error: refused,
+		CanOverride: hasError && role.AtLeast("approver")})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -198,7 +212,17 @@ func (s *Server) step(a store.Action) func(w http.ResponseWriter, r *http.Reques
 		if err != nil {
 			return err
 		}
-		_, done, err := s.Store.Step(r.Context(), id, a, version, rq.sess.User.Name)
+		note, err := s.gate(r.Context(), id, a, rq.sess.User.Name, rq.sess.User.Role, r.PostFormValue("override"))
+		if g, ok := asGateError(err); ok {
+			return s.showDigest(w, r, rq, http.StatusUnprocessableEntity, g.msg)
+		}
+		if err != nil {
+			return err
+		}
+		if a == store.Withdraw {
+			note = strings.TrimSpace(r.PostFormValue("comment")) // why it goes back
+		}
+		_, done, err := s.Store.Step(r.Context(), id, a, version, rq.sess.User.Name, note)
 		switch {
 		case errors.Is(err, digest.ErrNotFound):
 			return &httpError{http.StatusNotFound, err}

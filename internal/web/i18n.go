@@ -79,6 +79,8 @@ var texts = map[string][2]string{
 	"week.outlet":                    {"媒体", "Outlet"},
 	"week.alloutlets":                {"全媒体", "All outlets"},
 	"week.filter":                    {"絞り込み", "Filter"},
+	"step.comment":                   {"差し戻しの理由（編集者に表示）", "Why it goes back (the editors see it)"},
+	"step.override":                  {"エラーを承知で進める理由", "Reason to go over the checks' errors"},
 	"week.why":                       {"重要度の内訳", "What the relevance is made of"},
 	"why.topical":                    {"話題性", "topical"},
 	"why.importance":                 {"重要性", "importance"},

@@ -1,0 +1,72 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"shuho/internal/auth"
+	"shuho/internal/lint"
+	"shuho/internal/store"
+)
+
+// The review's gates. A digest is submitted, approved and published only
+// when the checks find no error in it, unless an approver, approving or
+// publishing, goes over them with a written reason, which the history keeps
+// and the digest's page shows. And the approver of a version is never its
+// last editor, unless the profile is a desk of one (four eyes). The pages
+// and the API ask the same gate.
+
+// gateError is a step the gate refuses, with the checks' errors if they
+// are the reason.
+type gateError struct {
+	msg      string
+	findings []lint.Finding
+}
+
+func (e *gateError) Error() string { return e.msg }
+
+// gate decides whether actor, of role, may take step a on digest id as it
+// stands, and returns the note to keep with the step.
+func (s *Server) gate(ctx context.Context, id int64, a store.Action, actor string, role auth.Role, override string) (string, error) {
+	if a != store.Submit && a != store.Approve && a != store.Publish {
+		return "", nil
+	}
+	d, _, err := s.Store.DigestByID(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	var errs []lint.Finding
+	for _, f := range lint.Check(d, s.Profile, nil) {
+		if f.Severity == lint.Error {
+			errs = append(errs, f)
+		}
+	}
+	override = strings.TrimSpace(override)
+	note := ""
+	if len(errs) > 0 {
+		if a == store.Submit || !role.AtLeast("approver") || override == "" {
+			return "", &gateError{fmt.Sprintf("the checks find %d error(s) in the digest; fix them first%s", len(errs), map[bool]string{
+				true: ", or give a reason to go over them"}[a != store.Submit && role.AtLeast("approver")]), errs}
+		}
+		note = fmt.Sprintf("over %d error(s) of the checks: %s", len(errs), override)
+	}
+	if a == store.Approve && !s.Profile.OneDesk {
+		revs, err := s.Store.Revisions(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		if len(revs) > 0 && revs[len(revs)-1].Author == actor {
+			return "", &gateError{msg: fmt.Sprintf("%s made the last change (version %d): another approver must approve it (four eyes)", actor, revs[len(revs)-1].Version)}
+		}
+	}
+	return note, nil
+}
+
+// asGateError reports whether err is the gate's refusal.
+func asGateError(err error) (*gateError, bool) {
+	var g *gateError
+	ok := errors.As(err, &g)
+	return g, ok
+}
