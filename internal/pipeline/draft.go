@@ -518,6 +518,15 @@ func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user str
 	} else if err != nil {
 		return Added{}, err
 	}
+	// A story the digest tells already is not added twice.
+	m := newMatcher([]*digest.Story{&st})
+	for si, sec := range dg.Sections {
+		for ii, it := range sec.Items {
+			if m.match(it) != nil {
+				return Added{}, fmt.Errorf("story %d is item %d.%d of the digest already: %w", storyID, si+1, ii+1, digest.ErrConflict)
+			}
+		}
+	}
 	k := slices.IndexFunc(dg.Sections, func(s digest.Section) bool { return s.Key == section })
 	if k < 0 {
 		dg.Sections = append(dg.Sections, digest.Section{Number: len(dg.Sections) + 1, Key: section, Title: p.Sections[sec].Title})

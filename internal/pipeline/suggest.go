@@ -128,13 +128,45 @@ func (d *Drafter) StoryOf(ctx context.Context, week digest.Period, it digest.Ite
 	if err != nil {
 		return nil, err
 	}
-	head := strings.TrimSpace(it.HeadlineEN)
+	stories := make([]*digest.Story, len(cands))
 	for i := range cands {
-		for _, a := range cands[i].Story.Articles {
-			if head != "" && strings.EqualFold(strings.TrimSpace(a.Title), head) {
-				return &cands[i].Story, nil
+		stories[i] = &cands[i].Story
+	}
+	return MatchStory(it, stories), nil
+}
+
+// MatchStory finds among stories the one an item tells (see StoryOf), or
+// nil.
+func MatchStory(it digest.Item, stories []*digest.Story) *digest.Story {
+	return newMatcher(stories).match(it)
+}
+
+// matcher finds the stories items tell, reading each story's words once
+// for all the items of a digest.
+type matcher struct {
+	stories []*digest.Story
+	byTitle map[string]*digest.Story // folded article title → story
+	words   map[*digest.Story]map[string]bool
+}
+
+func newMatcher(stories []*digest.Story) *matcher {
+	m := &matcher{stories: stories, byTitle: map[string]*digest.Story{}, words: map[*digest.Story]map[string]bool{}}
+	for _, st := range stories {
+		for _, a := range st.Articles {
+			if t := strings.ToLower(strings.TrimSpace(a.Title)); t != "" {
+				if _, ok := m.byTitle[t]; !ok {
+					m.byTitle[t] = st
+				}
 			}
 		}
+	}
+	return m
+}
+
+func (m *matcher) match(it digest.Item) *digest.Story {
+	head := strings.TrimSpace(it.HeadlineEN)
+	if st := m.byTitle[strings.ToLower(head)]; head != "" && st != nil {
+		return st
 	}
 	lead := head
 	if len(it.Blocks) > 0 {
@@ -142,7 +174,7 @@ func (d *Drafter) StoryOf(ctx context.Context, week digest.Period, it digest.Ite
 	}
 	want := wordSet(lead, 60)
 	if len(want) < 4 {
-		return nil, nil
+		return nil
 	}
 	var outlets []string
 	for _, c := range it.Citations() {
@@ -150,16 +182,19 @@ func (d *Drafter) StoryOf(ctx context.Context, week digest.Period, it digest.Ite
 	}
 	var best *digest.Story
 	bestScore := 0.0
-	for i := range cands {
-		st := &cands[i].Story
+	for _, st := range m.stories {
 		if len(outlets) > 0 && !slices.ContainsFunc(st.Outlets, func(o string) bool { return slices.Contains(outlets, o) }) {
 			continue
 		}
-		have := map[string]bool{}
-		for _, a := range st.Articles {
-			for w := range wordSet(a.Title+" "+a.Text, 80) {
-				have[w] = true
+		have, ok := m.words[st]
+		if !ok {
+			have = map[string]bool{}
+			for _, a := range st.Articles {
+				for w := range wordSet(a.Title+" "+a.Text, 80) {
+					have[w] = true
+				}
 			}
+			m.words[st] = have
 		}
 		n := 0
 		for w := range want {
@@ -174,9 +209,36 @@ func (d *Drafter) StoryOf(ctx context.Context, week digest.Period, it digest.Ite
 	// Half the words in common: the same event retold, not the same
 	// minister at another meeting, which shares the names but little else.
 	if bestScore < 0.5 {
-		return nil, nil
+		return nil
 	}
-	return best, nil
+	return best
+}
+
+// ItemRef is where an item stands in a digest: its section and place, from
+// 1.
+type ItemRef struct{ Section, Item int }
+
+// InDigest maps each of stories that an item of d tells to that item: by
+// the item's English headline, which is its story's lead title as drafted
+// or added (cheap enough for a page of thousands of stories). An item
+// rewritten past that is not found here; AddStory, matching one story in
+// full, still refuses to add it twice.
+func InDigest(d *digest.Digest, stories []*digest.Story) map[int64]ItemRef {
+	out := map[int64]ItemRef{}
+	if d == nil {
+		return out
+	}
+	m := newMatcher(stories)
+	for si, sec := range d.Sections {
+		for ii, it := range sec.Items {
+			if st := m.byTitle[strings.ToLower(strings.TrimSpace(it.HeadlineEN))]; st != nil {
+				if _, ok := out[st.ID]; !ok {
+					out[st.ID] = ItemRef{si + 1, ii + 1}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // wordSet holds the distinct folded words of the first n words of text, less

@@ -81,6 +81,7 @@ var texts = map[string][2]string{
 	"week.filter":                    {"絞り込み", "Filter"},
 	"step.comment":                   {"差し戻しの理由（編集者に表示）", "Why it goes back (the editors see it)"},
 	"step.override":                  {"エラーを承知で進める理由", "Reason to go over the checks' errors"},
+	"week.indigest":                  {"週報に掲載済み：項目", "In the digest: item"},
 	"week.why":                       {"重要度の内訳", "What the relevance is made of"},
 	"why.topical":                    {"話題性", "topical"},
 	"why.importance":                 {"重要性", "importance"},

@@ -32,6 +32,9 @@ type weekStory struct {
 	Articles  []digest.Article
 	// Why is what its relevance was made of, in the reader's language.
 	Why string
+	// InItem is the item of the week's digest that tells it ("1.2"), with
+	// a link to it, when there is one.
+	InItem, ItemLink string
 }
 
 // why says a story's relevance parts in lang.
@@ -90,6 +93,19 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 	if err != nil {
 		return err
 	}
+	// The stories the week's digest tells already: marked, with a link to
+	// their item, and offered no second add.
+	inDigest := map[int64]pipeline.ItemRef{}
+	var digestID int64
+	if dg, info, err := s.Store.Digest(r.Context(), s.Profile.Key, week); err == nil {
+		stories := make([]*digest.Story, len(cands))
+		for i := range cands {
+			stories[i] = &cands[i].Story
+		}
+		inDigest, digestID = pipeline.InDigest(dg, stories), info.ID
+	} else if !errors.Is(err, digest.ErrNotFound) {
+		return err
+	}
 	var secs []weekSection
 	index := map[string]int{}
 	for _, ps := range s.Profile.Sections {
@@ -129,6 +145,11 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 		secs[i].Stories = append(secs[i].Stories, weekStory{ID: c.Story.ID, Title: c.Story.Title, Relevance: fmt.Sprintf("%.2f", c.Result.Relevance),
 			Outlets: c.Story.Outlets, First: c.Story.First.In(loc).Format("01-02 15:04"), Decision: c.Decision, Articles: c.Story.Articles,
 			Why: why(rq.lang, c.Result.Parts)})
+		if at, ok := inDigest[c.Story.ID]; ok {
+			st := &secs[i].Stories[len(secs[i].Stories)-1]
+			st.InItem = fmt.Sprintf("%d.%d", at.Section, at.Item)
+			st.ItemLink = fmt.Sprintf("/digests/%d#item-%d-%d", digestID, at.Section, at.Item)
+		}
 	}
 	return s.render(w, rq, "week.html", &weekPage{Week: week, Sections: secs, Prev: week.From.AddDays(-7), Next: week.To.AddDays(1),
 		CanEdit: rq.sess.User.Role.AtLeast("editor"), Keys: s.Profile.Sections, Count: len(cands), Shown: shown,

@@ -144,6 +144,24 @@ func TestWeekPage(t *testing.T) {
 	if m != n+1 || info.Version != 2 {
 		t.Errorf("after adding: %d items (was %d), version %d", m, n, info.Version)
 	}
+	// The story added is marked with its item, offered no second add, and
+	// a second add is refused, naming the item.
+	p = page()
+	at := strings.Index(p, `name="story" value="`+ids[0][1]+`"`)
+	start := strings.LastIndex(p[:max(at, 0)], `<div class="story`)
+	if at < 0 || start < 0 || !strings.Contains(p[start:at], "週報に掲載済み：項目") {
+		t.Errorf("the story added is not marked as in the digest")
+	} else if end := strings.Index(p[at:], "</form>"); end < 0 || strings.Contains(p[at:at+end], `value="add"`) {
+		t.Errorf("the story added is offered a second add")
+	}
+	resp, err = f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[0][1]}, "section": {"foreign"}, "action": {"add"}, "date": {"2026-11-14"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 409 {
+		t.Errorf("a second add of one story: %s", resp.Status)
+	}
 	resp, _ = f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[1][1]}, "action": {"dismiss"}, "date": {"2026-11-14"}})
 	resp.Body.Close()
 	if p := page(); !strings.Contains(p, "除外済み") || !strings.Contains(p, "追加済み") {
