@@ -138,15 +138,15 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 			return err
 		}
 		var version int
-		var oldHash string
+		var oldHash, oldStatus string
 		lock := ""
 		if s.engine == Postgres {
 			lock = " FOR UPDATE"
 		}
 		if out.Outcome != Created {
-			err = tx.QueryRowContext(ctx, `SELECT id, version, content_hash FROM digests
+			err = tx.QueryRowContext(ctx, `SELECT id, version, content_hash, status FROM digests
 				WHERE profile = $1 AND period_from = $2 AND period_to = $3`+lock,
-				d.Profile, dateArg(d.Period.From), dateArg(d.Period.To)).Scan(&out.ID, &version, &oldHash)
+				d.Profile, dateArg(d.Period.From), dateArg(d.Period.To)).Scan(&out.ID, &version, &oldHash, &oldStatus)
 			if err != nil {
 				return err
 			}
@@ -164,13 +164,23 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 			if err := s.deleteContent(ctx, tx, out.ID); err != nil {
 				return err
 			}
+			// A change to an approved or published digest opens a new
+			// round: back to review, the approval withdrawn, and said so in
+			// the history. An import of a changed copy of a published week
+			// too: published at a version no one approved, it would serve
+			// the old one and be stuck.
 			if _, err := tx.ExecContext(ctx, `UPDATE digests SET title = $1, subtitle = $2, issuer = $3,
 				version = $4, content_hash = $5, updated_at = $6,
-				status = CASE WHEN $8 AND status IN ('approved', 'published') THEN 'review' ELSE status END,
-				approved_version = CASE WHEN $8 THEN NULL ELSE approved_version END,
-				approved_by = CASE WHEN $8 THEN NULL ELSE approved_by END WHERE id = $7`,
-				d.Title, d.Subtitle, d.Issuer, out.Version, hash, now, out.ID, o.Status != Published); err != nil {
+				status = CASE WHEN status IN ('approved', 'published') THEN 'review' ELSE status END,
+				approved_version = NULL, approved_by = NULL WHERE id = $7`,
+				d.Title, d.Subtitle, d.Issuer, out.Version, hash, now, out.ID); err != nil {
 				return err
+			}
+			if Status(oldStatus) == Approved || Status(oldStatus) == Published {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO digest_events (digest_id, version, action, actor, at, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+					out.ID, out.Version, string(Reopen), o.Author, now, fmt.Sprintf("version %d changed the %s digest: a new round of review", out.Version, oldStatus)); err != nil {
+					return err
+				}
 			}
 		}
 		if err := s.insertContent(ctx, tx, out.ID, d); err != nil {

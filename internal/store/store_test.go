@@ -148,9 +148,15 @@ func TestSaveDigestRevisions(t *testing.T) {
 		if err != nil || r2.Outcome != store.Revised || r2.Version != 2 || r2.ID != r1.ID {
 			t.Fatalf("revised save: %+v %v", r2, err)
 		}
+		// A change to a published digest, an import's too, opens a new
+		// round: back to review, which the history says (never stuck
+		// published at a version no one approved).
 		got, info, err = s.Digest(ctx, "az", d.Period)
-		if err != nil || !reflect.DeepEqual(got, changed) || info.Version != 2 || info.Status != store.Published {
+		if err != nil || !reflect.DeepEqual(got, changed) || info.Version != 2 || info.Status != store.InReview {
 			t.Errorf("after revision: %v %+v", err, info)
+		}
+		if evs, err := s.Events(ctx, r1.ID); err != nil || len(evs) != 1 || evs[0].Action != store.Reopen || evs[0].Actor != "import" {
+			t.Errorf("the new round is not in the history: %+v, %v", evs, err)
 		}
 		revs, err := s.Revisions(ctx, r1.ID)
 		if err != nil || len(revs) != 2 {

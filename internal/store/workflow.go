@@ -20,6 +20,9 @@ const (
 	Withdraw Action = "withdraw" // review → draft, approved → review
 	Approve  Action = "approve"  // review → approved, bound to the version seen
 	Publish  Action = "publish"  // approved → published; again: nothing
+	// Reopen is no step anyone takes: a change saved to an approved or
+	// published digest, which sends it back to review (its history says so).
+	Reopen Action = "reopen"
 )
 
 // Workflow is where a digest stands.

@@ -75,7 +75,8 @@ func TestWorkflow(t *testing.T) {
 			}
 			// The history holds each step.
 			evs, err := s.Events(ctx, id)
-			if err != nil || len(evs) != 4 || evs[0].Action != store.Submit || evs[3].Action != store.Publish || evs[3].Version != 3 || evs[1].Actor != "kenji" {
+			if err != nil || len(evs) != 5 || evs[0].Action != store.Submit || evs[2].Action != store.Reopen || evs[2].Actor != "mari" ||
+				evs[4].Action != store.Publish || evs[4].Version != 3 || evs[1].Actor != "kenji" {
 				t.Errorf("events %+v, %v", evs, err)
 			}
 			if _, _, err := s.Step(ctx, 999, store.Submit, 1, "x", ""); !errors.Is(err, digest.ErrNotFound) {

@@ -169,7 +169,7 @@ func TestBrowser(t *testing.T) {
 	step(ctx2, "sign in as approver", signInAs(base, "approver-user"), chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("05-review"))
 	step(ctx2, "approve", chromedp.Click(css(`form[action$="/approve"] button`)))
 	waitText(t, ctx2, "main", "承認済み")
-	step(ctx2, "publish", chromedp.Click(css(`form[action$="/publish"] button`)))
+	step(ctx2, "publish", chromedp.Click(css(`form[action$="/publish"] input[name="confirm"]`)), chromedp.Click(css(`form[action$="/publish"] button`)))
 	waitText(t, ctx2, "main", "公開済み")
 	step(ctx2, "published", shot("06-published"))
 	size := func(format string) float64 {

@@ -212,6 +212,9 @@ func (s *Server) step(a store.Action) func(w http.ResponseWriter, r *http.Reques
 		if err != nil {
 			return err
 		}
+		if a == store.Publish && r.PostFormValue("confirm") != "yes" {
+			return s.showDigest(w, r, rq, http.StatusBadRequest, rq.t("step.confirmfirst"))
+		}
 		note, err := s.gate(r.Context(), id, a, rq.sess.User.Name, rq.sess.User.Role, r.PostFormValue("override"))
 		if g, ok := asGateError(err); ok {
 			return s.showDigest(w, r, rq, http.StatusUnprocessableEntity, g.msg)

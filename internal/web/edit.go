@@ -184,6 +184,9 @@ type editPage struct {
 	// Current is the digest's version when a save was refused, for a link
 	// to it; 0 otherwise.
 	Current int
+	// Reopens is the digest's status when a save sends it back to review
+	// (approved, published), for the page to say so before it is saved.
+	Reopens string
 }
 
 // checkPanel is the lint panel of the item editor: the findings on this
@@ -237,6 +240,9 @@ func (s *Server) editForm(r *http.Request, d *digest.Digest, info store.Info, si
 		JA: f.JA, EN: f.EN, Emphasis: f.Emphasis, Kinds: []digest.BlockKind{digest.Paragraph, digest.Note, digest.List},
 		// One blank block to add a block with, when the page runs no script.
 		Blocks: append(slices.Clip(f.Blocks), blankBlock())}
+	if info.Status == store.Approved || info.Status == store.Published {
+		p.Reopens = string(info.Status)
+	}
 	s.suggest(r, p, d.Period, d.Sections[si].Items[ii], ask)
 	return p
 }
@@ -293,6 +299,9 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	// over the digest as stored.
 	nd := *d
 	nd.Sections = slices.Clone(d.Sections)
+	if r.PostFormValue("delete") == "yes" && r.PostFormValue("confirm") != "yes" {
+		return show(http.StatusBadRequest, rq.t("edit.confirmdelete"))
+	}
 	if r.PostFormValue("delete") == "yes" {
 		nd.Sections[si].Items = slices.Delete(slices.Clone(d.Sections[si].Items), ii, ii+1)
 	} else {

@@ -182,7 +182,7 @@ func TestReviewInPages(t *testing.T) {
 	ed, ap := f.client(t), f.client(t)
 	edCSRF, apCSRF := f.signIn(t, ed, "editor-user"), f.signIn(t, ap, "approver-user")
 	step := func(c *http.Client, csrf, action, version string) int {
-		resp, err := f.post(c, "/digests/1/"+action, url.Values{"csrf": {csrf}, "version": {version}})
+		resp, err := f.post(c, "/digests/1/"+action, url.Values{"csrf": {csrf}, "version": {version}, "confirm": {"yes"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -219,6 +219,15 @@ func TestReviewInPages(t *testing.T) {
 	}
 	if code := step(ap, apCSRF, "approve", "1"); code != 303 {
 		t.Fatalf("approve: %d", code)
+	}
+	// Publishing asks for confirmation: without it, nothing happens.
+	pr, err := f.post(ap, "/digests/1/publish", url.Values{"csrf": {apCSRF}, "version": {"1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr.Body.Close()
+	if pr.StatusCode != 400 {
+		t.Errorf("publish unconfirmed: %d", pr.StatusCode)
 	}
 	if code := step(ap, apCSRF, "publish", "1"); code != 303 {
 		t.Fatalf("publish: %d", code)
@@ -379,8 +388,12 @@ func TestEditItem(t *testing.T) {
 	// not a failure of the server.
 	d, _, _ = f.st.DigestByID(context.Background(), 1)
 	last := fmt.Sprintf("/digests/1/items/1/%d", len(d.Sections[0].Items))
-	if code, page := send(last, url.Values{"csrf": {csrf}, "version": {"1"}, "delete": {"yes"}}); code != 409 || !strings.Contains(page, `class="error"`) {
+	if code, page := send(last, url.Values{"csrf": {csrf}, "version": {"1"}, "delete": {"yes"}, "confirm": {"yes"}}); code != 409 || !strings.Contains(page, `class="error"`) {
 		t.Errorf("a stale delete: %d", code)
+	}
+	// A delete not confirmed deletes nothing and says why.
+	if code, page := send(last, url.Values{"csrf": {csrf}, "version": {"4"}, "delete": {"yes"}}); code != 400 || !strings.Contains(page, "削除を確認") {
+		t.Errorf("an unconfirmed delete: %d", code)
 	}
 	if _, info, _ := f.st.DigestByID(context.Background(), 1); info.Version != 4 {
 		t.Errorf("a refused save changed the digest: version %d", info.Version)
