@@ -88,6 +88,8 @@ type Finding struct {
 	// Line is the input line for text input, 0 otherwise.
 	Line    int    `json:"line"`
 	Message string `json:"message"`
+	// MessageJA is the message in Japanese, for the editor's pages.
+	MessageJA string `json:"message_ja,omitempty"`
 }
 
 // String formats f as the human form prints it:
@@ -178,7 +180,8 @@ type checker struct {
 }
 
 func (c *checker) add(rule string, sev Severity, sec, item, line int, format string, args ...any) {
-	c.out = append(c.out, Finding{Rule: rule, Severity: sev, Section: sec, Item: item, Line: line, Message: fmt.Sprintf(format, args...)})
+	c.out = append(c.out, Finding{Rule: rule, Severity: sev, Section: sec, Item: item, Line: line, Message: fmt.Sprintf(format, args...),
+		MessageJA: japanese(format, args)})
 }
 
 func (c *checker) periodLine() int {
@@ -234,8 +237,8 @@ func (c *checker) item(i, j int, it *digest.Item) {
 	if c.names == nil && c.p != nil && len(c.p.Glossary) > 0 {
 		c.names = namesReplacer(c.p.Glossary)
 	}
-	if why := unfinished(it.HeadlineJA, c.names); why != "" {
-		c.add(HeadlineUnfinished, Error, sec, n, il.Line, "%s", why)
+	if format, args := unfinishedWhy(it.HeadlineJA, c.names); format != "" {
+		c.add(HeadlineUnfinished, Error, sec, n, il.Line, format, args...)
 	}
 	if strings.TrimSpace(it.HeadlineJA) != "" {
 		c.headlineStyle(sec, n, il.Line, it.HeadlineJA)

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -31,14 +32,24 @@ func Unfinished(h string, terms []digest.Term) string {
 // unfinished is Unfinished with the desk's names as a replacer, made once
 // for a whole digest.
 func unfinished(h string, own *strings.Replacer) string {
+	format, args := unfinishedWhy(h, own)
+	if format == "" {
+		return ""
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// unfinishedWhy is unfinished as a message's format and arguments, for
+// the catalogue to say in Japanese too.
+func unfinishedWhy(h string, own *strings.Replacer) (string, []any) {
 	h = strings.TrimSpace(strings.ReplaceAll(h, "**", ""))
 	switch {
 	case h == "":
-		return "the Japanese headline is empty"
+		return "the Japanese headline is empty", nil
 	case placeholder(h):
-		return "the Japanese headline is a placeholder: " + h
+		return "the Japanese headline is a placeholder: %s", []any{h}
 	case !hasJapanese(h):
-		return "the Japanese headline holds no Japanese"
+		return "the Japanese headline holds no Japanese", nil
 	}
 	rest := builtinNames().Replace(h)
 	if own != nil {
@@ -46,10 +57,10 @@ func unfinished(h string, own *strings.Replacer) string {
 	}
 	for _, r := range rest {
 		if !ignorable(r) {
-			return ""
+			return "", nil
 		}
 	}
-	return "the Japanese headline is only names (" + h + "): it says who, not what happened"
+	return "the Japanese headline is only names (%s): it says who, not what happened", []any{h}
 }
 
 // placeholder reports whether h stands in for a headline still to be

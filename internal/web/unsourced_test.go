@@ -85,7 +85,7 @@ func TestBodyUnsourced(t *testing.T) {
 		t.Errorf("the body as drafted is flagged:\n%s", frag)
 	}
 	frag := check(seven)
-	if !strings.Contains(frag, `<li class="warning">warning body-unsourced: 本文の数字「seven」はどの元記事にもありません。</li>`) {
+	if !strings.Contains(frag, `<li class="warning">警告 body-unsourced: 本文の数字「seven」はどの元記事にもありません。</li>`) {
 		t.Errorf("no body-unsourced warning for seven:\n%s", frag)
 	}
 	if strings.Count(frag, "body-unsourced") != 1 {
