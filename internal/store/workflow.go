@@ -81,7 +81,8 @@ func (s *Store) Step(ctx context.Context, id int64, a Action, version int, actor
 		case a == Publish && Status(status) == Approved:
 			q, args = `UPDATE digests SET status = 'published', published_version = approved_version, published_at = $2 WHERE id = $1`, append(args, now)
 		default:
-			return fmt.Errorf("digest %d is %s: it cannot be %sed: %w", id, status, a, digest.ErrInvalid)
+			return fmt.Errorf("digest %d is %s: it cannot be %s: %w", id, status, map[Action]string{Submit: "submitted", Withdraw: "withdrawn",
+				Approve: "approved", Publish: "published"}[a], digest.ErrInvalid)
 		}
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -374,6 +375,8 @@ func TestReviewGates(t *testing.T) {
 	f.signIn(t, c, "editor-user")
 	if _, page := f.get(t, c, "/digests/1"); !strings.Contains(page, "write the headline of 1.1") {
 		t.Errorf("the comment is not on the digest's page")
+	} else if !regexp.MustCompile(`\d\d:\d\d (\+|&#43;)04 approver-user: 承認 \(v2\) — チェックのエラーを承知で：the headline is written on paper`).MatchString(page) {
+		t.Errorf("the history's times are not in the desk's zone, named: %s", page[strings.Index(page, "<details>"):][:400])
 	}
 	// Four eyes: the last editor of a version does not approve it.
 	d.Sections[0].Items[0].HeadlineJA = "ハサノフ国防相、トルコ国防相と会談"

@@ -18,6 +18,18 @@ import (
 // last editor, unless the profile is a desk of one (four eyes). The pages
 // and the API ask the same gate.
 
+// overrideMark opens the note of a step taken over the checks' errors;
+// the pages say so in the reader's language (see noteText).
+const overrideMark = "!override: "
+
+// noteText is a step's note as the pages show it.
+func noteText(lang, note string) string {
+	if reason, ok := strings.CutPrefix(note, overrideMark); ok {
+		return text(lang, "step.overrode") + reason
+	}
+	return note
+}
+
 // gateError is a step the gate refuses, with the checks' errors if they
 // are the reason.
 type gateError struct {
@@ -50,7 +62,7 @@ func (s *Server) gate(ctx context.Context, id int64, a store.Action, actor strin
 			return "", &gateError{fmt.Sprintf("the checks find %d error(s) in the digest; fix them first%s", len(errs), map[bool]string{
 				true: ", or give a reason to go over them"}[a != store.Submit && role.AtLeast("approver")]), errs}
 		}
-		note = fmt.Sprintf("over %d error(s) of the checks: %s", len(errs), override)
+		note = overrideMark + override
 	}
 	if a == store.Approve && !s.Profile.OneDesk {
 		revs, err := s.Store.Revisions(ctx, id)

@@ -86,6 +86,7 @@ var texts = map[string][2]string{
 	"edit.confirmdelete":             {"この項目を削除するには、削除を確認の欄に印を付けてください。", "To delete this item, tick the box confirming the deletion."},
 	"edit.reopens.approved":          {"この週報は承認済みです。保存すると承認が取り消され、再び審査に回ります。", "This digest is approved: saving withdraws the approval and sends it back to review."},
 	"edit.reopens.published":         {"この週報は公開済みです。保存すると新しい版として再び審査に回ります（公開中の版はそのまま）。", "This digest is published: saving opens a new round of review for a new version (the published one stays as it is)."},
+	"step.overrode":                  {"チェックのエラーを承知で：", "over the checks' errors: "},
 	"severity.error":                 {"エラー", "error"},
 	"severity.warning":               {"警告", "warning"},
 	"severity.info":                  {"情報", "info"},

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -123,7 +124,10 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
-	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock}).ParseFS(templateFS, "templates/*.html")
+	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock,
+		// A time as the desk reads it: in its zone, the zone named.
+		"note": noteText,
+		"when": func(t time.Time) string { return t.In(s.Profile.Location()).Format("2006-01-02 15:04 MST") }}).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -212,6 +216,20 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc(rt.Method+" "+rt.Path, s.wrap(rt))
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		// A path that is a route, asked with a method it does not take,
+		// is 405 with the methods it does take.
+		var allow []string
+		for _, rt := range s.routes {
+			probe := &http.Request{Method: rt.Method, URL: r.URL, Host: r.Host}
+			if h, pattern := mux.Handler(probe); h != nil && pattern == rt.Method+" "+rt.Path && !slices.Contains(allow, rt.Method) {
+				allow = append(allow, rt.Method)
+			}
+		}
+		if len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			s.fail(w, r, &request{lang: "ja"}, http.StatusMethodNotAllowed, nil)
+			return
+		}
 		s.fail(w, r, &request{lang: "ja"}, http.StatusNotFound, nil)
 	})
 	// Go's cross-origin protection refuses a non-GET request that a

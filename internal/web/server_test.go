@@ -563,3 +563,29 @@ func TestChangeUser(t *testing.T) {
 		t.Errorf("the new password is not the one that checks")
 	}
 }
+
+// TestWrongMethod: a route asked with a method it does not take is 405,
+// with the methods it takes; a path that is no route is 404.
+func TestWrongMethod(t *testing.T) {
+	f := newFixture(t)
+	for _, tc := range []struct {
+		method, path string
+		code         int
+		allow        string
+	}{
+		{"DELETE", "/week/decide", 405, "POST"},
+		{"POST", "/digests", 405, "GET"},
+		{"PUT", "/login", 405, "GET, POST"},
+		{"GET", "/no/such/page", 404, ""},
+	} {
+		req, _ := http.NewRequest(tc.method, f.srv.URL+tc.path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tc.code || resp.Header.Get("Allow") != tc.allow {
+			t.Errorf("%s %s: %d, Allow %q; want %d, %q", tc.method, tc.path, resp.StatusCode, resp.Header.Get("Allow"), tc.code, tc.allow)
+		}
+	}
+}

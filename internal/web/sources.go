@@ -49,7 +49,7 @@ func (s *Server) sources(w http.ResponseWriter, r *http.Request, rq *request) er
 		if t.IsZero() {
 			return "—"
 		}
-		return t.In(loc).Format("2006-01-02 15:04")
+		return t.In(loc).Format("2006-01-02 15:04 MST")
 	}
 	var rows []sourceRow
 	for _, st := range sts {
