@@ -174,9 +174,20 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) e
 	if !slices.Contains(pipeline.Formats, format) {
 		return &httpError{http.StatusNotFound, fmt.Errorf("format %q", format)}
 	}
-	d, _, err := s.loadDigest(r)
+	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
+	}
+	// Until it is published, a download says so, in the document (its
+	// title) and in its name: a draft is never mistaken for the
+	// digest that went out.
+	name := fmt.Sprintf("shuho-%s-%s-v%d.%s", d.Profile, d.Period.To, info.Version, format)
+	if info.Status != store.Published {
+		marked := *d
+		marked.Title = fmt.Sprintf("【案 DRAFT v%d・%s / %s】%s", info.Version, text("ja", "status."+string(info.Status)),
+			text("en", "status."+string(info.Status)), d.Title)
+		d = &marked
+		name = fmt.Sprintf("shuho-%s-%s-draft-v%d.%s", d.Profile, d.Period.To, info.Version, format)
 	}
 	b, err := pipeline.Render(d, s.Profile, format, os.Getenv)
 	if errors.Is(err, render.ErrNoFont) {
@@ -191,8 +202,8 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) e
 		return err
 	}
 	w.Header().Set("Content-Type", pipeline.ContentTypes[format])
-	name := fmt.Sprintf("shuho-%s-%s.%s", d.Profile, d.Period.To, format)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
+	w.Header().Set("Cache-Control", "no-store") // a digest in the making is no file to keep anywhere on the way
 	// A page rendered as a download is no page of this site's: it runs in
 	// a sandbox even if a browser were to show it.
 	w.Header().Set("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")

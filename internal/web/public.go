@@ -65,7 +65,7 @@ func (s *Server) publicDownload(w http.ResponseWriter, r *http.Request, rq *requ
 	}
 	w.Header().Set("Content-Type", pipeline.ContentTypes[format])
 	if format != "html" {
-		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="shuho-%s-%s.%s"`, p.Digest.Profile, p.Digest.Period.To, format))
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="shuho-%s-%s-v%d.%s"`, p.Digest.Profile, p.Digest.Period.To, p.Version, format))
 	}
 	// The rendered page is a document, not a page of the site: nothing
 	// in it runs (it has no script; the policy makes sure).

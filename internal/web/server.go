@@ -237,11 +237,13 @@ func (s *Server) Handler() http.Handler {
 	s.cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, &request{lang: "ja"}, http.StatusForbidden, errors.New("cross-origin request refused"))
 	}))
-	return headers(s.recoverPanics(s.cop.Handler(mux)))
+	return headers(s.Secure, s.recoverPanics(s.cop.Handler(mux)))
 }
 
-// headers sets the security headers on every response (H3).
-func headers(next http.Handler) http.Handler {
+// headers sets the security headers on every response (H3); HSTS when the
+// request came over TLS, or the server is reached over HTTPS through a
+// proxy (--secure).
+func headers(secure bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -250,7 +252,7 @@ func headers(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
-		if r.TLS != nil {
+		if r.TLS != nil || secure {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		next.ServeHTTP(w, r)

@@ -448,7 +448,11 @@ func TestDigestPages(t *testing.T) {
 	}
 	for _, format := range []string{"txt", "json", "md", "html", "docx"} {
 		resp, body := get("/digests/1/download/" + format)
-		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "shuho-az-2026-11-20."+format) || len(body) < 100 {
+		// Not published: marked as a draft with its version, in its name
+		// and in the document (the DOCX is zipped: its name only), and
+		// kept nowhere on the way.
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Disposition"), "shuho-az-2026-11-20-draft-v1."+format) || len(body) < 100 ||
+			format != "docx" && !strings.Contains(body, "【案 DRAFT v1・下書き / draft】") || resp.Header.Get("Cache-Control") != "no-store" {
 			t.Errorf("download %s: %s %v", format, resp.Status, resp.Header)
 		}
 	}
@@ -586,6 +590,20 @@ func TestWrongMethod(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != tc.code || resp.Header.Get("Allow") != tc.allow {
 			t.Errorf("%s %s: %d, Allow %q; want %d, %q", tc.method, tc.path, resp.StatusCode, resp.Header.Get("Allow"), tc.code, tc.allow)
+		}
+	}
+}
+
+// TestHSTSBehindProxy: with --secure (HTTPS ends at a proxy), every
+// answer carries HSTS; without, only one over TLS.
+func TestHSTSBehindProxy(t *testing.T) {
+	f := newFixture(t)
+	for _, secure := range []bool{false, true} {
+		f.s.Secure = secure
+		rec := httptest.NewRecorder()
+		f.s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/login", nil))
+		if got := rec.Header().Get("Strict-Transport-Security") != ""; got != secure {
+			t.Errorf("secure %v: HSTS %v", secure, got)
 		}
 	}
 }
