@@ -18,7 +18,7 @@ func convertCommand() *command {
 		short: "convert a digest: text, JSON, Markdown, HTML, DOCX, PDF",
 		long: `Convert reads the digest IN (.txt or .json) and writes it to OUT in the form
 OUT's extension names: .txt for the canonical text form, .json for the JSON
-interchange form (spec/digest-json.md), .md for Markdown, .html for one
+interchange form (docs/format-json.md), .md for Markdown, .html for one
 self-contained page with print-ready CSS, .docx for Word (headings, bold,
 italics, lists, Japanese fonts declared), .pdf for an A4 PDF with the Japanese
 text embedded. IN is read as its extension says, or as its content shows; "-"

@@ -121,6 +121,22 @@ func atoi(s string) (int, bool) {
 	return n, true
 }
 
+// IsCitationDateText reports whether text can stand as a citation's date
+// in the text form, "(OUTLET / text)": digits with ".", "/" or "-"
+// between them, a date or not ("20.11.20266" can, and lint says it is no
+// date; "abc" and "1.1.2026)" cannot be written in a citation at all).
+func IsCitationDateText(text string) bool {
+	if text == "" || text[0] < '0' || text[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c < '0' || c > '9') && c != '.' && c != '/' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
 // ParseCitationDate reads a citation's date as written, "DD.MM.YYYY" with one-
 // or two-digit day and month (or "/" or "-" in place of both dots). It returns the zero Date when text is not a
 // real calendar date of that form ("20.11.20266", "31.02.2026"): the citation

@@ -495,6 +495,10 @@ func (dc *decoder) citation(v any, path string) (digest.Citation, error) {
 	if text == "" && iso == "" {
 		return c, dc.fail(path, "a citation needs date_text (the date as written, such as 16.11.2026) or date (such as 2026-11-16)")
 	}
+	if text != "" && !digest.IsCitationDateText(text) {
+		// Refused at the door: no form of the digest could write it back.
+		return c, dc.fail(o.field("date_text"), "%q cannot stand as a citation's date; expected the date as written, such as 16.11.2026", text)
+	}
 	if iso == "" {
 		c.DateText, c.Date = text, digest.ParseCitationDate(text)
 		return c, nil

@@ -175,6 +175,10 @@ var decodeErrorCases = []struct {
 	{name: "date and date_text disagree", old: `"date": "2026-11-16"`, new: `"date": "2026-11-17"`, line: 21, field: cite1 + ".date", msg: `date 2026-11-17 and date_text "16.11.2026" disagree: date_text stands for 2026-11-16`},
 	{name: "date beside a mistyped date_text", old: `"date": null`, new: `"date": "2026-11-20"`, line: 23, field: cite2 + ".date", msg: `date is 2026-11-20 but date_text "20.11.20266" is not a calendar date; set date to null`},
 	{name: "line break in date_text", old: `"20.11.20266"`, new: `"20.11.\n20266"`, line: 23, field: cite2 + ".date_text", msg: "holds a line break"},
+	// What no form of the digest could write back in a citation.
+	{name: "date_text not a date", old: `"20.11.20266"`, new: `"abc"`, line: 23, field: cite2 + ".date_text", msg: `"abc" cannot stand as a citation's date`},
+	{name: "date_text n.d.", old: `"20.11.20266"`, new: `"n.d."`, line: 23, field: cite2 + ".date_text", msg: `"n.d." cannot stand as a citation's date`},
+	{name: "date_text with a bracket", old: `"20.11.20266"`, new: `"1.1.2026)"`, line: 23, field: cite2 + ".date_text", msg: `"1.1.2026)" cannot stand as a citation's date`},
 }
 
 // input returns the case's input.

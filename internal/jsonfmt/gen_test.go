@@ -31,7 +31,7 @@ var (
 	}
 	outlets       = []string{"APA", "TREND", "REPORT.AZ", "OC-MEDIA", "AZERTAG", "TURAN", "USCIRF.GOV"}
 	keys          = []string{"security", "domestic", "foreign", ""}
-	badDateTexts  = []string{"20.11.20266", "31.02.2026", "29.02.2027", "00.01.2026", "16/11/2026", "n.d.", "2026", "1.13.2026", "16.11.26"}
+	badDateTexts  = []string{"20.11.20266", "31.02.2026", "29.02.2027", "00.01.2026", "16/11/2026", "2026", "1.13.2026", "16.11.26"}
 	surroundSpace = []string{"", "", "", " ", "\u3000", "\t"}
 )
 

@@ -1,5 +1,5 @@
 // Package jsonfmt reads and writes a digest in its JSON interchange form, as
-// spec/digest-json.md defines it: what `shuho convert` writes to and reads
+// docs/format-json.md defines it: what `shuho convert` writes to and reads
 // from a .json file, and the body of the JSON API for digests.
 //
 // Scripts and other tools depend on the field names, so they are spelled out

@@ -3,7 +3,7 @@
 // order, headlines that break the desk's style. It reads a digest and returns
 // findings; it changes nothing and does no I/O.
 //
-// The rule ids are a public interface (spec/digest-json.md): scripts and the
+// The rule ids are a public interface (docs/format-json.md): scripts and the
 // editor's lint panel rely on them.
 package lint
 

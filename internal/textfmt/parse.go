@@ -1,5 +1,5 @@
 // Package textfmt reads and writes the digest text format of
-// spec/digest-text.md: the plain text that desks keep and exchange, and that
+// docs/format-text.md: the plain text that desks keep and exchange, and that
 // comes out of their Word and PDF files when the text is copied out.
 //
 // Parse reads it, repairing the damage that copying out of Word and PDF

@@ -16,7 +16,7 @@ import (
 )
 
 // The JSON API (docs/api.md): the digests in the JSON of
-// spec/digest-json.md, their workflow, and the week's stories. A client
+// docs/format-json.md, their workflow, and the week's stories. A client
 // authenticates with an API token (Authorization: Bearer TOKEN, A5) or a
 // browser session; every save and step names the version it was made
 // from (If-Match), and a stale one gets 409 with the current copy (D5).

@@ -15,7 +15,7 @@ import (
 	"shuho/internal/store"
 )
 
-// The API's items are the items of the digest JSON (spec/digest-json.md),
+// The API's items are the items of the digest JSON (docs/format-json.md),
 // read and written one at a time: an item is changed by replacing it in the
 // digest's own JSON and reading the whole back, so that an item is checked
 // exactly as it would be in a whole digest.
@@ -146,7 +146,7 @@ func (s *Server) apiItemChange(w http.ResponseWriter, r *http.Request, rq *reque
 		}
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(b, &obj); err != nil {
-			return writeJSON(w, http.StatusBadRequest, apiError{"the body is not a JSON object (an item of spec/digest-json.md): " + err.Error()})
+			return writeJSON(w, http.StatusBadRequest, apiError{"the body is not a JSON object (an item of docs/format-json.md): " + err.Error()})
 		}
 		body = b
 	}
