@@ -126,7 +126,11 @@ type digestPage struct {
 }
 
 func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request) error {
-	return s.showDigest(w, r, rq, http.StatusOK, "")
+	msg := ""
+	if r.URL.Query().Get("mail") == "failed" {
+		msg = rq.t("digests.mailfailed")
+	}
+	return s.showDigest(w, r, rq, http.StatusOK, msg)
 }
 
 // showDigest renders the digest's page with code, and why a step was
@@ -250,7 +254,12 @@ func (s *Server) step(a store.Action) func(w http.ResponseWriter, r *http.Reques
 		if done {
 			s.Log.Info("workflow step", "id", id, "action", a, "version", version, "by", rq.sess.User.Name)
 			if a == store.Publish {
-				s.mailPublished(r, id) // logged; the publication stands
+				// The publication stands; the publisher is told that the
+				// mail did not go, and the log says why.
+				if err := s.mailPublished(r, id); err != nil {
+					http.Redirect(w, r, fmt.Sprintf("/digests/%d?mail=failed", id), http.StatusSeeOther)
+					return nil
+				}
 			}
 		}
 		http.Redirect(w, r, fmt.Sprintf("/digests/%d", id), http.StatusSeeOther)

@@ -87,6 +87,7 @@ var texts = map[string][2]string{
 	"edit.reopens.approved":          {"この週報は承認済みです。保存すると承認が取り消され、再び審査に回ります。", "This digest is approved: saving withdraws the approval and sends it back to review."},
 	"edit.reopens.published":         {"この週報は公開済みです。保存すると新しい版として再び審査に回ります（公開中の版はそのまま）。", "This digest is published: saving opens a new round of review for a new version (the published one stays as it is)."},
 	"step.overrode":                  {"チェックのエラーを承知で：", "over the checks' errors: "},
+	"digests.mailfailed":             {"公開しましたが、配信先へのメールを送れませんでした。管理者がログで理由を確認できます。", "Published, but the mail to the list could not be sent; an administrator finds why in the log."},
 	"severity.error":                 {"エラー", "error"},
 	"severity.warning":               {"警告", "warning"},
 	"severity.info":                  {"情報", "info"},

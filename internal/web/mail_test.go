@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"shuho/internal/pipeline"
+	"shuho/internal/store"
 )
 
 // freePort returns a free TCP port on loopback.
@@ -100,5 +102,40 @@ func TestPublishMails(t *testing.T) {
 	resp.Body.Close()
 	if !strings.Contains(string(b), "ハサノフ国防相、トルコ国防相と会談") || !strings.Contains(string(b), "shuho-az-2026-11-20.docx") {
 		t.Errorf("the mail's text and attachments:\n%.600s", b)
+	}
+}
+
+// TestPublishMailFails: when the list's mail cannot be sent (the SMTP
+// server is down), the digest is published all the same and the publisher
+// is told on the page, not left to believe it went.
+func TestPublishMailFails(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := ln.Addr().String()
+	ln.Close() // nothing listens there now
+	f.s.Mailer = &pipeline.Mailer{Addr: dead, From: "desk@example.org", To: []string{"list@example.org"}, Getenv: func(string) string { return "" }}
+	if _, _, err := f.st.Step(ctx, 1, store.Submit, 1, "editor-user", ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.st.Step(ctx, 1, store.Approve, 1, "admin-user", ""); err != nil {
+		t.Fatal(err)
+	}
+	c := f.client(t)
+	csrf := f.signIn(t, c, "approver-user")
+	resp, err := f.post(c, "/digests/1/publish", url.Values{"csrf": {csrf}, "version": {"1"}, "confirm": {"yes"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if _, page := f.get(t, c, loc); resp.StatusCode != 303 || !strings.Contains(page, "メールを送れませんでした") {
+		t.Errorf("the publisher is not told the mail failed: %d, %s", resp.StatusCode, loc)
+	}
+	if _, info, _ := f.st.DigestByID(ctx, 1); info.Status != store.Published {
+		t.Errorf("the digest is %s, want published all the same", info.Status)
 	}
 }
