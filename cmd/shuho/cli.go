@@ -57,7 +57,7 @@ type options struct {
 	week, engine, origin                              string
 	role, lang, label                                 string
 	passwordStdin, secure, noCollect, keep            bool
-	addr, metricsAddr                                 string
+	addr, metricsAddr, baseURL                        string
 }
 
 // env is what a command runs with: its streams, environment and logger.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -203,6 +204,10 @@ interrupted (Ctrl-C).
 over HTTPS (through a proxy that terminates TLS). --no-collect serves the
 editor alone.
 
+--base-url is the site's address as its readers reach it (through a proxy,
+say): the public Atom feed's ids and links are made from it, never from the
+Host a request names.
+
 --metrics-addr serves the counters in the Prometheus text format at
 /metrics on a listener of its own (keep it private to the machine or the
 monitoring network); the editor serves them too, at /metrics, to an
@@ -225,6 +230,7 @@ summary; its answers are checked like the built-in ones.`,
 			fs.BoolVar(&o.secure, "secure", false, "the editor is reached over HTTPS: mark cookies Secure")
 			fs.BoolVar(&o.noCollect, "no-collect", false, "serve the editor without collecting")
 			fs.StringVar(&o.metricsAddr, "metrics-addr", "", "serve /metrics (Prometheus) on a listener of its own at `host:port`")
+			fs.StringVar(&o.baseURL, "base-url", "", "the site's address as readers reach it (`URL`, e.g. https://shuho.example.org): the public feed's links; default http:// and --addr")
 		},
 		run: runServe,
 	}
@@ -303,6 +309,12 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("the editor cannot listen on %s: %w", o.addr, err)
+	}
+	ws.BaseURL = o.baseURL
+	if ws.BaseURL == "" {
+		ws.BaseURL = "http://" + ln.Addr().String()
+	} else if u, err := url.Parse(ws.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return usagef("--base-url %q: expected the site's address, such as https://shuho.example.org", o.baseURL)
 	}
 	fmt.Fprintf(e.stderr, "shuho serve: the editor is at http://%s/\n", ln.Addr())
 	ctx, cancel := context.WithCancel(ctx)

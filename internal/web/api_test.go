@@ -179,6 +179,18 @@ func TestPublic(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "ハサノフ国防相、トルコ国防相と会談") || strings.Contains(body, "未公開の見出し") || !strings.Contains(h.Get("Content-Security-Policy"), "sandbox") {
 		t.Errorf("the published text: %d %s", code, body)
 	}
+	// The feed's addresses are the configured site's, whatever Host the
+	// request names.
+	f.s.BaseURL = "https://shuho.example.org/"
+	req, _ := http.NewRequest("GET", f.srv.URL+"/public/feed.atom", nil)
+	req.Host = "evil.example"
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.Contains(string(b), "evil.example") || !strings.Contains(string(b), "https://shuho.example.org/public/1/v1") {
+			t.Errorf("the feed follows the request's Host:\n%s", b)
+		}
+	}
 	code, h, body = get("/public/feed.atom")
 	var feed atomFeed
 	if code != 200 || h.Get("Content-Type") != "application/atom+xml; charset=utf-8" || xml.Unmarshal([]byte(body), &feed) != nil ||

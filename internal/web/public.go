@@ -109,13 +109,11 @@ type atomText struct {
 	Text string `xml:",chardata"`
 }
 
-// baseURL is the site's address as the request reached it.
-func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+// baseURL is the site's address as configured (--base-url), never as
+// the request names it: a Host header is the client's to write, and a
+// feed's ids and links must not follow it.
+func (s *Server) baseURL() string {
+	return strings.TrimRight(cmp.Or(s.BaseURL, "http://localhost"), "/")
 }
 
 func (s *Server) publicFeed(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -123,7 +121,7 @@ func (s *Server) publicFeed(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	base := baseURL(r)
+	base := s.baseURL()
 	f := atomFeed{Title: s.Profile.Title, ID: base + "/public/feed.atom", Author: atomAuthor{cmp.Or(s.Profile.Issuer, "shuho")},
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: base + "/public/feed.atom"}, {Rel: "alternate", Type: "text/html", Href: base + "/public"}}}
 	updated := time.Time{}

@@ -54,6 +54,10 @@ type Server struct {
 	// Chat, when set, is the model the item editor may ask for a headline
 	// and a summary (SHUHO_MODEL_URL); the built-in drafter answers always.
 	Chat *chat.Client
+	// BaseURL is the site's address as its readers reach it
+	// ("https://shuho.example.org"): the public Atom feed's ids and links
+	// are made from it.
+	BaseURL string
 	// Metrics, when set, serves GET /metrics (Prometheus text) to an
 	// administrator's API token; `serve --metrics-addr` serves the same on
 	// a listener of its own.
