@@ -131,6 +131,13 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock,
 		// A time as the desk reads it: in its zone, the zone named.
 		"note": noteText,
+		// A section's name in the reader's language.
+		"sec": func(lang string, ps digest.ProfileSection) string {
+			if lang == "en" && ps.TitleEN != "" {
+				return ps.TitleEN
+			}
+			return ps.Title
+		},
 		"when": func(t time.Time) string { return t.In(s.Profile.Location()).Format("2006-01-02 15:04 MST") }}).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err

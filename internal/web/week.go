@@ -110,7 +110,11 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 	index := map[string]int{}
 	for _, ps := range s.Profile.Sections {
 		index[ps.Key] = len(secs)
-		secs = append(secs, weekSection{Key: ps.Key, Title: ps.Title})
+		title := ps.Title
+		if rq.lang == "en" && ps.TitleEN != "" {
+			title = ps.TitleEN
+		}
+		secs = append(secs, weekSection{Key: ps.Key, Title: title})
 	}
 	index[rank.None] = len(secs)
 	secs = append(secs, weekSection{Key: rank.None, Title: rq.t("week.none")})
