@@ -264,3 +264,11 @@ func (s *Store) Story(ctx context.Context, profile string, id int64) (digest.Sto
 	}
 	return digest.Story{}, fmt.Errorf("story %d of profile %s: %w", id, profile, digest.ErrNotFound)
 }
+
+// LatestStory returns when the profile's latest story was last told, or
+// the zero time when it has none.
+func (s *Store) LatestStory(ctx context.Context, profile string) (time.Time, error) {
+	var t timeCol
+	err := s.r.QueryRowContext(ctx, `SELECT MAX(last_at) FROM stories WHERE profile = $1`, profile).Scan(&t)
+	return t.t, err
+}

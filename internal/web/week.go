@@ -78,7 +78,18 @@ type weekPage struct {
 func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error {
 	loc := s.Profile.Location()
 	day := digest.DateOf(s.now().In(loc))
-	if v := r.URL.Query().Get("date"); v != "" {
+	if v := r.URL.Query().Get("date"); v == "" {
+		// Without a date, the latest week that has stories: a fresh week
+		// is empty until its first poll, and a demo's sample lies weeks
+		// back.
+		last, err := s.Store.LatestStory(r.Context(), s.Profile.Key)
+		if err != nil {
+			return err
+		}
+		if !last.IsZero() && last.Before(s.now()) {
+			day = digest.DateOf(last.In(loc))
+		}
+	} else {
 		t, err := time.Parse(time.DateOnly, v)
 		if err != nil {
 			return &httpError{http.StatusBadRequest, fmt.Errorf("date %q", v)}

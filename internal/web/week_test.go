@@ -83,6 +83,10 @@ func TestWeekPage(t *testing.T) {
 		}
 		return string(b)
 	}
+	// Without a date, the latest week that has stories.
+	if code, latest := f.get(t, c, "/week"); code != 200 || !strings.Contains(latest, "候補記事 2026-11-14..2026-11-20") {
+		t.Errorf("the week page without a date: %d", code)
+	}
 	p := page()
 	for _, want := range []string{"候補記事 2026-11-14..2026-11-20", "<h2>軍事・治安関係", "<h2>週報対象外", "President Ilham Aliyev signs pardon decree",
 		"重要度の内訳: 話題性 ", "報道数 "} {
