@@ -199,13 +199,28 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) err
 	if err != nil {
 		return &httpError{http.StatusBadRequest, fmt.Errorf("story %q", r.PostFormValue("story"))}
 	}
-	back := "/week?date=" + url.QueryEscape(r.PostFormValue("date"))
 	_, err = s.decideStory(r, rq, id, r.PostFormValue("action"), r.PostFormValue("section"))
 	if err := storyError(err); err != nil {
 		return err
 	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	http.Redirect(w, r, weekBack(r, fmt.Sprintf("story-%d", id)), http.StatusSeeOther)
 	return nil
+}
+
+// weekBack is the week page as the form was sent from: its week, search
+// and filters (they live in the address), at the story acted on.
+func weekBack(r *http.Request, anchor string) string {
+	v := url.Values{"date": {r.PostFormValue("date")}}
+	for _, k := range []string{"q", "outlet", "min"} {
+		if x := r.PostFormValue(k); x != "" {
+			v.Set(k, x)
+		}
+	}
+	back := "/week?" + v.Encode()
+	if anchor != "" {
+		back += "#" + anchor
+	}
+	return back
 }
 
 // splitStory takes an article out of its story: an editor says it tells
@@ -220,7 +235,7 @@ func (s *Server) splitStory(w http.ResponseWriter, r *http.Request, rq *request)
 		return err
 	}
 	s.Log.Info("story split", "article", id, "story", story, "by", rq.sess.User.Name)
-	http.Redirect(w, r, "/week?date="+url.QueryEscape(r.PostFormValue("date")), http.StatusSeeOther)
+	http.Redirect(w, r, weekBack(r, fmt.Sprintf("story-%d", story)), http.StatusSeeOther)
 	return nil
 }
 
@@ -243,7 +258,7 @@ func (s *Server) mergeStories(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	s.Log.Info("stories merged", "stories", ids, "into", into, "by", rq.sess.User.Name)
-	http.Redirect(w, r, "/week?date="+url.QueryEscape(r.PostFormValue("date")), http.StatusSeeOther)
+	http.Redirect(w, r, weekBack(r, fmt.Sprintf("story-%d", into)), http.StatusSeeOther)
 	return nil
 }
 

@@ -117,6 +117,9 @@ func TestWeekPage(t *testing.T) {
 	if n := strings.Count(string(b0), `class="story`); n == 0 || n > 3 || !strings.Contains(string(b0), "pardon decree") {
 		t.Errorf("a search for pardon: %d stories", n)
 	}
+	if !strings.Contains(string(b0), `<input type="hidden" name="q" value="pardon">`) {
+		t.Errorf("the forms of a searched page do not carry the search back")
+	}
 	resp0, _ = c.Get(f.srv.URL + "/week?date=2026-11-17&min=0.99")
 	b0, _ = io.ReadAll(resp0.Body)
 	resp0.Body.Close()
@@ -166,8 +169,17 @@ func TestWeekPage(t *testing.T) {
 	if resp.StatusCode != 409 {
 		t.Errorf("a second add of one story: %s", resp.Status)
 	}
-	resp, _ = f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[1][1]}, "action": {"dismiss"}, "date": {"2026-11-14"}})
+	resp, _ = f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[1][1]}, "action": {"dismiss"}, "date": {"2026-11-14"},
+		"q": {"pardon"}, "min": {"0.2"}})
 	resp.Body.Close()
+	// Back where the editor was: the same week, search and filters, at
+	// the story.
+	if loc := resp.Header.Get("Location"); !strings.Contains(loc, "q=pardon") || !strings.Contains(loc, "min=0.2") || !strings.HasSuffix(loc, "#story-"+ids[1][1]) {
+		t.Errorf("after a dismiss: %s", loc)
+	}
+	if p := page(); !strings.Contains(p, `id="story-`+ids[1][1]+`"`) {
+		t.Errorf("the story has no anchor to come back to")
+	}
 	if p := page(); !strings.Contains(p, "除外済み") || !strings.Contains(p, "追加済み") {
 		t.Errorf("the choices are not shown")
 	}
