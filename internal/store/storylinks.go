@@ -30,25 +30,20 @@ func (s *Store) StoryLinks(ctx context.Context, profile string, ids []int64) ([]
 			args = append(args, id)
 		}
 		in := placeholders(len(chunk), 2)
-		rows, err := s.r.QueryContext(ctx, `SELECT a, b, same FROM story_links WHERE profile = $1 AND (a IN (`+in+`) OR b IN (`+in+`))`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
+		err := each(ctx, s.r, `SELECT a, b, same FROM story_links WHERE profile = $1 AND (a IN (`+in+`) OR b IN (`+in+`))`, args, func(rows *sql.Rows) error {
 			var l StoryLink
 			var same int
 			if err := rows.Scan(&l.A, &l.B, &same); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
 			l.Same = same == 1
 			if !seen[[2]int64{l.A, l.B}] {
 				seen[[2]int64{l.A, l.B}] = true
 				out = append(out, l)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			return nil
+		})
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -230,20 +225,14 @@ func (s *Store) ensureStory(ctx context.Context, tx *sql.Tx, id int64) error {
 // storyArticles are the articles of a story but one, in order of
 // publication.
 func storyArticles(ctx context.Context, tx *sql.Tx, story, but int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE story_id = $1 AND id <> $2 ORDER BY published_at, id`, story, but)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []int64
-	for rows.Next() {
+	err := each(ctx, tx, `SELECT id FROM articles WHERE story_id = $1 AND id <> $2 ORDER BY published_at, id`, []any{story, but}, func(rows *sql.Rows) error {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&id)
 		out = append(out, id)
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }
 
 // link records an editor's choice on two articles.

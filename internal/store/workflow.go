@@ -190,3 +190,13 @@ func (s *Store) Published(ctx context.Context, profile string, limit int) ([]Pub
 	})
 	return out, err
 }
+
+// LastChange returns the version of a digest's newest revision and its
+// author, without reading any revision's content.
+func (s *Store) LastChange(ctx context.Context, id int64) (version int, author string, err error) {
+	err = s.r.QueryRowContext(ctx, `SELECT version, author FROM revisions WHERE digest_id = $1 ORDER BY version DESC LIMIT 1`, id).Scan(&version, &author)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, "", fmt.Errorf("digest %d has no revision: %w", id, digest.ErrNotFound)
+	}
+	return version, author, err
+}

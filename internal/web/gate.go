@@ -65,12 +65,12 @@ func (s *Server) gate(ctx context.Context, id int64, a store.Action, actor strin
 		note = overrideMark + override
 	}
 	if a == store.Approve && !s.Profile.OneDesk {
-		revs, err := s.Store.Revisions(ctx, id)
+		version, author, err := s.Store.LastChange(ctx, id)
 		if err != nil {
 			return "", err
 		}
-		if len(revs) > 0 && revs[len(revs)-1].Author == actor {
-			return "", &gateError{msg: fmt.Sprintf("%s made the last change (version %d): another approver must approve it (four eyes)", actor, revs[len(revs)-1].Version)}
+		if author == actor {
+			return "", &gateError{msg: fmt.Sprintf("%s made the last change (version %d): another approver must approve it (four eyes)", actor, version)}
 		}
 	}
 	return note, nil
