@@ -711,15 +711,7 @@ func TestSplitAndMergeStories(t *testing.T) {
 	defer srv.Close()
 	c := f.client(t)
 	csrf := f.signIn(t, c, "editor-user")
-	page := func() string {
-		resp, err := c.Get(f.srv.URL + "/week?date=2026-11-17")
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		return string(b)
-	}
+	page := func() string { return f.page(t, c, "/week?date=2026-11-17") }
 	p := page()
 	stories := strings.Count(p, `class="story`)
 	arts := regexp.MustCompile(`name="article" value="(\d+)"`).FindAllStringSubmatch(p, -1)
