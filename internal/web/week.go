@@ -70,6 +70,22 @@ type weekPage struct {
 	Outlets    []digest.Outlet
 	Keys       []digest.ProfileSection
 	CanEdit    bool
+	// L are the words every story repeats, and Names the sections to add
+	// to, in the reader's language: looked up once for the page, not once
+	// a story (a template's function call is dear at 2,000 stories).
+	L     weekLabels
+	Names []weekSection
+}
+
+type weekLabels struct {
+	InDigest, Relevance, Dismissed, Kept, Why, Articles, Original, Split, Choose, Section, Add, Dismiss string
+}
+
+func labelsIn(lang string) weekLabels {
+	t := func(k string) string { return text(lang, k) }
+	return weekLabels{InDigest: t("week.indigest"), Relevance: t("week.relevance"), Dismissed: t("week.dismissed"), Kept: t("week.kept"),
+		Why: t("week.why"), Articles: t("week.articles"), Original: t("article.original"), Split: t("week.split"), Choose: t("week.choose"),
+		Section: t("week.section"), Add: t("week.add"), Dismiss: t("week.dismiss")}
 }
 
 // week shows the candidate stories of a week by section, most relevant
@@ -168,7 +184,8 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 	}
 	return s.render(w, rq, "week.html", &weekPage{Week: week, Sections: secs, Prev: week.From.AddDays(-7), Next: week.To.AddDays(1),
 		CanEdit: rq.sess.User.Role.AtLeast("editor"), Keys: s.Profile.Sections, Count: len(cands), Shown: shown,
-		Q: r.URL.Query().Get("q"), Outlet: outlet, Min: r.URL.Query().Get("min"), Outlets: s.Profile.Outlets})
+		Q: r.URL.Query().Get("q"), Outlet: outlet, Min: r.URL.Query().Get("min"), Outlets: s.Profile.Outlets,
+		L: labelsIn(rq.lang), Names: secs[:len(s.Profile.Sections)]})
 }
 
 // decideStory is an editor's choice on a story of the week: "add" drafts
