@@ -42,6 +42,10 @@ type signature struct {
 	// event.
 	shares []float64
 	clock  []string
+	// reply says the title answers another's claim or remarks (a denial,
+	// a rebuttal): the answer is an event of its own, though it repeats
+	// every word of the claim.
+	reply  bool
 	outlet string
 	// full says the text is a whole article, long enough that a name it
 	// never mentions is one its event does not have; a lead of two
@@ -81,7 +85,9 @@ func newReading(a, b *signature) bool {
 	// Percentages tell readings apart only of a count the title names
 	// (a turnout, a result): two outlets' figures of one event may be of
 	// two measures (the rate kept, the inflation that rose).
-	if a.outlet == b.outlet || len(a.shares) == 0 || len(b.shares) == 0 || a.kinds&b.kinds&(kindTurnout|kindResults) == 0 {
+	// A reading at an hour is not an update of another.
+	timed := len(a.clock)+len(b.clock) > 0
+	if a.outlet == b.outlet && !timed || len(a.shares) == 0 || len(b.shares) == 0 || a.kinds&b.kinds&(kindTurnout|kindResults) == 0 {
 		return false
 	}
 	for _, x := range a.shares {
@@ -182,11 +188,26 @@ func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[s
 			}
 		}
 	}
+	denies, answers, claim := false, false, false
 	for i := 1; i < len(title); i++ {
 		s.kinds |= kindPhrases[[2]string{title[i-1].s, title[i].s}]
 	}
 	for k, w := range title {
 		lead, all = append(lead, w.s), append(all, w.s)
+		// "Denied" is as often a refusal ("opposition denied venue"):
+		// a denial only of what was done ("denied firing") or claimed.
+		if denialWords[w.s] && (w.s != "denied" || k+1 < len(title) && strings.HasSuffix(title[k+1].s, "ing")) {
+			denies = true
+		}
+		if w.s == "denied" {
+			answers = true
+		}
+		if replyWords[w.s] {
+			answers = true
+		}
+		if claimWords[w.s] {
+			claim = true
+		}
 		if kind, ok := kindWords[w.s]; ok {
 			s.kinds |= kind
 		} else if kind, ok := kindWords[termOf(w.s)]; ok {
@@ -204,6 +225,7 @@ func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[s
 			s.names = append(s.names, w.s)
 		}
 	}
+	s.reply = denies || answers && claim
 	s.vocab, s.leadVocab = termsOf(all), termsOf(lead)
 	return s
 }
@@ -314,11 +336,56 @@ func apart(a, b *signature) bool {
 			}
 		}
 	}
-	if newReading(a, b) {
+	if newReading(a, b) || a.reply != b.reply {
 		return true
 	}
-	return a.full && b.full && ownName(a, b) && ownName(b, a)
+	if !a.full || !b.full {
+		return false
+	}
+	return ownName(a, b) && ownName(b, a) || leadMiss(a, b) && leadMiss(b, a) && !sharedName(a, b)
 }
+
+// leadMiss reports whether a's title names someone or something b's title
+// and lead do not: another outlet's account of a's event names them where
+// it starts.
+func leadMiss(a, b *signature) bool {
+	for _, t := range a.names {
+		if !mentions(b.leadVocab, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedName reports whether the two titles name someone in common. A
+// people's adjective is no one ("Armenian fire" in Kalbajar and in
+// Sadarak): in a flare-up every title has it.
+func sharedName(a, b *signature) bool {
+	for _, t := range a.names {
+		if aliases[t] != nil {
+			continue
+		}
+		for _, u := range b.names {
+			if respell(t) == respell(u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// A title is a reply when it denies ("denies firing", "refutes
+// Azerbaijani claim") or answers another's claim ("responds to
+// Pashinyan's remarks", "claims of fire are false"): denialWords alone,
+// replyWords with one of claimWords. A ministry that rejects a resolution is its statement on
+// it, not a reply to a claim.
+var (
+	denialWords = setOf(`deny denies denied denying refute refutes refuted refuting`)
+	replyWords  = setOf(`reject rejects rejected dismiss dismisses dismissed responds responded reply replies replied
+reacts reacted rebuffs rebuffed comments commented false baseless groundless untrue unfounded lie lies disinformation`)
+	claimWords = setOf(`claim claims remark remarks accusation accusations allegation allegations statement statements
+words comments`)
+)
 
 // ownName reports whether a's title names something b never mentions: a
 // body's acronym b's title and lead do not name, or another name its

@@ -15,7 +15,13 @@ import (
 // azHome is the sets' desk's own country, as the pipeline gives it.
 var azHome = []string{"Azerbaijan", "Azerbaijani", "Azeri", "Azerbaijanis"}
 
-var tune = flag.Bool("tune", false, "sweep the thresholds over testdata/labelled.jsonl and log the figures")
+var (
+	tune = flag.Bool("tune", false, "sweep the thresholds over testdata/labelled.jsonl and log the figures")
+	// show lists the pairs a held-out set gets wrong. Without it a
+	// held-out set gives its figures alone, so that reading a test run
+	// does not tune the code to the set that is to judge it.
+	show = flag.Bool("show-heldout", false, "list the pairs the held-out dense sets get wrong")
+)
 
 // labelled is one article of the hand-labelled sets in testdata.
 type labelled struct {
@@ -80,7 +86,11 @@ func (q quality) String() string {
 // all pairs of documents (predicted same story against labelled same event),
 // duplicates over the labelled (doc, original) pairs.
 func evaluate(set []labelled, o Options, log func(string, ...any)) quality {
-	x := NewIndex(o)
+	return evaluateIndex(set, NewIndex(o), log)
+}
+
+// evaluateIndex is evaluate with an index made ready by the caller.
+func evaluateIndex(set []labelled, x *Index, log func(string, ...any)) quality {
 	story := map[int64]int64{}
 	var q quality
 	var dupTP, dupPred, dupTrue int
@@ -164,16 +174,17 @@ func TestStoryQuality(t *testing.T) {
 		load           func(testing.TB) []labelled
 		storyP, storyR float64
 		dupP, dupR     float64
+		heldOut        bool // its errors are not listed (see show)
 	}{
 		// Reached (defaults): labelled P 0.950 R 0.950, duplicates
 		// 1.00/1.00; held-out P 0.882 R 1.000, duplicates 1.00/0.80;
 		// sample week P 0.905 R 0.848 (its duplicates are not labelled:
 		// one wire copy found counts as wrong); full-length held-out
 		// P 0.778 R 0.913, no duplicates labelled or found.
-		{"testdata/labelled.jsonl", file("testdata/labelled.jsonl"), 0.92, 0.92, 0.95, 0.95},
-		{"testdata/heldout.jsonl", file("testdata/heldout.jsonl"), 0.84, 0.95, 0.95, 0.75},
-		{"sample week", sampleWeek, 0.88, 0.82, 0, 0},
-		{"testdata/heldout-full.jsonl", file("testdata/heldout-full.jsonl"), 0.74, 0.88, 0.95, 0.95},
+		{"testdata/labelled.jsonl", file("testdata/labelled.jsonl"), 0.92, 0.92, 0.95, 0.95, false},
+		{"testdata/heldout.jsonl", file("testdata/heldout.jsonl"), 0.84, 0.95, 0.95, 0.75, false},
+		{"sample week", sampleWeek, 0.88, 0.82, 0, 0, false},
+		{"testdata/heldout-full.jsonl", file("testdata/heldout-full.jsonl"), 0.74, 0.88, 0.95, 0.95, false},
 		// The dense weeks (2026-12-07), written before the event rules
 		// (event.go): development P 0.783 R 0.847 before, 0.978 / 0.908
 		// after; second development set (an election week and a state
@@ -181,13 +192,17 @@ func TestStoryQuality(t *testing.T) {
 		// 0.831 / 0.804 after the election-day kinds, readings and
 		// acronyms; test set (never tuned on) 0.314 / 0.836 before,
 		// 0.544 / 0.849 after — short of the 0.90 / 0.85 wanted of it.
-		{"testdata/dense-dev.jsonl", file("testdata/dense-dev.jsonl"), 0.95, 0.88, 0.95, 0.95},
-		{"testdata/dense-dev2.jsonl", file("testdata/dense-dev2.jsonl"), 0.80, 0.78, 0.85, 0.95},
-		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0.52, 0.82, 0.70, 0.95},
+		{"testdata/dense-dev.jsonl", file("testdata/dense-dev.jsonl"), 0.97, 0.88, 0.95, 0.95, false},
+		{"testdata/dense-dev2.jsonl", file("testdata/dense-dev2.jsonl"), 0.93, 0.80, 0.95, 0.95, false},
+		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0.64, 0.78, 0.85, 0.95, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			set := c.load(t)
-			q := evaluate(set, Options{Home: azHome}, t.Logf)
+			log := t.Logf
+			if c.heldOut && !*show {
+				log = nil
+			}
+			q := evaluate(set, Options{Home: azHome}, log)
 			t.Logf("%s (%d articles): %v", c.name, len(set), q)
 			if q.storyP < c.storyP || q.storyR < c.storyR || q.dupP < c.dupP || q.dupR < c.dupR {
 				t.Errorf("below the floors (stories P %.2f R %.2f, duplicates P %.2f R %.2f)", c.storyP, c.storyR, c.dupP, c.dupR)
