@@ -28,6 +28,10 @@ type signature struct {
 	// never writes in lower case, roles and calendar words left out),
 	// folded.
 	names []string
+	// venues are the names of where (after "in", "at"): one place hosts
+	// many events of a week (a summit's town), so sharing it does not make
+	// two titles one event; telling two places apart does.
+	venues []string
 	// kinds are the kinds of event the title tells.
 	kinds kindSet
 	// vocab are the terms of the whole article (title and text), sorted,
@@ -114,6 +118,11 @@ const (
 	kindTurnout // a turnout figure
 	kindResults // an election's results
 	kindStart   // a mission starts work
+	// kindStatement is a body's statement as the event ("Statement of
+	// the Ministry ...", "issues statement"); kindFire an incident of
+	// arms (shooting, shelling, a blast).
+	kindStatement
+	kindFire
 )
 
 // kindWords are the title words that tell a kind of event, as terms. A
@@ -129,6 +138,8 @@ var kindWords = map[string]kindSet{
 	"sentenced": kindVerdict, "sentences": kindVerdict, "verdict": kindVerdict, "convicted": kindVerdict, "acquitted": kindVerdict,
 	"appeal": kindAppeal, "upholds": kindAppeal, "upheld": kindAppeal,
 	"turnout": kindTurnout, "results": kindResults, "result": kindResults,
+	"fire": kindFire, "fired": kindFire, "fires": kindFire, "firing": kindFire, "shelling": kindFire, "shelled": kindFire,
+	"shoot": kindFire, "shooting": kindFire, "sniper": kindFire, "explosion": kindFire, "blast": kindFire,
 }
 
 // kindPhrases are the kinds told by two words together: "polls open",
@@ -138,6 +149,8 @@ var kindPhrases = map[[2]string]kindSet{
 	{"voting", "starts"}: kindOpen, {"polls", "opened"}: kindOpen, {"voting", "began"}: kindOpen,
 	{"starts", "work"}: kindStart, {"begins", "work"}: kindStart, {"started", "work"}: kindStart, {"began", "work"}: kindStart,
 	{"starts", "its"}: kindStart, {"begins", "its"}: kindStart,
+	{"statement", "of"}: kindStatement, {"statement", "by"}: kindStatement, {"issues", "statement"}: kindStatement,
+	{"issued", "statement"}: kindStatement, {"releases", "statement"}: kindStatement, {"makes", "statement"}: kindStatement,
 }
 
 // exclusive are the pairs of kinds no one event is told as: a call is no
@@ -147,7 +160,11 @@ var exclusive = []kindSet{kindCall | kindMeet, kindCall | kindLetter, kindMeet |
 	// An election day: the polls' opening, each turnout, the results.
 	kindOpen | kindTurnout, kindOpen | kindResults, kindTurnout | kindResults,
 	// A mission that starts work is not yet meeting anyone nor judging.
-	kindStart | kindMeet, kindStart | kindResults}
+	kindStart | kindMeet, kindStart | kindResults,
+	// A statement is no meeting, call or letter, and no incident: the
+	// ministry's statement on a night's fire is told apart from it.
+	kindStatement | kindMeet, kindStatement | kindCall, kindStatement | kindLetter, kindStatement | kindFire,
+	kindFire | kindMeet, kindFire | kindCall, kindFire | kindLetter}
 
 // roleWords are capitalised words of titles that name an office, a body's
 // kind or a day, not who: "President", "Foreign", "Commission".
@@ -188,6 +205,9 @@ func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[s
 			}
 		}
 	}
+	// A reply is told in the title's first clause: "Azerbaijan says
+	// soldier killed, Yerevan denies opening fire" is the claim's report.
+	first := len(words(clauseRE.Split(rawTitle, 2)[0]))
 	denies, answers, claim := false, false, false
 	for i := 1; i < len(title); i++ {
 		s.kinds |= kindPhrases[[2]string{title[i-1].s, title[i].s}]
@@ -196,13 +216,13 @@ func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[s
 		lead, all = append(lead, w.s), append(all, w.s)
 		// "Denied" is as often a refusal ("opposition denied venue"):
 		// a denial only of what was done ("denied firing") or claimed.
-		if denialWords[w.s] && (w.s != "denied" || k+1 < len(title) && strings.HasSuffix(title[k+1].s, "ing")) {
+		if k < first && (denialWords[w.s] && (w.s != "denied" || k+1 < len(title) && strings.HasSuffix(title[k+1].s, "ing")) || falseWords[w.s]) {
 			denies = true
 		}
 		if w.s == "denied" {
 			answers = true
 		}
-		if replyWords[w.s] {
+		if replyWords[w.s] && k < first {
 			answers = true
 		}
 		if claimWords[w.s] {
@@ -223,6 +243,9 @@ func signatureOf(rawTitle, outlet string, text []word, leadWords int, home map[s
 		}
 		if !slices.Contains(s.names, w.s) {
 			s.names = append(s.names, w.s)
+		}
+		if k > 0 && venueWords[title[k-1].s] && !slices.Contains(s.venues, w.s) {
+			s.venues = append(s.venues, w.s)
 		}
 	}
 	s.reply = denies || answers && claim
@@ -336,7 +359,8 @@ func apart(a, b *signature) bool {
 			}
 		}
 	}
-	if newReading(a, b) || a.reply != b.reply {
+	// A body's statement may be its reply: a statement is neither.
+	if newReading(a, b) || a.reply != b.reply && (a.kinds|b.kinds)&kindStatement == 0 {
 		return true
 	}
 	if !a.full || !b.full {
@@ -359,13 +383,16 @@ func leadMiss(a, b *signature) bool {
 
 // sharedName reports whether the two titles name someone in common. A
 // people's adjective is no one ("Armenian fire" in Kalbajar and in
-// Sadarak): in a flare-up every title has it.
+// Sadarak): in a flare-up every title has it; nor is a venue.
 func sharedName(a, b *signature) bool {
 	for _, t := range a.names {
-		if aliases[t] != nil {
+		if aliases[t] != nil || slices.Contains(a.venues, t) || a.acronyms[t] {
 			continue
 		}
 		for _, u := range b.names {
+			if slices.Contains(b.venues, u) || b.acronyms[u] {
+				continue
+			}
 			if respell(t) == respell(u) {
 				return true
 			}
@@ -374,15 +401,21 @@ func sharedName(a, b *signature) bool {
 	return false
 }
 
+// venueWords come before a title's name of where.
+var venueWords = setOf(`in at near toward towards`)
+
 // A title is a reply when it denies ("denies firing", "refutes
 // Azerbaijani claim") or answers another's claim ("responds to
-// Pashinyan's remarks", "claims of fire are false"): denialWords alone,
-// replyWords with one of claimWords. A ministry that rejects a resolution is its statement on
+// Pashinyan's remarks", "spreading disinformation"): denialWords or
+// falseWords alone, replyWords with one of claimWords. A ministry that rejects a resolution is its statement on
 // it, not a reply to a claim.
 var (
 	denialWords = setOf(`deny denies denied denying refute refutes refuted refuting`)
 	replyWords  = setOf(`reject rejects rejected dismiss dismisses dismissed responds responded reply replies replied
-reacts reacted rebuffs rebuffed comments commented false baseless groundless untrue unfounded lie lies disinformation`)
+reacts reacted rebuffs rebuffed comments commented`)
+	falseWords = setOf(`false baseless groundless untrue unfounded lie lies disinformation fake`)
+	// clauseRE ends a title's first clause.
+	clauseRE = regexp.MustCompile(`[,;]|\s[-–—]\s`)
 	claimWords = setOf(`claim claims remark remarks accusation accusations allegation allegations statement statements
 words comments`)
 )

@@ -185,16 +185,19 @@ func TestStoryQuality(t *testing.T) {
 		{"testdata/heldout.jsonl", file("testdata/heldout.jsonl"), 0.84, 0.95, 0.95, 0.75, false},
 		{"sample week", sampleWeek, 0.88, 0.82, 0, 0, false},
 		{"testdata/heldout-full.jsonl", file("testdata/heldout-full.jsonl"), 0.74, 0.88, 0.95, 0.95, false},
-		// The dense weeks (2026-12-07), written before the event rules
-		// (event.go): development P 0.783 R 0.847 before, 0.978 / 0.908
-		// after; second development set (an election week and a state
-		// visit, written after the first rules) 0.587 / 0.804 then,
-		// 0.831 / 0.804 after the election-day kinds, readings and
-		// acronyms; test set (never tuned on) 0.314 / 0.836 before,
-		// 0.544 / 0.849 after — short of the 0.90 / 0.85 wanted of it.
+		// The dense weeks (docs/quality.md has the story): development
+		// P 0.783 R 0.847 before the event rules, 0.989 / 0.898 now;
+		// second development set 0.587 / 0.804, now 0.949 / 0.815; third
+		// development set (2026-12-07) 0.463 / 0.700 before, 0.667 /
+		// 0.675 on arrival, 0.769 / 0.750 now; first test set (seen)
+		// 0.314 / 0.836, now 0.690 / 0.795; second test set (never
+		// seen) 0.533 / 0.449 before this session's rules, 0.624 / 0.417
+		// now — both short of the 0.90 / 0.85 wanted of a test set.
 		{"testdata/dense-dev.jsonl", file("testdata/dense-dev.jsonl"), 0.97, 0.88, 0.95, 0.95, false},
 		{"testdata/dense-dev2.jsonl", file("testdata/dense-dev2.jsonl"), 0.93, 0.80, 0.95, 0.95, false},
-		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0.64, 0.78, 0.85, 0.95, true},
+		{"testdata/dense-dev3.jsonl", file("testdata/dense-dev3.jsonl"), 0.75, 0.73, 0.95, 0.95, false},
+		{"testdata/dense-test.jsonl", file("testdata/dense-test.jsonl"), 0.67, 0.78, 0.85, 0.95, true},
+		{"testdata/dense-test2.jsonl", file("testdata/dense-test2.jsonl"), 0.60, 0.40, 0.60, 0.60, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			set := c.load(t)
