@@ -415,7 +415,7 @@ var (
 reacts reacted rebuffs rebuffed comments commented`)
 	falseWords = setOf(`false baseless groundless untrue unfounded lie lies disinformation fake`)
 	// clauseRE ends a title's first clause.
-	clauseRE = regexp.MustCompile(`[,;]|\s[-–—]\s`)
+	clauseRE   = regexp.MustCompile(`[,;]|\s[-–—]\s`)
 	claimWords = setOf(`claim claims remark remarks accusation accusations allegation allegations statement statements
 words comments`)
 )
