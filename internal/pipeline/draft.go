@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -47,6 +48,34 @@ type Drafter struct {
 	// for the same week again and again.
 	mu    sync.Mutex
 	weeks map[digest.Date]candidateWeek
+}
+
+// Note keeps an editor's choice on a story (as Decided holds it; ""
+// takes one back) in a drafter in use, without building it anew: the
+// week's candidates show it at once; the ranking learns from it when the
+// drafter is next built.
+func (d *Drafter) Note(story int64, decision string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	m := maps.Clone(d.Decided)
+	if m == nil {
+		m = map[int64]string{}
+	}
+	if decision == "" {
+		delete(m, story)
+	} else {
+		m[story] = decision
+	}
+	d.Decided = m
+	clear(d.weeks)
+}
+
+// decided returns the editors' choices as they stand (Note replaces the
+// map, never writes to it).
+func (d *Drafter) decided() map[int64]string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.Decided
 }
 
 type candidateWeek struct {
@@ -142,6 +171,7 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 	}
 	out := &Draft{Digest: &digest.Digest{Profile: p.Key, Title: p.Title, Subtitle: p.Subtitle, Issuer: p.Issuer, Period: week}, Stories: len(stories)}
 	bySection := map[string][]ranked{}
+	decided := d.decided()
 	for _, st := range stories {
 		// A story belongs to the week in which it was last told; one that
 		// ran on past the week's end is the next week's.
@@ -152,7 +182,7 @@ func (d *Drafter) Draft(ctx context.Context, day digest.Date) (*Draft, error) {
 		left := func(reason string) {
 			out.Left = append(out.Left, LeftOut{st.ID, st.Title, res.Section, res.Relevance, res.Parts, reason})
 		}
-		if c, ok := d.Decided[st.ID]; ok {
+		if c, ok := decided[st.ID]; ok {
 			if c == rank.None {
 				left("dismissed")
 				continue
@@ -433,6 +463,11 @@ type Candidate struct {
 	// Decision is an editor's choice: a section key, "none" (dismissed),
 	// or "" (none yet).
 	Decision string
+	// Gist is the first sentence of the story's lead article, its
+	// dateline left out; HeadlineJA the drafter's Japanese headline of
+	// it, where it has a finished one: what triage reads beside the
+	// title.
+	Gist, HeadlineJA string
 }
 
 // Candidates ranks every story of the desk's week holding day, the most
@@ -452,11 +487,18 @@ func (d *Drafter) Candidates(ctx context.Context, day digest.Date) (digest.Perio
 		return week, nil, err
 	}
 	out := make([]Candidate, 0, len(stories))
+	decided := d.decided()
 	for _, st := range stories {
 		if len(st.Articles) == 0 {
 			continue
 		}
-		out = append(out, Candidate{Story: st, Result: d.Ranker.Rank(st, to), Decision: d.Decided[st.ID]})
+		lead := d.lead(st)
+		c := Candidate{Story: st, Result: d.Ranker.Rank(st, to), Decision: decided[st.ID],
+			Gist: firstSentence([]string{draft.StripDateline(lead.Text)})}
+		if d.Headliner != nil {
+			c.HeadlineJA = d.Headliner.TranslateOn(lead.Title, lead.Text, dayOf(lead.Published, loc)).JA
+		}
+		out = append(out, c)
 	}
 	slices.SortStableFunc(out, func(a, b Candidate) int {
 		if c := cmp.Compare(b.Result.Relevance, a.Result.Relevance); c != 0 {
@@ -489,7 +531,9 @@ type Added struct {
 	Digest  int64
 	Version int
 	Item    digest.Item
-	Report  DraftItem
+	// At is where the item went: its section's and its own number.
+	At     ItemRef
+	Report DraftItem
 }
 
 // AddStory drafts a story as an item and adds it to the end of a section
@@ -540,5 +584,6 @@ func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user str
 	if err := d.Store.DecideStory(ctx, p.Key, store.Decision{Story: storyID, Kept: true, Section: section, By: user}); err != nil {
 		return Added{}, err
 	}
-	return Added{Digest: saved.ID, Version: saved.Version, Item: item, Report: report}, nil
+	return Added{Digest: saved.ID, Version: saved.Version, Item: item, At: ItemRef{Section: k + 1, Item: len(dg.Sections[k].Items)},
+		Report: report}, nil
 }

@@ -92,6 +92,23 @@ func (s *Store) DecideStory(ctx context.Context, profile string, d Decision) err
 	})
 }
 
+// UndismissStory takes back an editor's dismissal of a story of the
+// profile (the week page's undo); a story not dismissed is left as it is.
+func (s *Store) UndismissStory(ctx context.Context, profile string, story int64) error {
+	return s.txRetry(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE id = $1 AND profile = $2`, story, profile).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("story %d of profile %s: %w", story, profile, digest.ErrNotFound)
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM story_decisions WHERE story_id = $1 AND profile = $2 AND decision = 'dismissed'`,
+			story, profile)
+		return err
+	})
+}
+
 // DecidedExample is a decided story as ranking learns from it: its
 // class (a section key, or "none" when dismissed) and its text (the
 // titles of its articles and the lead of the first).

@@ -116,7 +116,8 @@ func TestBrowser(t *testing.T) {
 	step(ctx, "the week", chromedp.Navigate(base+"/week?date=2026-11-17"), chromedp.WaitVisible(css(`form.decide`)), shot("02-week"))
 	added := text(ctx, ".story strong")
 	step(ctx, "add", chromedp.Click(css(`form.decide button[value=add]`)))
-	waitText(t, ctx, "main", "追加済み")
+	waitText(t, ctx, ".story", "週報に掲載済み：項目")
+	triage(t, ctx, base)
 	// The digest: its checks; the item's editor: its checks follow the
 	// headline as it is typed (a 。 at its end), the suggestions beside it.
 	step(ctx, "the digest", chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("03-digest"))
@@ -213,5 +214,88 @@ func TestBrowser(t *testing.T) {
 	step(ctx3, "the digest in English", chromedp.Navigate(base+"/digests/1"), chromedp.WaitVisible(css(`aside.lint`)), shot("13-digest-en"))
 	if m := text(ctx3, "main"); !strings.Contains(m, "Revisions and differences") {
 		t.Errorf("the digest page is not in English:\n%.500s", m)
+	}
+}
+
+// triage walks the week by keyboard, as the desk does: the stories are
+// marked where they stand, nothing moves and the page is not reloaded.
+func triage(t *testing.T, ctx context.Context, base string) {
+	t.Helper()
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("%s: %v", js, err)
+		}
+		return v
+	}
+	order := `[...document.querySelectorAll('article.story')].map(a => a.id).join(' ')`
+	// A mark on the window: a reload would lose it.
+	eval(`window.notReloaded = 'yes'; ''`)
+	before := eval(order)
+	keys := func(k string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(k)); err != nil {
+			t.Fatalf("key %s: %v", k, err)
+		}
+	}
+	// The second story: j twice, d dismisses it in place.
+	keys("j")
+	keys("j")
+	second := eval(`document.querySelector('article.story.current').id`)
+	keys("d")
+	waitText(t, ctx, "#"+second+" .state", "除外済み")
+	if cls := eval(`document.getElementById('` + second + `').className`); !strings.Contains(cls, "dismissed") {
+		t.Errorf("the story dismissed by key is not marked: %q", cls)
+	}
+	// u takes it back.
+	keys("u")
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if !strings.Contains(eval(`document.getElementById('`+second+`').className`), "dismissed") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("u did not undo the dismissal")
+		}
+	}
+	// x chooses the third and fourth; the chosen are dismissed at once.
+	keys("j")
+	keys("x")
+	third := eval(`document.querySelector('article.story.current').id`)
+	keys("j")
+	keys("x")
+	fourth := eval(`document.querySelector('article.story.current').id`)
+	if err := chromedp.Do(ctx, chromedp.Click(css(`form#pick button[value=dismiss]`))); err != nil {
+		t.Fatalf("dismiss the chosen: %v", err)
+	}
+	waitText(t, ctx, "#"+third+" .state", "除外済み")
+	waitText(t, ctx, "#"+fourth+" .state", "除外済み")
+	if after := eval(order); after != before || eval(`window.notReloaded || ''`) != "yes" {
+		t.Errorf("the page moved or reloaded under the keys")
+	}
+	// ? lists the keys.
+	keys("?")
+	if open := eval(`document.getElementById('keys').open ? 'open' : ''`); open != "open" {
+		t.Errorf("? did not open the list of keys")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(css(`#keys button`))); err != nil {
+		t.Fatalf("close the keys: %v", err)
+	}
+	// Coming back to the week keeps the order and sections as shown,
+	// though the dismissed stories taught the ranking.
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/week?date=2026-11-17"), chromedp.WaitVisible(css(`form.decide`))); err != nil {
+		t.Fatal(err)
+	}
+	if again := eval(order); again != before {
+		t.Errorf("the order changed on coming back")
+	}
+	// The compact layout shows at least 12 stories at 1280×800.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(base+"/week?date=2026-11-17&view=compact"),
+		chromedp.WaitVisible(css(`form.decide`)), shot("02b-week-compact")); err != nil {
+		t.Fatal(err)
+	}
+	n := eval(`String([...document.querySelectorAll('article.story')].filter(a => { const r = a.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }).length)`)
+	if c, _ := strconv.Atoi(n); c < 12 {
+		t.Errorf("the compact layout shows %s stories at 1280×800, want at least 12", n)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -88,6 +91,70 @@ func BenchmarkWeekPage(b *testing.B) {
 	b.ReportMetric(float64(percentile(ds, 0.5).Microseconds())/1000, "ms-p50")
 	b.ReportMetric(float64(percentile(ds, 0.95).Microseconds())/1000, "ms-p95")
 	b.ReportMetric(float64(percentile(ds, 0.99).Microseconds())/1000, "ms-p99")
+}
+
+// BenchmarkWeekDecide times the week page script's in-place add and
+// dismiss (and undo) on a week of 2,000 candidate stories, one after
+// another, on the server: each add drafts an item and saves the digest at
+// a new version. Target: p95 at most 50 ms.
+//
+//	go test -run '^$' -bench BenchmarkWeekDecide -benchtime 100x ./internal/web
+func BenchmarkWeekDecide(b *testing.B) {
+	f := newFixture(b)
+	seedWeek(b, f, 2000)
+	c := f.client(b)
+	csrf := f.signIn(b, c, "editor-user")
+	_, page := f.get(b, c, "/week?date=2026-11-17")
+	ids := regexp.MustCompile(`type="hidden" name="story" value="(\d+)"`).FindAllStringSubmatch(page, -1)
+	if len(ids) < 2000 {
+		b.Fatalf("%d stories", len(ids))
+	}
+	// decide answers the time taken, or 0 when the story was a copy of
+	// one added (the seeded week repeats the sample's titles) and
+	// refused.
+	decide := func(story, action string) time.Duration {
+		v := url.Values{"csrf": {csrf}, "story": {story}, "action": {action}, "date": {"2026-11-14"}, "section": {"domestic"}}
+		req, _ := http.NewRequest("POST", f.srv.URL+"/week/decide", strings.NewReader(v.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Origin", f.srv.URL)
+		req.Header.Set("Accept", "application/json")
+		start := time.Now()
+		resp, err := c.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		took := time.Since(start)
+		if resp.StatusCode == 409 && action == "add" {
+			return 0
+		}
+		if resp.StatusCode != 200 || strings.Contains(string(body), `"error"`) {
+			b.Fatalf("%s %s: %s %s", action, story, resp.Status, body)
+		}
+		return took
+	}
+	var adds, dismissals []time.Duration
+	next := 0
+	b.ResetTimer()
+	for range b.N {
+		for ; next < len(ids)-1; next += 2 {
+			if d := decide(ids[next][1], "add"); d > 0 {
+				adds = append(adds, d)
+				break
+			}
+		}
+		if next >= len(ids)-1 {
+			b.Fatalf("out of stories to add after %d (the seeded week repeats 153 titles): -benchtime at most 100x", len(adds))
+		}
+		dismissals = append(dismissals, decide(ids[next+1][1], "dismiss"), decide(ids[next+1][1], "undo"))
+		next += 2
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(percentile(adds, 0.5).Microseconds())/1000, "ms-add-p50")
+	b.ReportMetric(float64(percentile(adds, 0.95).Microseconds())/1000, "ms-add-p95")
+	b.ReportMetric(float64(percentile(dismissals, 0.5).Microseconds())/1000, "ms-dismiss-p50")
+	b.ReportMetric(float64(percentile(dismissals, 0.95).Microseconds())/1000, "ms-dismiss-p95")
 }
 
 // BenchmarkReadLoad sends the read pages (the digests, a digest, the week,

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"path"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -30,10 +31,11 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// editorJS is the item editor's script: the page works without it.
+// staticFS holds the pages' scripts: the item editor's and the week
+// page's. Every page works without them.
 //
-//go:embed static/editor.js
-var editorJS []byte
+//go:embed static/*.js
+var staticFS embed.FS
 
 // Server is the editor's web server: routes, sessions, roles, and the
 // guards every response passes through (security headers, CSRF checks,
@@ -75,6 +77,8 @@ type Server struct {
 	drafterMu sync.Mutex
 	drafterV  *pipeline.Drafter
 	drafterAt time.Time
+	// orders are the week page's orders as each reader saw them.
+	orders weekOrders
 }
 
 // drafter returns the shared drafter, built anew when stale.
@@ -118,6 +122,9 @@ type RouteInfo struct {
 type request struct {
 	sess *store.Session // nil when no one is signed in
 	lang string
+	// noted says the handler told the shared drafter what it changed
+	// (Drafter.Note): it is kept, not built anew.
+	noted bool
 }
 
 func (rq *request) t(key string) string { return text(rq.lang, key) }
@@ -147,6 +154,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 		{"GET", "/healthz", "", s.healthz},
 		{"GET", "/metrics", auth.Admin, s.metrics},
 		{"GET", "/static/editor.js", "", s.script},
+		{"GET", "/static/week.js", "", s.script},
 		{"GET", "/login", "", s.loginPage},
 		{"POST", "/login", "", s.login},
 		{"POST", "/logout", auth.Viewer, s.logout},
@@ -346,7 +354,11 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 			}
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			defer s.taught()
+			defer func() {
+				if !rq.noted {
+					s.taught()
+				}
+			}()
 		}
 		if err := rt.h(w, r, rq); err != nil {
 			var he *httpError
@@ -457,12 +469,17 @@ func (s *Server) write(w http.ResponseWriter, code int, name string, data any) e
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// script serves the editor's script, the one script of the site (the
-// policy allows scripts of this origin only, never inline ones).
+// script serves a script of the site (the policy allows scripts of this
+// origin only, never inline ones).
 func (s *Server) script(w http.ResponseWriter, r *http.Request, rq *request) error {
+	name := path.Base(r.URL.Path)
+	b, err := staticFS.ReadFile("static/" + name)
+	if err != nil {
+		return &httpError{http.StatusNotFound, err}
+	}
 	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
-	http.ServeContent(w, r, "editor.js", startTime, bytes.NewReader(editorJS))
+	http.ServeContent(w, r, name, startTime, bytes.NewReader(b))
 	return nil
 }
 

@@ -126,7 +126,7 @@ func TestWeekPage(t *testing.T) {
 	if n := strings.Count(string(b0), `class="story`); n != 0 {
 		t.Errorf("relevance ≥ 0.99: %d stories", n)
 	}
-	ids := regexp.MustCompile(`name="story" value="(\d+)"`).FindAllStringSubmatch(p, -1)
+	ids := regexp.MustCompile(`type="hidden" name="story" value="(\d+)"`).FindAllStringSubmatch(p, -1)
 	if len(ids) < 50 {
 		t.Fatalf("%d stories with forms", len(ids))
 	}
@@ -154,8 +154,8 @@ func TestWeekPage(t *testing.T) {
 	// The story added is marked with its item, offered no second add, and
 	// a second add is refused, naming the item.
 	p = page()
-	at := strings.Index(p, `name="story" value="`+ids[0][1]+`"`)
-	start := strings.LastIndex(p[:max(at, 0)], `<div class="story`)
+	at := strings.Index(p, `type="hidden" name="story" value="`+ids[0][1]+`"`)
+	start := strings.LastIndex(p[:max(at, 0)], `<article class="story`)
 	if at < 0 || start < 0 || !strings.Contains(p[start:at], "週報に掲載済み：項目") {
 		t.Errorf("the story added is not marked as in the digest")
 	} else if end := strings.Index(p[at:], "</form>"); end < 0 || strings.Contains(p[at:at+end], `value="add"`) {
@@ -180,7 +180,7 @@ func TestWeekPage(t *testing.T) {
 	if p := page(); !strings.Contains(p, `id="story-`+ids[1][1]+`"`) {
 		t.Errorf("the story has no anchor to come back to")
 	}
-	if p := page(); !strings.Contains(p, "除外済み") || !strings.Contains(p, "追加済み") {
+	if p := page(); !strings.Contains(p, "除外済み") || !strings.Contains(p, "週報に掲載済み") {
 		t.Errorf("the choices are not shown")
 	}
 	resp, _ = f.post(c, "/week/decide", url.Values{"csrf": {csrf}, "story": {ids[2][1]}, "section": {"sport"}, "action": {"add"}})
@@ -739,8 +739,8 @@ func TestSplitAndMergeStories(t *testing.T) {
 	if links, err := f.st.StoryLinks(context.Background(), f.s.Profile.Key, []int64{id}); err != nil || len(links) == 0 || links[0].Same {
 		t.Errorf("the split is not kept: %+v, %v", links, err)
 	}
-	chosen := regexp.MustCompile(`name="merge" value="(\d+)"`).FindAllStringSubmatch(page(), -1)
-	if code := post("/week/merge", url.Values{"merge": {chosen[0][1], chosen[1][1]}}); code != 303 {
+	chosen := regexp.MustCompile(`type="checkbox" name="story" value="(\d+)"`).FindAllStringSubmatch(page(), -1)
+	if code := post("/week/merge", url.Values{"story": {chosen[0][1], chosen[1][1]}}); code != 303 {
 		t.Fatalf("merge: %d", code)
 	}
 	if n := strings.Count(page(), `class="story`); n != stories {
@@ -751,9 +751,9 @@ func TestSplitAndMergeStories(t *testing.T) {
 		v    url.Values
 		code int
 	}{
-		{"/week/merge", url.Values{"merge": {chosen[0][1]}}, 400},
-		{"/week/merge", url.Values{"merge": {"abc", chosen[0][1]}}, 400},
-		{"/week/merge", url.Values{"merge": {chosen[0][1], "999999"}}, 404},
+		{"/week/merge", url.Values{"story": {chosen[0][1]}}, 400},
+		{"/week/merge", url.Values{"story": {"abc", chosen[0][1]}}, 400},
+		{"/week/merge", url.Values{"story": {chosen[0][1], "999999"}}, 404},
 		{"/week/split", url.Values{"article": {"999999"}}, 404},
 		{"/week/split", url.Values{"article": {""}}, 400},
 	} {
