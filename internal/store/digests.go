@@ -454,6 +454,24 @@ func (s *Store) Revisions(ctx context.Context, id int64) ([]Revision, error) {
 	return out, err
 }
 
+// Revision returns one saved version of the digest with the given id:
+// what an editor's form was made on, when another save came first.
+func (s *Store) Revision(ctx context.Context, id int64, version int) (*digest.Digest, error) {
+	var content string
+	err := s.r.QueryRowContext(ctx, `SELECT content FROM revisions WHERE digest_id = $1 AND version = $2`, id, version).Scan(&content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("version %d of digest %d: %w", version, id, digest.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d, err := jsonfmt.Decode([]byte(content))
+	if err != nil {
+		return nil, fmt.Errorf("version %d of digest %d: %w", version, id, err)
+	}
+	return d, nil
+}
+
 // Count returns the number of digests, items and articles in the archive.
 func (s *Store) Count(ctx context.Context) (digests, items, articles int, err error) {
 	err = s.r.QueryRowContext(ctx, `SELECT

@@ -123,6 +123,9 @@ type digestPage struct {
 	// Findings; CanOverride offers an approver to go over them.
 	Error       string
 	CanOverride bool
+	// Notice says what a save did beyond the asked (merged onto a
+	// newer version).
+	Notice string
 }
 
 func (s *Server) digestPage(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -141,6 +144,10 @@ func (s *Server) showDigest(w http.ResponseWriter, r *http.Request, rq *request,
 		return err
 	}
 	id := info.ID
+	notice := ""
+	if r.URL.Query().Has("merged") {
+		notice = rq.t("digest.merged")
+	}
 	v := viewOf(id, d)
 	v.Status, v.Version = string(info.Status), info.Version
 	role := rq.sess.User.Role
@@ -170,7 +177,7 @@ func (s *Server) showDigest(w http.ResponseWriter, r *http.Request, rq *request,
 	hasError := slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity == lint.Error })
 	return s.renderCode(w, rq, code, "digest.html", &digestPage{D: v, Formats: pipeline.Formats, Actions: actions, Events: events,
 		Findings: fs, CanEdit: role.AtLeast("editor"), Keys: s.Profile.Sections, Error: refused,
-		CanOverride: hasError && role.AtLeast("approver")})
+		CanOverride: hasError && role.AtLeast("approver"), Notice: notice})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {

@@ -187,6 +187,11 @@ type editPage struct {
 	// Reopens is the digest's status when a save sends it back to review
 	// (approved, published), for the page to say so before it is saved.
 	Reopens string
+	// Conflicts are the fields another save changed as this editor did,
+	// each for the editor to keep or take (conflict.go); Insert says the
+	// other save deleted the item, which a save puts back in its place.
+	Conflicts []conflict
+	Insert    bool
 }
 
 // checkPanel is the lint panel of the item editor: the findings on this
@@ -238,12 +243,17 @@ func (s *Server) editItem(w http.ResponseWriter, r *http.Request, rq *request) e
 func (s *Server) editForm(r *http.Request, d *digest.Digest, info store.Info, si, ii int, f itemForm, ask bool) *editPage {
 	p := &editPage{ID: info.ID, S: si + 1, I: ii + 1, Version: info.Version, Section: d.Sections[si].Title,
 		JA: f.JA, EN: f.EN, Emphasis: f.Emphasis, Kinds: []digest.BlockKind{digest.Paragraph, digest.Note, digest.List},
-		// One blank block to add a block with, when the page runs no script.
-		Blocks: append(slices.Clip(f.Blocks), blankBlock())}
+		// One blank block to add a block with, when the page runs no script
+		// (a form sent back holds none: clean leaves empty blocks out).
+		Blocks: append(f.clean().Blocks, blankBlock())}
 	if info.Status == store.Approved || info.Status == store.Published {
 		p.Reopens = string(info.Status)
 	}
-	s.suggest(r, p, d.Period, d.Sections[si].Items[ii], ask)
+	// An item to be put back (deleted by another save) has no place to
+	// suggest from.
+	if ii < len(d.Sections[si].Items) {
+		s.suggest(r, p, d.Period, d.Sections[si].Items[ii], ask)
+	}
 	return p
 }
 
@@ -280,46 +290,81 @@ func (s *Server) suggest(r *http.Request, p *editPage, week digest.Period, it di
 }
 
 func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) error {
-	d, info, si, ii, err := s.loadItem(r)
+	d, info, err := s.loadDigest(r)
 	if err != nil {
 		return err
 	}
+	si, err1 := strconv.Atoi(r.PathValue("s"))
+	ii, err2 := strconv.Atoi(r.PathValue("i"))
+	if err1 != nil || err2 != nil || si < 1 || ii < 1 {
+		return &httpError{http.StatusNotFound, fmt.Errorf("item %s.%s", r.PathValue("s"), r.PathValue("i"))}
+	}
+	si, ii = si-1, ii-1
 	version, err := formVersion(r)
 	if err != nil {
 		return err
 	}
-	f, it, ferr := s.formItem(r)
+	f, ferr := readItemForm(r)
+	f = taken(r, f)
+	del, insert := r.PostFormValue("delete") == "yes", r.PostFormValue("insert") == "yes"
+	at := si < len(d.Sections) && (ii < len(d.Sections[si].Items) || insert && ii == len(d.Sections[si].Items))
 	show := func(code int, msg string) error {
+		if !at {
+			return &httpError{code, errors.New(msg)}
+		}
 		p := s.editForm(r, d, info, si, ii, f, false)
-		p.Version, p.Error, p.Current = version, msg, info.Version
+		p.Version, p.Error, p.Insert = version, msg, insert
 		p.Check = s.check(rq.lang, d, si, ii, errors.New(msg))
 		return s.renderCode(w, rq, code, "edit.html", p)
 	}
-	// The change is made on a copy: a refused save shows the editor again
-	// over the digest as stored.
-	nd := *d
-	nd.Sections = slices.Clone(d.Sections)
-	if r.PostFormValue("delete") == "yes" && r.PostFormValue("confirm") != "yes" {
-		return show(http.StatusBadRequest, rq.t("edit.confirmdelete"))
-	}
-	if r.PostFormValue("delete") == "yes" {
-		nd.Sections[si].Items = slices.Delete(slices.Clone(d.Sections[si].Items), ii, ii+1)
-	} else {
-		if err := ferr; err != nil {
+	// A form that does not read is the editor's to mend, whatever
+	// version it was made on.
+	var it digest.Item
+	if !del {
+		if ferr != nil {
+			return show(http.StatusBadRequest, ferr.Error())
+		}
+		if it, err = s.item(f); err != nil {
 			if invalid(err) {
 				return show(http.StatusBadRequest, err.Error())
 			}
 			return err
 		}
-		nd.Sections[si].Items = slices.Clone(d.Sections[si].Items)
-		nd.Sections[si].Items[ii] = it
 	}
+	if del && r.PostFormValue("confirm") != "yes" {
+		return show(http.StatusBadRequest, rq.t("edit.confirmdelete"))
+	}
+	if version != info.Version {
+		// Made on an older version: merged onto this one, or shown with
+		// what the other save changed; never lost.
+		return s.resolve(w, r, rq, d, info, version, si, ii, f)
+	}
+	if !at {
+		return &httpError{http.StatusNotFound, fmt.Errorf("item %d.%d", si+1, ii+1)}
+	}
+	// The change is made on a copy: a refused save shows the editor again
+	// over the digest as stored.
+	nd := *d
+	nd.Sections = slices.Clone(d.Sections)
+	items := slices.Clone(d.Sections[si].Items)
+	switch {
+	case del && !insert:
+		items = slices.Delete(items, ii, ii+1)
+	case insert:
+		items = slices.Insert(items, ii, it)
+	default:
+		items[ii] = it
+	}
+	nd.Sections[si].Items = items
 	_, err = s.Store.SaveDigest(r.Context(), &nd, store.SaveOptions{Author: rq.sess.User.Name, Source: "editor", IfVersion: version})
 	switch {
 	case errors.Is(err, digest.ErrConflict):
-		// Someone saved first: the edit is kept in the form, and the
-		// current copy is a link away (D5).
-		return show(http.StatusConflict, rq.t("error.conflict"))
+		// Someone saved in between: merged as a stale form is.
+		d, info, err := s.Store.DigestByID(r.Context(), info.ID)
+		if err != nil {
+			return err
+		}
+		return s.resolve(w, r, rq, d, info, version, si, ii, f)
 	case errors.Is(err, digest.ErrInvalid):
 		return show(http.StatusBadRequest, err.Error())
 	case err != nil:
@@ -327,6 +372,92 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	http.Redirect(w, r, fmt.Sprintf("/digests/%d#item-%d-%d", info.ID, si+1, ii+1), http.StatusSeeOther)
 	return nil
+}
+
+// resolve saves an editor's form made on an older version of the digest
+// (version) than the current one (d): merged onto it when the two saves
+// changed different fields, else shown again over the current version with
+// what the other save changed, for the editor to choose per field (D5).
+// Nothing typed is lost, and the form shown names the current version, so
+// that the next save is not refused again.
+func (s *Server) resolve(w http.ResponseWriter, r *http.Request, rq *request, d *digest.Digest, info store.Info, version, si, ii int, f itemForm) error {
+	ctx := r.Context()
+	show := func(ts, ti int, form itemForm, conflicts []conflict, insert bool, msg string) error {
+		p := s.editForm(r, d, info, ts, ti, form, false)
+		p.Error, p.Current, p.Conflicts, p.Insert = msg, info.Version, conflicts, insert
+		for i, c := range p.Conflicts {
+			p.Conflicts[i].Label = conflictLabel(rq, c.Field)
+		}
+		p.Check = s.check(rq.lang, d, ts, ti, nil)
+		return s.renderCode(w, rq, http.StatusConflict, "edit.html", p)
+	}
+	base, err := s.Store.Revision(ctx, info.ID, version)
+	if errors.Is(err, digest.ErrNotFound) || err == nil && (si >= len(base.Sections) || ii >= len(base.Sections[si].Items)) {
+		return &httpError{http.StatusConflict, fmt.Errorf("item %d.%d of version %d of the digest: there is none", si+1, ii+1, version)}
+	} else if err != nil {
+		return err
+	}
+	was := base.Sections[si].Items[ii]
+	ts, ti := findItem(d, was, si, ii)
+	if ts < 0 {
+		// The other save deleted it: shown in its old place, to be put
+		// back by saving.
+		if len(d.Sections) == 0 {
+			return &httpError{http.StatusConflict, errors.New(rq.t("edit.deleted"))}
+		}
+		ts = min(si, len(d.Sections)-1)
+		return show(ts, min(ii, len(d.Sections[ts].Items)), f, nil, true, rq.t("edit.deleted"))
+	}
+	if r.PostFormValue("delete") == "yes" {
+		// A deletion stands over the item the editor saw, wherever it now
+		// is; an item the other save changed is shown as it now is.
+		if !formOf(d.Sections[ts].Items[ti]).clean().equal(formOf(was).clean()) {
+			return show(ts, ti, formOf(d.Sections[ts].Items[ti]), nil, false, rq.t("error.conflict"))
+		}
+		nd := *d
+		nd.Sections = slices.Clone(d.Sections)
+		nd.Sections[ts].Items = slices.Delete(slices.Clone(d.Sections[ts].Items), ti, ti+1)
+		if _, err := s.Store.SaveDigest(ctx, &nd, store.SaveOptions{Author: rq.sess.User.Name, Source: "editor (merged)", IfVersion: info.Version}); errors.Is(err, digest.ErrConflict) {
+			return show(ts, ti, formOf(d.Sections[ts].Items[ti]), nil, false, rq.t("error.conflict"))
+		} else if err != nil {
+			return err
+		}
+		http.Redirect(w, r, fmt.Sprintf("/digests/%d?merged=%d", info.ID, info.Version), http.StatusSeeOther)
+		return nil
+	}
+	merged, conflicts := mergeItem(formOf(was), f, formOf(d.Sections[ts].Items[ti]))
+	if len(conflicts) > 0 {
+		return show(ts, ti, merged, conflicts, false, rq.t("edit.conflicts"))
+	}
+	it, err := s.item(merged)
+	if err != nil {
+		if invalid(err) {
+			return show(ts, ti, merged, nil, false, err.Error())
+		}
+		return err
+	}
+	nd := *d
+	nd.Sections = slices.Clone(d.Sections)
+	nd.Sections[ts].Items = slices.Clone(d.Sections[ts].Items)
+	nd.Sections[ts].Items[ti] = it
+	if _, err := s.Store.SaveDigest(ctx, &nd, store.SaveOptions{Author: rq.sess.User.Name, Source: "editor (merged)", IfVersion: info.Version}); errors.Is(err, digest.ErrConflict) {
+		return show(ts, ti, merged, nil, false, rq.t("error.conflict"))
+	} else if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/digests/%d?merged=%d#item-%d-%d", info.ID, info.Version, ts+1, ti+1), http.StatusSeeOther)
+	return nil
+}
+
+// conflictLabel names a conflicting field in the reader's language.
+func conflictLabel(rq *request, field string) string {
+	switch {
+	case field == "ja", field == "en", field == "emphasis", field == "body":
+		return rq.t("edit." + field)
+	case strings.HasPrefix(field, "block-"):
+		return rq.t("edit.block") + " " + strings.TrimPrefix(field, "block-")
+	}
+	return field
 }
 
 // formItem reads the edit form and the item it holds; the form comes back
