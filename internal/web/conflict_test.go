@@ -13,7 +13,9 @@ import (
 )
 
 func TestMergeItem(t *testing.T) {
-	p := func(text string) blockForm { return blockForm{Kind: digest.Paragraph, Text: text, Cites: "(APA / 16.11.2026)"} }
+	p := func(text string) blockForm {
+		return blockForm{Kind: digest.Paragraph, Text: text, Cites: "(APA / 16.11.2026)"}
+	}
 	base := itemForm{JA: "見出し", EN: "Headline", Blocks: []blockForm{p("One."), p("Two.")}}
 	with := func(change func(*itemForm)) itemForm {
 		f := base
