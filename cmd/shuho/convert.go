@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"shuho/internal/digest"
 	"shuho/internal/pipeline"
@@ -108,7 +110,17 @@ func outputFormat(path string) format {
 	return formatOf(path)
 }
 
-// renderDigest writes a digest in a form.
+// renderDigest writes a digest in a form, dated now, or at
+// $SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds
+// convention) for files that must come out the same each time.
 func (e *env) renderDigest(d *digest.Digest, p *digest.Profile, to format) ([]byte, error) {
-	return pipeline.Render(d, p, string(to), e.getenv)
+	at := time.Now()
+	if v := e.getenv("SOURCE_DATE_EPOCH"); v != "" {
+		sec, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("SOURCE_DATE_EPOCH %q: expected seconds since 1970: %w", v, digest.ErrInvalid)
+		}
+		at = time.Unix(sec, 0).UTC()
+	}
+	return pipeline.Render(d, p, string(to), at, e.getenv)
 }

@@ -67,7 +67,11 @@ func MailerFromEnv(getenv func(string) string) (*Mailer, error) {
 
 // Message builds the e-mail of a published digest.
 func (m *Mailer) Message(d *digest.Digest, p *digest.Profile) ([]byte, error) {
-	text, err := Render(d, p, "txt", m.getenv)
+	now := time.Now()
+	if m.Now != nil {
+		now = m.Now()
+	}
+	text, err := Render(d, p, "txt", now, m.getenv)
 	if err != nil {
 		return nil, err
 	}
@@ -77,20 +81,16 @@ func (m *Mailer) Message(d *digest.Digest, p *digest.Profile) ([]byte, error) {
 	}
 	base := fmt.Sprintf("shuho-%s-%s", d.Profile, d.Period.To)
 	var atts []attachment
-	if b, err := Render(d, p, "docx", m.getenv); err == nil {
+	if b, err := Render(d, p, "docx", now, m.getenv); err == nil {
 		atts = append(atts, attachment{base + ".docx", ContentTypes["docx"], b})
 	} else {
 		return nil, err
 	}
-	if b, err := Render(d, p, "pdf", m.getenv); err == nil {
+	if b, err := Render(d, p, "pdf", now, m.getenv); err == nil {
 		atts = append(atts, attachment{base + ".pdf", ContentTypes["pdf"], b})
 	}
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	now := time.Now()
-	if m.Now != nil {
-		now = m.Now()
-	}
 	id := make([]byte, 12)
 	rand.Read(id)
 	host := "shuho.invalid"

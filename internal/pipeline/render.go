@@ -21,14 +21,11 @@ var ContentTypes = map[string]string{
 	"pdf": "application/pdf",
 }
 
-// Render writes a digest in a format (one of Formats). Its time is the
-// end of the digest's week, so that the same digest gives the same bytes.
-// The PDF's fonts are found by PDFFonts with getenv.
-func Render(d *digest.Digest, p *digest.Profile, format string, getenv func(string) string) ([]byte, error) {
-	at := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	if d.Period.To.Valid() {
-		at = time.Date(d.Period.To.Year, d.Period.To.Month, d.Period.To.Day, 0, 0, 0, 0, time.UTC)
-	}
+// Render writes a digest in a format (one of Formats) at a time: the date
+// the DOCX and PDF files give as their own (the time of the download, or a
+// fixed one for files that must come out the same). The PDF's fonts are
+// found by PDFFonts with getenv.
+func Render(d *digest.Digest, p *digest.Profile, format string, at time.Time, getenv func(string) string) ([]byte, error) {
 	switch format {
 	case "txt":
 		return textfmt.Marshal(d, p)

@@ -21,6 +21,15 @@ type Fonts struct {
 	TextName, HeadingName string
 }
 
+// boldStroke is the width of a synthetic bold's outline per point of the
+// font's size (in mm: 0.035 mm at size 11), italicSlant the English
+// headline's slant in degrees (positive: the tops to the right, as
+// italics lean).
+const (
+	boldStroke  = 0.0032
+	italicSlant = 12
+)
+
 // ErrNoFont is a PDF asked for without a Japanese font.
 var ErrNoFont = errors.New("no Japanese font for the PDF")
 
@@ -76,19 +85,38 @@ func PDF(d *digest.Digest, f Fonts, created time.Time) (out []byte, err error) {
 		pdf.MultiCell(0, 6, d.Issuer, "", "R", false)
 	}
 	pdf.Ln(6)
-	// spans writes text that may be emphasised: bold in the heading face
-	// (the embedded faces have no bold of their own); italic has no face
-	// and is written upright.
+	// spans writes text that may be emphasised. The embedded Japanese
+	// faces have no bold of their own: bold is the text's outline
+	// stroked over its fill (synthetic bold, as word processors make it
+	// of such faces), in the heading face when the whole line is bold.
 	spans := func(sps []Span, size, lh float64, bold bool) {
 		for _, sp := range sps {
 			font := "text"
-			if sp.Bold || bold {
+			if bold {
 				font = "head"
 			}
 			pdf.SetFont(font, "", size)
+			if sp.Bold || bold {
+				pdf.SetTextRenderingMode(2)
+				pdf.SetLineWidth(size * boldStroke)
+			}
 			pdf.Write(lh, sp.Text)
+			pdf.SetTextRenderingMode(0)
 		}
 		pdf.Ln(lh)
+	}
+	// italic writes a paragraph slanted, line by line (the faces have no
+	// italic either): each line skewed about its own baseline.
+	italic := func(text string, size, lh float64) {
+		pdf.SetFont("text", "", size)
+		left, _, right, _ := pdf.GetMargins()
+		for _, line := range pdf.SplitText(text, 210-left-right) {
+			x, y := pdf.GetX(), pdf.GetY()
+			pdf.TransformBegin()
+			pdf.TransformSkewX(italicSlant, x, y+lh)
+			pdf.CellFormat(0, lh, line, "", 1, "L", false, 0, "")
+			pdf.TransformEnd()
+		}
 	}
 	for _, s := range d.Sections {
 		// A section's title is not left alone at the foot of a page.
@@ -106,8 +134,7 @@ func PDF(d *digest.Digest, f Fonts, created time.Time) (out []byte, err error) {
 			}
 			spans(append([]Span{{Text: "● "}}, Spans(it.HeadlineJA)...), 11, 6, it.Emphasis)
 			if it.HeadlineEN != "" {
-				pdf.SetFont("text", "", 10.5)
-				pdf.MultiCell(0, 5.5, Plain(it.HeadlineEN), "", "L", false)
+				italic(Plain(it.HeadlineEN), 10.5, 5.5)
 			}
 			pdf.Ln(1)
 			for _, bl := range it.Blocks {

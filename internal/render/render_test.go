@@ -3,12 +3,15 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
 	"encoding/xml"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -265,9 +268,29 @@ func TestPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertHeadlines(t, path, d)
-	out, _ := exec.Command("pdfinfo", path).Output()
+	out, _ := exec.Command("pdfinfo", "-isodates", path).Output()
 	if !strings.Contains(string(out), "A4") && !strings.Contains(string(out), "595.28 x 841.89") {
 		t.Errorf("not A4:\n%s", out)
+	}
+	// The document's date is the time it was written at.
+	if !strings.Contains(string(out), created.Format("2006-01-02T15:04")) {
+		t.Errorf("the PDF's dates are not %v:\n%s", created, out)
+	}
+	// Bold is bold (the outline stroked over the fill: text rendering
+	// mode 2), the English headlines slanted (a skew of the text's
+	// matrix), in the page's drawing operators.
+	ops := pageOperators(t, b)
+	if !strings.Contains(ops, "2 Tr") {
+		t.Errorf("no bold text in the PDF")
+	}
+	skewed := false
+	for _, m := range cmRE.FindAllStringSubmatch(ops, -1) {
+		if c, _ := strconv.ParseFloat(m[3], 64); m[1] == "1.00000" && c != 0 {
+			skewed = true
+		}
+	}
+	if !skewed {
+		t.Errorf("no slanted (italic) text in the PDF")
 	}
 	if _, err := PDF(d, Fonts{}, created); err != ErrNoFont {
 		t.Errorf("no font: %v", err)
@@ -275,4 +298,35 @@ func TestPDF(t *testing.T) {
 	if _, err := PDF(d, Fonts{Text: []byte("not a font"), TextName: "bogus.ttf"}, created); err == nil || !strings.Contains(err.Error(), "bogus.ttf") {
 		t.Errorf("a bad font: %v", err)
 	}
+}
+
+// cmRE is a PDF's change of the drawing matrix: a b c d e f cm.
+var cmRE = regexp.MustCompile(`(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) cm`)
+
+// pageOperators returns the PDF's streams, inflated where they are
+// compressed: the pages' drawing operators among them.
+func pageOperators(t *testing.T, pdf []byte) string {
+	t.Helper()
+	var out strings.Builder
+	for rest := pdf; ; {
+		i := bytes.Index(rest, []byte("stream\n"))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len("stream\n"):]
+		j := bytes.Index(rest, []byte("endstream"))
+		if j < 0 {
+			break
+		}
+		data := rest[:j]
+		rest = rest[j:]
+		if r, err := zlib.NewReader(bytes.NewReader(data)); err == nil {
+			if b, err := io.ReadAll(r); err == nil {
+				data = b
+			}
+		}
+		out.Write(data)
+		out.WriteByte('\n')
+	}
+	return out.String()
 }

@@ -200,7 +200,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) e
 		d = &marked
 		name = fmt.Sprintf("shuho-%s-%s-draft-v%d.%s", d.Profile, d.Period.To, info.Version, format)
 	}
-	b, err := pipeline.Render(d, s.Profile, format, os.Getenv)
+	b, err := pipeline.Render(d, s.Profile, format, s.now(), os.Getenv)
 	if errors.Is(err, render.ErrNoFont) {
 		// Not a fault to hide: the reader can have it fixed.
 		s.Log.Warn("no font for a PDF", "err", err)

@@ -59,7 +59,7 @@ func (s *Server) publicDownload(w http.ResponseWriter, r *http.Request, rq *requ
 	if err != nil {
 		return err
 	}
-	b, err := pipeline.Render(p.Digest, s.Profile, format, os.Getenv)
+	b, err := pipeline.Render(p.Digest, s.Profile, format, s.now(), os.Getenv)
 	if err != nil {
 		return err
 	}
