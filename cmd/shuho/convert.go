@@ -30,8 +30,9 @@ form, default txt).
 The PDF needs a Japanese TrueType font: the IPAex fonts (Debian:
 fonts-ipaexfont) or the IPA fonts are found where Debian installs them;
 $SHUHO_PDF_FONT names another .ttf (and $SHUHO_PDF_HEADING_FONT one for
-headings). Without one it says what to install. The same digest always gives
-the same bytes.
+headings). Without one it says what to install. A DOCX or PDF is dated the
+time it is written; with $SOURCE_DATE_EPOCH (seconds since 1970) it is dated
+then, and the same digest always gives the same bytes.
 
 Reading a text digest repairs the damage of copying it out of Word or PDF and
 says how many repairs it made (shuho lint --repairs IN lists them). A mistyped
