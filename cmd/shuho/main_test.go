@@ -1,10 +1,12 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -271,6 +273,21 @@ func TestConvertRenders(t *testing.T) {
 	}
 	md := shuho(t, "", nil, "convert", example, "-", "--to", "md")
 	md.want(t, 0, "### ハサノフ国防相、トルコ国防相と会談", "")
+	// A DOCX is dated when it is written, or at $SOURCE_DATE_EPOCH: then
+	// the same digest gives the same bytes.
+	fixed := map[string]string{"SOURCE_DATE_EPOCH": "1795000000"}
+	one, two := shuho(t, "", fixed, "convert", example, "-", "--to", "docx"), shuho(t, "", fixed, "convert", example, "-", "--to", "docx")
+	core := ""
+	if z, err := zip.NewReader(strings.NewReader(one.stdout), int64(len(one.stdout))); err == nil {
+		if f, err := z.Open("docProps/core.xml"); err == nil {
+			b, _ := io.ReadAll(f)
+			core = string(b)
+		}
+	}
+	if one.code != 0 || one.stdout != two.stdout || !strings.Contains(core, "2026-11-18T11:06:40Z") {
+		t.Errorf("two DOCX at one $SOURCE_DATE_EPOCH differ, or are not dated by it:\n%s", core)
+	}
+	shuho(t, "", map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}, "convert", example, "-", "--to", "docx").want(t, 2, "", "SOURCE_DATE_EPOCH")
 	// No font where the environment points: what to install is said.
 	r := shuho(t, "", map[string]string{"SHUHO_PDF_FONT": filepath.Join(dir, "none.ttf")}, "convert", example, filepath.Join(dir, "x.pdf"))
 	r.want(t, 1, "", "SHUHO_PDF_FONT")
