@@ -1,5 +1,10 @@
 package web
 
+import (
+	"fmt"
+	"strings"
+)
+
 // texts are the pages' words in Japanese and English; a user chooses one.
 var texts = map[string][2]string{
 	"app":                            {"週報", "shuho"},
@@ -31,6 +36,19 @@ var texts = map[string][2]string{
 	"step.publish":                   {"公開", "Publish"},
 	"digests.history":                {"履歴", "History"},
 	"edit.back":                      {"週報に戻る", "Back to the digest"},
+	"engine.template":                {"過去の見出しから", "from a past headline"},
+	"engine.rules":                   {"規則による", "by rule"},
+	"engine.gist":                    {"要点のみ", "gist only"},
+	"engine.model":                   {"言語モデル", "language model"},
+	"engine.extract":                 {"記事からの抜粋", "extract of the article"},
+	"reason.editor":                  {"編集", "edited"},
+	"reason.editor (merged)":         {"編集（他の人の保存と統合）", "edited (merged with another save)"},
+	"reason.editor: move":            {"項目の移動", "item moved"},
+	"reason.api":                     {"API による保存", "saved through the API"},
+	"reason.draft":                   {"下書きの作成", "drafted"},
+	"reason.restore":                 {"第%s版に戻す", "restore of version %s"},
+	"reason.week":                    {"候補記事 %s を追加", "story %s added from the week"},
+	"reason.import":                  {"取り込み：%s", "imported: %s"},
 	"edit.theirs":                    {"他の人の保存と重なった箇所", "Where another save changed the same fields"},
 	"edit.theirshelp":                {"下の欄はあなたの入力のままです。他の人の変更（元の版からの差分）を採る箇所にだけ印を付けて保存してください。", "The fields below hold what you typed. Tick the fields where the other save's change (shown against the version you started from) should stand instead, then save."},
 	"edit.take":                      {"他の人の変更を採る", "Take the other save's change"},
@@ -239,4 +257,27 @@ func text(lang, key string) string {
 		return t[1]
 	}
 	return t[0]
+}
+
+// reasonText says why a revision was saved (its source, as the code
+// records it in English) in lang: "restore of version 3", "week: story
+// 17", "import: PATH" with what they name; an unknown source as it is.
+func reasonText(lang, source string) string {
+	for _, p := range []struct{ prefix, key string }{{"restore of version ", "reason.restore"}, {"week: story ", "reason.week"}, {"import: ", "reason.import"}} {
+		if rest, ok := strings.CutPrefix(source, p.prefix); ok {
+			return fmt.Sprintf(text(lang, p.key), rest)
+		}
+	}
+	if _, ok := texts["reason."+source]; ok {
+		return text(lang, "reason."+source)
+	}
+	return source
+}
+
+// engineText names how a suggestion was made in lang.
+func engineText(lang, engine string) string {
+	if _, ok := texts["engine."+engine]; ok {
+		return text(lang, "engine."+engine)
+	}
+	return engine
 }

@@ -135,7 +135,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
-	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock,
+	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock, "reason": reasonText, "engine": engineText,
 		// A time as the desk reads it: in its zone, the zone named.
 		"note": noteText,
 		// A section's name in the reader's language.

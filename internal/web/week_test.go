@@ -659,7 +659,7 @@ func TestEditSuggestions(t *testing.T) {
 		t.Errorf("the model was asked unasked: %v", asked)
 	}
 	page = get(edit + "?ask=model")
-	if !strings.Contains(page, "<strong>国防省、地雷事故を発表</strong>") || !strings.Contains(page, "<small>(model)</small>") || strings.Contains(page, "?ask=model") ||
+	if !strings.Contains(page, "<strong>国防省、地雷事故を発表</strong>") || !strings.Contains(page, "<small>(言語モデル)</small>") || strings.Contains(page, "?ask=model") ||
 		!slices.Equal(asked, []string{"headline", "summary"}) {
 		t.Errorf("the model's answers (asked %v):\n%s", asked, page)
 	}
