@@ -642,7 +642,7 @@ func TestEditSuggestions(t *testing.T) {
 		lead = append(lead, b.Text)
 	}
 	for _, want := range []string{
-		"要約案（主記事から） <small>(extract)</small>",
+		"要約案（主記事から） <small>(記事からの抜粋)</small>",
 		html.EscapeString(strings.Join(lead, "\n\n")), // the summary to take, as drafted
 		"元記事",
 		fmt.Sprintf(`<a href="/digests/%d">先週の関連項目</a>`, saved.ID),
