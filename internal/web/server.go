@@ -26,6 +26,7 @@ import (
 	"shuho/internal/digest"
 	"shuho/internal/pipeline"
 	"shuho/internal/store"
+	"shuho/internal/words"
 )
 
 //go:embed templates/*.html
@@ -135,7 +136,7 @@ func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) 
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
-	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock, "reason": reasonText, "engine": engineText,
+	tmpl, err := template.New("").Funcs(template.FuncMap{"t": text, "inc": func(i int) int { return i + 1 }, "blockOf": blockOf, "blankBlock": blankBlock, "reason": words.Reason, "engine": words.Engine,
 		// A time as the desk reads it: in its zone, the zone named.
 		"note": noteText,
 		// A section's name in the reader's language.

@@ -1,4 +1,4 @@
-package web
+package words
 
 import "testing"
 
@@ -11,11 +11,20 @@ func TestReasonText(t *testing.T) {
 		{"ja", "import: digests/2026-11-20.txt", "取り込み：digests/2026-11-20.txt"},
 		{"ja", "something new", "something new"},
 	} {
-		if got := reasonText(tc.lang, tc.source); got != tc.want {
-			t.Errorf("reasonText(%s, %q) = %q, want %q", tc.lang, tc.source, got, tc.want)
+		if got := Reason(tc.lang, tc.source); got != tc.want {
+			t.Errorf("Reason(%s, %q) = %q, want %q", tc.lang, tc.source, got, tc.want)
 		}
 	}
-	if got := engineText("ja", "template"); got != "過去の見出しから" {
+	if got := Engine("ja", "template"); got != "過去の見出しから" {
 		t.Errorf("engine: %q", got)
 	}
+}
+
+// TestBothLanguages: every word exists in both languages.
+func TestBothLanguages(t *testing.T) {
+	Each(func(key, ja, en string) {
+		if ja == "" || en == "" {
+			t.Errorf("%s lacks a language", key)
+		}
+	})
 }
