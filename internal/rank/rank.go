@@ -12,6 +12,7 @@ import (
 	"shuho/internal/digest"
 	"shuho/internal/draft"
 	"shuho/internal/glossary"
+	"shuho/internal/words"
 )
 
 // Ranker gives each story a section and a relevance. It is pure: the
@@ -116,21 +117,25 @@ type Parts struct {
 }
 
 // String says the parts in a line, as shuho draft prints them.
-func (p Parts) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "topical %.2f, importance %.2f, voices %.1f", p.Topical, p.Importance, p.Voices)
-	if len(p.Kinds) > 0 {
-		ks := make([]string, len(p.Kinds))
-		for i, k := range p.Kinds {
-			ks[i] = string(k)
-		}
-		fmt.Fprintf(&b, " (%s)", strings.Join(ks, ", "))
+func (p Parts) String() string { return p.In("en") }
+
+// In says the parts in lang ("ja" or "en"), the words from the catalogue:
+// what the week page and `shuho draft --lang` show.
+func (p Parts) In(lang string) string {
+	t := func(k string) string { return words.Text(lang, k) }
+	kinds := make([]string, len(p.Kinds))
+	for i, k := range p.Kinds {
+		kinds[i] = t("affiliation." + string(k))
 	}
-	fmt.Fprintf(&b, ", weight %.2f, recency %.2f, about %.2f", p.Weight, p.Recency, p.About)
+	s := fmt.Sprintf("%s %.2f · %s %.2f · %s %.1f", t("why.topical"), p.Topical, t("why.importance"), p.Importance, t("why.voices"), p.Voices)
+	if len(kinds) > 0 {
+		s += " (" + strings.Join(kinds, ", ") + ")"
+	}
+	s += fmt.Sprintf(" · %s %.2f · %s %.2f · %s %.2f", t("why.weight"), p.Weight, t("why.recency"), p.Recency, t("why.about"), p.About)
 	if p.Elsewhere {
-		b.WriteString(", another country's story")
+		s += " · " + t("why.elsewhere")
 	}
-	return b.String()
+	return s
 }
 
 // Text is what a story is classified by: the titles of its articles and

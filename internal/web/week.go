@@ -44,25 +44,6 @@ type weekStory struct {
 	Open string
 }
 
-// why says a story's relevance parts in lang.
-func why(lang string, p rank.Parts) string {
-	kinds := make([]string, len(p.Kinds))
-	for i, k := range p.Kinds {
-		kinds[i] = text(lang, "affiliation."+string(k))
-	}
-	s := fmt.Sprintf("%s %.2f · %s %.2f · %s %.1f", text(lang, "why.topical"), p.Topical, text(lang, "why.importance"), p.Importance,
-		text(lang, "why.voices"), p.Voices)
-	if len(kinds) > 0 {
-		s += " (" + strings.Join(kinds, ", ") + ")"
-	}
-	s += fmt.Sprintf(" · %s %.2f · %s %.2f · %s %.2f", text(lang, "why.weight"), p.Weight, text(lang, "why.recency"), p.Recency,
-		text(lang, "why.about"), p.About)
-	if p.Elsewhere {
-		s += " · " + text(lang, "why.elsewhere")
-	}
-	return s
-}
-
 // weekPage is the week's candidate stories by section, with the search
 // and filters that chose them.
 type weekPage struct {
@@ -189,7 +170,7 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 		}
 		st := weekStory{ID: c.Story.ID, Title: c.Story.Title, Relevance: fmt.Sprintf("%.2f", c.Result.Relevance),
 			Outlets: c.Story.Outlets, First: c.Story.First.In(loc).Format("01-02 15:04"), Decision: c.Decision, Articles: c.Story.Articles,
-			Gist: c.Gist, JA: c.HeadlineJA, Why: why(rq.lang, c.Result.Parts), Open: fmt.Sprintf("/articles/%d", c.Story.Articles[0].ID)}
+			Gist: c.Gist, JA: c.HeadlineJA, Why: c.Result.Parts.In(rq.lang), Open: fmt.Sprintf("/articles/%d", c.Story.Articles[0].ID)}
 		if at, ok := inDigest[c.Story.ID]; ok {
 			st.InItem = fmt.Sprintf("%d.%d", at.Section, at.Item)
 			st.ItemLink = fmt.Sprintf("/digests/%d#item-%d-%d", digestID, at.Section, at.Item)
