@@ -334,3 +334,15 @@ func (e *env) openStore(ctx context.Context, o *options, so store.Options) (*sto
 	e.log.Debug("open archive", "db", dsn)
 	return store.Open(ctx, dsn, so)
 }
+
+// langFlag is a report's language: English, or Japanese with --lang ja.
+func langFlag(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.lang, "lang", "en", "the `language` of the report: en or ja")
+}
+
+func checkLang(o *options) error {
+	if o.lang != "en" && o.lang != "ja" {
+		return usagef("--lang %q: expected en or ja", o.lang)
+	}
+	return nil
+}

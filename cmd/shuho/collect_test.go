@@ -129,6 +129,11 @@ func TestDraftCommand(t *testing.T) {
 	if n := strings.Count(txt.stdout, "\n●"); n != 6 {
 		t.Errorf("%d items with --per-section 2, want 6", n)
 	}
+	ja := shuho(t, "", nil, "draft", "--week", "2026-11-17", "--db", db, "--per-section", "2", "--lang", "ja")
+	ja.want(t, 0, "1. 軍事・治安関係", "2026-11-14～2026-11-20 の週")
+	if !strings.Contains(ja.stderr, "重要度の内訳: 話題性") || !strings.Contains(ja.stderr, "対象外: ") {
+		t.Errorf("draft --lang ja: the report is not in Japanese:\n%s", ja.stderr)
+	}
 	shuho(t, "", nil, "draft", "--week", "17.11.2026", "--db", db).want(t, 2, "", "expected a date")
 	shuho(t, "", nil, "draft", "--db", filepath.Join(dir, "none.db")).want(t, 1, "", "no archive")
 }

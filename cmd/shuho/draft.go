@@ -16,6 +16,7 @@ import (
 	"shuho/internal/pipeline"
 	"shuho/internal/store"
 	"shuho/internal/textfmt"
+	"shuho/internal/words"
 )
 
 func draftCommand() *command {
@@ -51,6 +52,7 @@ and time.`,
 			fs.IntVar(&o.limit, "per-section", 6, "the most items a section takes")
 			fs.BoolVar(&o.json, "json", false, "print the report as JSON")
 			fs.StringVar(&o.engine, "engine", "builtin", "`builtin`, or model: ask the endpoint of $SHUHO_MODEL_URL, $SHUHO_MODEL, $SHUHO_MODEL_KEY too")
+			langFlag(fs, o)
 			dbFlag(fs, o)
 		},
 		run: runDraft,
@@ -60,6 +62,9 @@ and time.`,
 func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 	if len(args) > 0 {
 		return usagef("draft takes no argument; --week names the week")
+	}
+	if err := checkLang(o); err != nil {
+		return err
 	}
 	p, err := loadProfile(o)
 	if err != nil {
@@ -131,7 +136,8 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 		_, err = fmt.Fprintf(e.stderr, "%s\n", b)
 		return err
 	}
-	fmt.Fprintf(e.stderr, "week %s to %s: %d stories, %d in the draft\n", dr.Digest.Period.From, dr.Digest.Period.To, dr.Stories, dr.Kept)
+	say := func(key string) string { return words.Text(o.lang, key) }
+	fmt.Fprintf(e.stderr, say("cli.draft.week")+"\n", dr.Digest.Period.From, dr.Digest.Period.To, dr.Stories, dr.Kept)
 	tw := tabwriter.NewWriter(e.stderr, 0, 4, 2, ' ', 0)
 	k := 0
 	for _, sec := range dr.Digest.Sections {
@@ -140,31 +146,31 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 			k++
 			var notes []string
 			if di.Gist != "" {
-				notes = append(notes, "no headline; gist: "+di.Gist)
+				notes = append(notes, say("cli.draft.gist")+di.Gist)
 			}
 			if di.Emphasis.On {
-				notes = append(notes, "bold: "+di.Emphasis.Reason)
+				notes = append(notes, say("cli.draft.bold")+di.Emphasis.Reason)
 			}
 			if len(di.Check) > 0 {
-				notes = append(notes, "past check-by: "+strings.Join(di.Check, ", "))
+				notes = append(notes, say("cli.draft.checkby")+strings.Join(di.Check, ", "))
 			}
 			if len(di.Unknown) > 0 {
-				notes = append(notes, "by rule: "+strings.Join(di.Unknown, ", "))
+				notes = append(notes, say("cli.draft.byrule")+strings.Join(di.Unknown, ", "))
 			}
 			for _, f := range di.Flags {
-				notes = append(notes, f.String())
+				notes = append(notes, f.In(o.lang))
 			}
 			for _, me := range di.ModelErrors {
 				notes = append(notes, me)
 			}
 			for _, sb := range di.SeenBefore {
-				notes = append(notes, "seen "+sb.Week+": "+sb.HeadlineJA)
+				notes = append(notes, fmt.Sprintf(say("cli.draft.seen"), sb.Week, sb.HeadlineJA))
 			}
 			if len(di.Folded) > 0 {
-				notes = append(notes, fmt.Sprintf("one event with stories %v", di.Folded))
+				notes = append(notes, fmt.Sprintf(say("cli.draft.folded"), di.Folded))
 			}
-			notes = append(notes, "why: "+di.Why.String())
-			fmt.Fprintf(tw, "%s\t%.2f\t%s\t%s\t%s\n", sec.Key, di.Relevance, di.Engine, printable(it.HeadlineJA), printable(strings.Join(notes, "; ")))
+			notes = append(notes, say("cli.draft.why")+di.Why.In(o.lang))
+			fmt.Fprintf(tw, "%s\t%.2f\t%s\t%s\t%s\n", sec.Key, di.Relevance, words.Engine(o.lang, di.Engine), printable(it.HeadlineJA), printable(strings.Join(notes, "; ")))
 		}
 	}
 	tw.Flush()
@@ -175,10 +181,10 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 			continue
 		}
 		shown++
-		fmt.Fprintf(e.stderr, "left out: %s %.2f %s: %s (%s)\n", l.Section, l.Relevance, printable(l.Title), l.Reason, l.Why)
+		fmt.Fprintf(e.stderr, say("cli.draft.left")+"\n", l.Section, l.Relevance, printable(l.Title), words.LeftOut(o.lang, l.Reason), l.Why.In(o.lang))
 	}
 	for _, f := range findings {
-		fmt.Fprintf(e.stderr, "lint: %s\n", f)
+		fmt.Fprintf(e.stderr, say("cli.draft.lint")+"\n", f.In(o.lang))
 	}
 	return nil
 }

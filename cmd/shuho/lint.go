@@ -10,6 +10,7 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/lint"
+	"shuho/internal/words"
 )
 
 func lintCommand() *command {
@@ -27,7 +28,8 @@ FILE ("-": standard input) and prints its findings, one a line:
   LINE SECTION.ITEM SEVERITY RULE: message
 
 LINE is the line of the text input (0 for JSON); SECTION and ITEM are 1-based
-(0 when a finding is about the whole digest or section). With --json it prints
+(0 when a finding is about the whole digest or section). --lang ja writes the
+messages in Japanese. With --json it prints
 {"findings": [...], "errors": N, "warnings": N, "repairs": N}; for a FILE that
 is not a digest, the same with no findings and "error": {"file", "line",
 "column", "field", "message"}.
@@ -45,6 +47,7 @@ Rules:
 		flags: func(fs *flag.FlagSet, o *options) {
 			fs.BoolVar(&o.json, "json", false, "print the findings as JSON")
 			fs.BoolVar(&o.repairs, "repairs", false, "list what reading the text repaired, as info findings")
+			langFlag(fs, o)
 		},
 		run: runLint,
 	}
@@ -53,6 +56,9 @@ Rules:
 func runLint(ctx context.Context, e *env, o *options, args []string) error {
 	if len(args) != 1 {
 		return usagef("lint takes one FILE")
+	}
+	if err := checkLang(o); err != nil {
+		return err
 	}
 	p, err := loadProfile(o)
 	if err != nil {
@@ -92,15 +98,22 @@ func runLint(ctx context.Context, e *env, o *options, args []string) error {
 	} else {
 		var b strings.Builder
 		for _, f := range findings {
-			b.WriteString(f.String())
+			b.WriteString(f.In(o.lang))
 			b.WriteByte('\n')
 		}
 		if _, err := fmt.Fprint(e.stdout, b.String()); err != nil {
 			return err
 		}
 		summary := fmt.Sprintf("%s: %s, %s", args[0], plural(errs, "error"), plural(warns, "warning"))
+		if o.lang == "ja" {
+			summary = fmt.Sprintf(words.Text("ja", "cli.lint.summary"), args[0], errs, warns)
+		}
 		if n := len(in.repairs); n > 0 && !o.repairs {
-			summary += fmt.Sprintf("; %s made in reading it (--repairs lists them)", plural(n, "repair"))
+			if o.lang == "ja" {
+				summary += fmt.Sprintf(words.Text("ja", "cli.lint.repairs"), n)
+			} else {
+				summary += fmt.Sprintf("; %s made in reading it (--repairs lists them)", plural(n, "repair"))
+			}
 		}
 		fmt.Fprintln(e.stderr, summary)
 	}

@@ -93,6 +93,13 @@ func TestLint(t *testing.T) {
 	if want := "70 3.3 error citation-date-invalid: citation date 20.11.20266 is not a calendar date\n"; r.stdout != want {
 		t.Errorf("lint output %q, want %q", r.stdout, want)
 	}
+	// In Japanese with --lang ja; another language is refused.
+	ja := shuho(t, "", nil, "lint", "--lang", "ja", extracted)
+	ja.want(t, 1, "citation-date-invalid: ", "エラー 1件、警告 0件（読み込みで 9件を修復")
+	if strings.Contains(ja.stdout, "is not a calendar date") {
+		t.Errorf("lint --lang ja wrote the English message: %s", ja.stdout)
+	}
+	shuho(t, "", nil, "lint", "--lang", "fr", extracted).want(t, 2, "", `--lang "fr": expected en or ja`)
 	// Flags after the file; --json.
 	r = shuho(t, "", nil, "lint", extracted, "--json")
 	var out struct {

@@ -3,6 +3,7 @@ package draft
 import (
 	"fmt"
 	"regexp"
+	"shuho/internal/words"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,12 @@ type Flag struct {
 	Text string `json:"text"`
 }
 
-func (f Flag) String() string { return fmt.Sprintf("%s %q is in no source", f.Kind, f.Text) }
+func (f Flag) String() string { return f.In("en") }
+
+// In says the flag in lang.
+func (f Flag) In(lang string) string {
+	return fmt.Sprintf(words.Text(lang, "flag.unsourced"), words.Text(lang, "flag."+f.Kind), f.Text)
+}
 
 var (
 	numberRE = regexp.MustCompile(`\d+(?:[.,]\d+)*`)

@@ -94,8 +94,16 @@ type Finding struct {
 
 // String formats f as the human form prints it:
 // "LINE SECTION.ITEM SEVERITY RULE: message".
-func (f Finding) String() string {
-	return fmt.Sprintf("%d %d.%d %s %s: %s", f.Line, f.Section, f.Item, f.Severity, f.Rule, f.Message)
+func (f Finding) String() string { return f.In("en") }
+
+// In is String with the message in lang: Japanese for "ja" where the
+// rule has it, else English.
+func (f Finding) In(lang string) string {
+	msg := f.Message
+	if lang == "ja" && f.MessageJA != "" {
+		msg = f.MessageJA
+	}
+	return fmt.Sprintf("%d %d.%d %s %s: %s", f.Line, f.Section, f.Item, f.Severity, f.Rule, msg)
 }
 
 // Check returns the findings for d, ordered by line and position. p, which

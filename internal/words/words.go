@@ -250,6 +250,28 @@ var texts = map[string][2]string{
 	"error.limited":                  {"しばらく待ってからお試しください。", "Wait a while and try again."},
 	"error.server":                   {"エラーが発生しました。管理者に連絡してください。", "Something went wrong; the administrator can see what in the log."},
 	"error.back":                     {"戻る", "Back"},
+	// The command line's reports, with --lang ja.
+	"cli.lint.summary":               {"%s: エラー %d件、警告 %d件", "%s: %d error(s), %d warning(s)"},
+	"cli.lint.repairs":               {"（読み込みで %d件を修復。--repairs で一覧）", "; %d repair(s) made in reading it (--repairs lists them)"},
+	"cli.draft.week":                 {"%s～%s の週: 記事群 %d件、うち下書きに %d件", "week %s to %s: %d stories, %d in the draft"},
+	"cli.draft.gist":                 {"見出しなし。要点: ", "no headline; gist: "},
+	"cli.draft.bold":                 {"太字: ", "bold: "},
+	"cli.draft.checkby":              {"確認期限切れ: ", "past check-by: "},
+	"cli.draft.byrule":               {"規則で表記: ", "by rule: "},
+	"cli.draft.seen":                 {"既出 %s: %s", "seen %s: %s"},
+	"cli.draft.folded":               {"記事群 %v と同じ出来事", "one event with stories %v"},
+	"cli.draft.why":                  {"重要度の内訳: ", "why: "},
+	"cli.draft.left":                 {"対象外: %s %.2f %s: %s（%s）", "left out: %s %.2f %s: %s (%s)"},
+	"cli.draft.lint":                 {"点検: %s", "lint: %s"},
+	"flag.unsourced":                 {"%s「%s」はどの記事にもない", "%s %q is in no source"},
+	"flag.number":                    {"数字", "number"},
+	"flag.date":                      {"日付", "date"},
+	"flag.name":                      {"名前", "name"},
+	"left.dismissed":                 {"編集者が除外", "dismissed"},
+	"left.not for the digest":        {"週報の対象外", "not for the digest"},
+	"left.below the least relevance": {"重要度が基準未満", "below the least relevance"},
+	"left.section full":              {"欄が満杯", "section full"},
+	"left.same":                      {"記事群 %s と同じ出来事", "same event as story %s"},
 }
 
 // Text returns a word in a language ("ja" unless "en"); an unknown key is
@@ -299,4 +321,16 @@ func Engine(lang, engine string) string {
 		return Text(lang, "engine."+engine)
 	}
 	return engine
+}
+
+// LeftOut says why the drafter left a story out (its reason, as the
+// drafter records it in English) in lang.
+func LeftOut(lang, reason string) string {
+	if rest, ok := strings.CutPrefix(reason, "same event as story "); ok {
+		return fmt.Sprintf(Text(lang, "left.same"), rest)
+	}
+	if Has("left." + reason) {
+		return Text(lang, "left."+reason)
+	}
+	return reason
 }
