@@ -71,6 +71,14 @@ func TestImportSearchBackup(t *testing.T) {
 			if r := shuho(t, "", nil, "search", "--db", db, "Genf"); !strings.Contains(r.stdout, "working visit to [Genf]") {
 				t.Errorf("the revision is what search finds: %s", r.stdout)
 			}
+			// A name finds its other spellings: Bayramov the katakana of
+			// the Japanese headlines, バイラモフ the Latin of the English.
+			if r := shuho(t, "", nil, "search", "--db", db, "Bayramov", "--section", "foreign", "--limit", "50"); !strings.Contains(r.stdout, "[バイラモフ]外相") {
+				t.Errorf("search Bayramov does not find バイラモフ:\n%s", r.stdout)
+			}
+			if r := shuho(t, "", nil, "search", "--db", db, "バイラモフ", "--limit", "50"); !strings.Contains(r.stdout, "[Bayramov]") {
+				t.Errorf("search バイラモフ does not find Bayramov:\n%s", r.stdout)
+			}
 			shuho(t, "", nil, "search", "--db", db, "earthquake").want(t, 0, "", "no hits")
 			shuho(t, "", nil, "search", "--db", db, `"unbalanced`).want(t, 2, "", "unbalanced quote")
 			shuho(t, "", nil, "search", "--db", db, "x", "--from", "2026-13-01").want(t, 2, "", "expected a date")

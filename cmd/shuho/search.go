@@ -9,6 +9,7 @@ import (
 
 	"shuho/internal/digest"
 	"shuho/internal/fulltext"
+	"shuho/internal/pipeline"
 	"shuho/internal/store"
 )
 
@@ -21,6 +22,8 @@ func searchCommand() *command {
 collected articles that hold every term of QUERY: English words, "phrases" in
 double quotes, Japanese of any length (外相, 殉職, 露), or a mix (Bayramov 外相).
 Spellings are folded: Əliyev finds Aliyev, full-width letters find half-width.
+A name also finds the other ways the glossary writes it: アリエフ finds Aliyev
+and Aliev, Aliyev finds アリエフ, Jeyhun Bayramov finds ジェイフン・バイラモフ.
 
 Hits are ranked by relevance (the headline or title holds the query before
 only the body does), then by recency. Each shows the digest's period (or the
@@ -77,6 +80,17 @@ func runSearch(ctx context.Context, e *env, o *options, args []string) error {
 		return err
 	}
 	defer s.Close()
+	// The other spellings of a name: the glossary of the profile (the
+	// default one when none is named).
+	p, err := loadProfile(o)
+	if err != nil {
+		return err
+	}
+	g, err := pipeline.Glossary(ctx, s, p)
+	if err != nil {
+		return err
+	}
+	q.Spellings = g.Spellings
 	hits, err := s.Search(ctx, q)
 	if err != nil {
 		return err

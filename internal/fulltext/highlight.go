@@ -33,13 +33,15 @@ func Highlight(text string, q Query) []Span {
 			}
 			continue
 		}
-		k := len(term.Tokens)
-		if k == 0 {
-			continue
-		}
-		for i := 0; i+k <= len(t.Main); i++ {
-			if t.Main[i] == term.Tokens[0] && slices.Equal(t.Main[i:i+k], term.Tokens) {
-				spans = append(spans, Span{mainSpans[i].Start, mainSpans[i+k-1].End})
+		for _, f := range term.Forms() {
+			k := len(f.Tokens)
+			if k == 0 {
+				continue
+			}
+			for i := 0; i+k <= len(t.Main); i++ {
+				if t.Main[i] == f.Tokens[0] && slices.Equal(t.Main[i:i+k], f.Tokens) {
+					spans = append(spans, Span{mainSpans[i].Start, mainSpans[i+k-1].End})
+				}
 			}
 		}
 	}

@@ -27,7 +27,14 @@ type Term struct {
 	Uni string
 	// Text is the term as the user wrote it, for messages.
 	Text string
+	// Alts are other main terms that match in its place (the other
+	// spellings of a name: アリエフ for Aliyev): the term matches where it
+	// or any of them does.
+	Alts []Term
 }
+
+// Forms are the term and its alternatives.
+func (t Term) Forms() []Term { return append([]Term{t}, t.Alts...) }
 
 // A Query is what a user searches for: every term must match (AND).
 type Query struct {
@@ -224,20 +231,31 @@ func (q Query) FTS5(mainCols, uniCols string) string {
 		if i > 0 {
 			b.WriteString(" AND ")
 		}
-		cols, text := mainCols, strings.Join(t.Tokens, " ")
-		if t.Uni != "" {
-			cols, text = uniCols, t.Uni
+		if len(t.Alts) > 0 {
+			b.WriteByte('(')
 		}
-		if cols != "" {
-			b.WriteString(cols)
-			b.WriteString(" : ")
+		for k, f := range t.Forms() {
+			if k > 0 {
+				b.WriteString(" OR ")
+			}
+			cols, text := mainCols, strings.Join(f.Tokens, " ")
+			if f.Uni != "" {
+				cols, text = uniCols, f.Uni
+			}
+			if cols != "" {
+				b.WriteString(cols)
+				b.WriteString(" : ")
+			}
+			// An FTS5 string is in double quotes, with a quote in it
+			// doubled; our tokens have none, but the expression is right
+			// whatever the tokens are.
+			b.WriteByte('"')
+			b.WriteString(strings.ReplaceAll(text, `"`, `""`))
+			b.WriteByte('"')
 		}
-		// An FTS5 string is in double quotes, with a quote in it doubled;
-		// our tokens have none, but the expression is right whatever the
-		// tokens are.
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(text, `"`, `""`))
-		b.WriteByte('"')
+		if len(t.Alts) > 0 {
+			b.WriteByte(')')
+		}
 	}
 	return b.String()
 }
@@ -270,21 +288,74 @@ func (q Query) TSQuery() (main, uni string) {
 		if m.Len() > 0 {
 			m.WriteString(" & ")
 		}
-		// <-> binds tighter than &, so the parentheses are for the
-		// reader of a log, not for PostgreSQL.
-		paren := nm > 1 && len(t.Tokens) > 1
-		if paren {
+		// <-> binds tighter than & and |, so the parentheses of a phrase
+		// are for the reader of a log, not for PostgreSQL; those of the
+		// alternatives are PostgreSQL's (| binds looser than &).
+		if len(t.Alts) > 0 {
 			m.WriteByte('(')
 		}
-		for i, tok := range t.Tokens {
-			if i > 0 {
-				m.WriteString(" <-> ")
+		for k, f := range t.Forms() {
+			if k > 0 {
+				m.WriteString(" | ")
 			}
-			writeQuoted(&m, tok)
+			paren := (nm > 1 || len(t.Alts) > 0) && len(f.Tokens) > 1
+			if paren {
+				m.WriteByte('(')
+			}
+			for i, tok := range f.Tokens {
+				if i > 0 {
+					m.WriteString(" <-> ")
+				}
+				writeQuoted(&m, tok)
+			}
+			if paren {
+				m.WriteByte(')')
+			}
 		}
-		if paren {
+		if len(t.Alts) > 0 {
 			m.WriteByte(')')
 		}
 	}
 	return m.String(), u.String()
+}
+
+// MaxAlts is the most alternatives a term is given: a surname borne by
+// many people has many spellings, each an index lookup.
+const MaxAlts = 8
+
+// WithSpellings gives each main term of q the other spellings spell knows
+// for it (a glossary's: the katakana of a Latin name, the Latin of a
+// katakana one, Aliev for Aliyev), as alternatives: the term then matches
+// where any of them does. A spelling that reads as no main phrase, or as
+// the term itself, is left out.
+func (q Query) WithSpellings(spell func(term string) []string) Query {
+	if spell == nil {
+		return q
+	}
+	out := Query{Terms: make([]Term, len(q.Terms))}
+	for i, t := range q.Terms {
+		out.Terms[i] = t
+		if t.Uni != "" || len(t.Tokens) == 0 {
+			continue
+		}
+		seen := map[string]bool{strings.Join(t.Tokens, " "): true}
+		var alts []Term
+		for _, s := range spell(t.Text) {
+			if len(alts) == MaxAlts {
+				break
+			}
+			p, err := ParseQuery(`"` + strings.ReplaceAll(s, `"`, "") + `"`)
+			if err != nil || len(p.Terms) != 1 || p.Terms[0].Uni != "" {
+				continue
+			}
+			k := strings.Join(p.Terms[0].Tokens, " ")
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			alts = append(alts, p.Terms[0])
+		}
+		out.Terms[i].Alts = alts
+	}
+	return out
 }

@@ -152,3 +152,45 @@ func TestQueryQuoting(t *testing.T) {
 		t.Errorf("TSQuery = %s | %s", m, u)
 	}
 }
+
+// TestWithSpellings: a term given other spellings matches where any does,
+// in both engines' queries and in the highlighting.
+func TestWithSpellings(t *testing.T) {
+	spell := func(term string) []string {
+		return map[string][]string{"Aliyev": {"アリエフ", "Aliev", "Əliyev", "!!"}, "アリエフ": {"Aliyev"}}[term]
+	}
+	q, err := ParseQuery("Aliyev 大統領")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q = q.WithSpellings(spell)
+	// Əliyev folds to aliyev, the term itself; "!!" reads as nothing.
+	if got, want := q.FTS5("{head body}", "{uhead ubody}"),
+		`({head body} : "aliyev" OR {head body} : "アリ リエ エフ" OR {head body} : "aliev") AND {head body} : "大統 統領"`; got != want {
+		t.Errorf("FTS5 =\n %s\nwant\n %s", got, want)
+	}
+	if m, _ := q.TSQuery(); m != `('aliyev' | ('アリ' <-> 'リエ' <-> 'エフ') | 'aliev') & ('大統' <-> '統領')` {
+		t.Errorf("TSQuery = %s", m)
+	}
+	text := "イルハム・アリエフ大統領 (Ilham Aliev)"
+	var got []string
+	for _, sp := range Highlight(text, q) {
+		got = append(got, text[sp.Start:sp.End])
+	}
+	if strings.Join(got, "|") != "アリエフ大統領|Aliev" {
+		t.Errorf("marked %q", got)
+	}
+	// No spellings, no change; a uni term has none.
+	if p, _ := ParseQuery("露"); len(p.WithSpellings(spell).Terms[0].Alts) != 0 || len(ParseQueryMust(t, "Bayramov").WithSpellings(nil).Terms[0].Alts) != 0 {
+		t.Errorf("alternatives where there should be none")
+	}
+}
+
+func ParseQueryMust(t *testing.T, s string) Query {
+	t.Helper()
+	q, err := ParseQuery(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}

@@ -85,6 +85,10 @@ type Glossary struct {
 	holders map[string][]holding
 	// unnamed are office holders whose Japanese form is not known.
 	unnamed []digest.Term
+	// ja and jaShort map the Japanese forms and surnames to the terms
+	// (Spellings), built on first use.
+	jaOnce      sync.Once
+	ja, jaShort map[string][]int
 }
 
 type form struct {
@@ -429,4 +433,74 @@ func (g *Glossary) CountryShortOr(code, or string) string {
 		return s
 	}
 	return or
+}
+
+// Spellings returns the other ways the glossary writes a name: for a
+// term's English form or a variant (folded: Əliyev is Aliyev), its other
+// Latin forms and its Japanese ones; for a surname alone, the Japanese
+// surname and the other Latin spellings of the people who bear it; for a
+// Japanese form or a person's Japanese surname, the Latin forms. A search
+// for one finds the others (the archive's and the week's). Nil for a name
+// the glossary lacks.
+func (g *Glossary) Spellings(name string) []string {
+	g.jaOnce.Do(g.indexJA)
+	var out []string
+	add := func(ss ...string) {
+		for _, s := range ss {
+			if s != "" && s != name && !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	lastWords := func(t *digest.Term) {
+		for _, f := range append([]string{t.EN}, t.Variants...) {
+			if ws := strings.Fields(f); len(ws) > 0 {
+				add(ws[len(ws)-1])
+			}
+		}
+	}
+	if t := g.Lookup(name); t != nil {
+		add(t.EN)
+		add(t.Variants...)
+		add(t.JA)
+		if t.Kind == digest.Person {
+			add(t.Short)
+		}
+		return out
+	}
+	if ws := words(name); len(ws) == 1 {
+		for _, i := range g.surname[ws[0]] {
+			t := &g.terms[i]
+			add(t.Short)
+			lastWords(t)
+		}
+	}
+	key := strings.TrimSpace(name)
+	for _, i := range g.ja[key] {
+		t := &g.terms[i]
+		add(t.EN)
+		add(t.Variants...)
+		add(t.JA)
+	}
+	for _, i := range g.jaShort[key] {
+		lastWords(&g.terms[i])
+		add(g.terms[i].Short)
+	}
+	return out
+}
+
+// indexJA maps the Japanese forms of the terms (and the persons' Japanese
+// surnames) to the terms, for Spellings.
+func (g *Glossary) indexJA() {
+	g.ja, g.jaShort = map[string][]int{}, map[string][]int{}
+	for i, t := range g.terms {
+		for _, f := range append([]string{t.JA}, t.JAVariants...) {
+			if f != "" {
+				g.ja[f] = append(g.ja[f], i)
+			}
+		}
+		if t.Kind == digest.Person && t.Short != "" {
+			g.jaShort[t.Short] = append(g.jaShort[t.Short], i)
+		}
+	}
 }

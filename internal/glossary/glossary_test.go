@@ -186,3 +186,24 @@ func BenchmarkFind1000Words(b *testing.B) {
 		}
 	}
 }
+
+func TestSpellings(t *testing.T) {
+	g := testGlossary()
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Ilham Aliyev", []string{"İlham Əliyev", "Ilham Aliev", "イルハム・アリエフ", "アリエフ"}},
+		{"ilham əliyev", []string{"Ilham Aliyev", "İlham Əliyev", "Ilham Aliev", "イルハム・アリエフ", "アリエフ"}},
+		{"Aliev", []string{"アリエフ", "Aliyev", "Əliyev"}},
+		{"アリエフ", []string{"Aliyev", "Əliyev", "Aliev"}},
+		{"イルハム・アリエフ", []string{"Ilham Aliyev", "İlham Əliyev", "Ilham Aliev"}},
+		{"Gyandzha", []string{"Ganja", "Gəncə", "ギャンジャ"}},
+		{"ギャンジャ", []string{"Ganja", "Gəncə", "Gyandzha"}},
+		{"Nobody", nil},
+	} {
+		if got := g.Spellings(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("Spellings(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"shuho/internal/digest"
+	"shuho/internal/glossary"
 	"shuho/internal/digest/digesttest"
 	"shuho/internal/store"
 )
@@ -185,6 +186,35 @@ func BenchmarkSearch(b *testing.B) {
 						float64(p50.Microseconds())/1000, float64(p95.Microseconds())/1000, len(lat), float64(hits)/float64(len(lat)))
 				}
 			}
+			// The archive page: a search with the glossary's spellings
+			// of the names and the count of its hits, one after the other.
+			terms, err := glossary.Builtin()
+			if err != nil {
+				b.Fatal(err)
+			}
+			g := glossary.New(terms, digest.Style{})
+			var lat []time.Duration
+			hits := 0
+			for range rounds {
+				for _, text := range []string{"Aliyev", "アリエフ", "Bayramov", "バイラモフ", "Jeyhun Bayramov", "Ganja", "ギャンジャ", "Tokayev", "Mirzoyan", "外相"} {
+					q := store.Query{Text: text, Spellings: g.Spellings}
+					t0 := time.Now()
+					h, err := s.Search(ctx, q)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := s.SearchCount(ctx, q); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(t0))
+					hits += len(h)
+				}
+			}
+			slices.Sort(lat)
+			p50, p95 := lat[len(lat)/2], lat[len(lat)*95/100]
+			b.ReportMetric(float64(p95.Microseconds())/1000, "ms-p95-page")
+			b.Logf("%s %-15s p50 %6.2f ms  p95 %6.2f ms  (%d queries, %.1f hits each)", e, "page+spellings",
+				float64(p50.Microseconds())/1000, float64(p95.Microseconds())/1000, len(lat), float64(hits)/float64(len(lat)))
 			b.StopTimer()
 			text, index, total, err := s.Sizes(ctx)
 			if err != nil {

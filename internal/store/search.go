@@ -24,9 +24,19 @@ type Query struct {
 	// Section, Outlet and Profile limit the hits to one section key (items
 	// only), one citation outlet, one profile.
 	Section, Outlet, Profile string
-	// Limit is the most hits to return: default 20, at most 500.
-	Limit int
+	// Limit is the most hits to return: default 20, at most 500; Offset
+	// how many of the first to pass over (a page of hits further on), at
+	// most 500.
+	Limit, Offset int
+	// Spellings, when set, gives the other spellings of a name (a
+	// glossary's: アリエフ for Aliyev, Aliyev for アリエフ), which match
+	// in its place.
+	Spellings func(name string) []string
 }
+
+// MaxCount is the most hits Count counts: a page says "1,000 or more"
+// rather than reading a million.
+const MaxCount = 1000
 
 // Hit is one item or article that matches.
 type Hit struct {
@@ -56,6 +66,11 @@ type Hit struct {
 	MarksJA, MarksEN []fulltext.Span
 	// ID is the item's or the article's id in the archive.
 	ID int64
+	// DigestID, SectionNo and ItemNo are where an item stands: its
+	// digest, and its section's and its own number (1-based), for a link
+	// to it.
+	DigestID          int64
+	SectionNo, ItemNo int
 }
 
 // Search finds the items and articles that hold every term of the query,
@@ -65,9 +80,9 @@ type Hit struct {
 // ranking is by rank and the day-ordered document id, not by an engine's
 // own scoring.
 func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
-	fq, err := fulltext.ParseQuery(q.Text)
+	fq, err := parseQuery(q)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w: %w", q.Text, err, digest.ErrInvalid)
+		return nil, err
 	}
 	// A filter that folds to nothing ("—") names no section, outlet or
 	// profile: nothing matches it, on either engine.
@@ -80,7 +95,8 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	if limit <= 0 {
 		limit = 20
 	}
-	limit = min(limit, 500)
+	offset := min(max(q.Offset, 0), 500)
+	limit = min(limit, 500) + offset
 	// One read transaction: a save that runs meanwhile is seen whole or
 	// not at all, never matched but gone by the time its hit is read.
 	var hits []hit
@@ -113,7 +129,49 @@ func (s *Store) Search(ctx context.Context, q Query) ([]Hit, error) {
 	for i := range hits {
 		hits[i].Rank = rank[hits[i].docID]
 	}
-	return hitsOnly(hits), nil
+	return hitsOnly(hits[min(offset, len(hits)):]), nil
+}
+
+// parseQuery reads a search's text with the other spellings of its names.
+// A query that is itself a name of several words (Ilham Aliyev, unquoted)
+// is searched as that name, so that its Japanese form, one run without a
+// space, is found too.
+func parseQuery(q Query) (fulltext.Query, error) {
+	fq, err := fulltext.ParseQuery(q.Text)
+	if err != nil {
+		return fq, fmt.Errorf("search %q: %w: %w", q.Text, err, digest.ErrInvalid)
+	}
+	if q.Spellings == nil {
+		return fq, nil
+	}
+	if text := strings.TrimSpace(q.Text); len(fq.Terms) > 1 && !strings.ContainsAny(text, "\"＂“”「」『』") && len(q.Spellings(text)) > 0 {
+		if whole, err := fulltext.ParseQuery(`"` + text + `"`); err == nil && len(whole.Terms) == 1 {
+			whole.Terms[0].Text = text
+			fq = whole
+		}
+	}
+	return fq.WithSpellings(q.Spellings), nil
+}
+
+// SearchCount counts the items and articles that match a search, up to
+// MaxCount (MaxCount+1 means more).
+func (s *Store) SearchCount(ctx context.Context, q Query) (int, error) {
+	fq, err := parseQuery(q)
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range []string{q.Section, q.Outlet, q.Profile} {
+		if f != "" && tagWord(f) == "" {
+			return 0, nil
+		}
+	}
+	var n int
+	err = s.read(ctx, func(db querier) error {
+		ids, err := s.match(ctx, db, fq, q, false, MaxCount+1)
+		n = len(ids)
+		return err
+	})
+	return n, err
 }
 
 // windowDays are the spans of days that a PostgreSQL search looks through
@@ -325,17 +383,19 @@ func hitsOf(ctx context.Context, db querier, engine Engine, ids []int64, fq full
 // itemHits fills in the hits of items: digest period, section, headlines,
 // and a snippet of the body.
 func itemHits(ctx context.Context, db querier, items []any, byRef map[string]*hit, fq fulltext.Query) error {
-	err := each(ctx, db, `SELECT i.id, i.headline_ja, i.headline_en, s.title, d.period_from, d.period_to
+	err := each(ctx, db, `SELECT i.id, i.headline_ja, i.headline_en, s.title, d.period_from, d.period_to, d.id, s.position, i.position
 		FROM items i JOIN sections s ON s.id = i.section_id JOIN digests d ON d.id = i.digest_id
 		WHERE i.id IN (`+placeholders(len(items), 1)+`)`, items, func(rows *sql.Rows) error {
-		var id int64
+		var id, digestID int64
 		var from, to dateCol
 		var ja, en, title string
-		if err := rows.Scan(&id, &ja, &en, &title, &from, &to); err != nil {
+		var sec, pos int
+		if err := rows.Scan(&id, &ja, &en, &title, &from, &to, &digestID, &sec, &pos); err != nil {
 			return err
 		}
 		h := byRef["item"+strconv.FormatInt(id, 10)]
 		h.HeadlineJA, h.HeadlineEN, h.SectionTitle = ja, en, title
+		h.DigestID, h.SectionNo, h.ItemNo = digestID, sec+1, pos+1
 		h.Period = digest.Period{From: from.d, To: to.d}
 		return nil
 	})

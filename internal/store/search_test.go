@@ -179,6 +179,62 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// TestSearchSpellingsAndPages: a name finds its other spellings (the
+// glossary gives them); a page further on is the same hits passed over;
+// the count is of every hit; both engines agree.
+func TestSearchSpellingsAndPages(t *testing.T) {
+	from := digest.NewDate(2026, 11, 14)
+	spell := func(name string) []string {
+		return map[string][]string{"バイラモフ": {"Bayramov", "Bairamov"}, "Jeyhun Bayramov": {"ジェイフン・バイラモフ", "バイラモフ"}}[name]
+	}
+	titles := func(hits []store.Hit) string {
+		var out []string
+		for _, h := range hits {
+			out = append(out, brief(h))
+		}
+		return strings.Join(out, "\n")
+	}
+	for _, e := range storetest.Engines(t) {
+		s := storetest.Open(t, e)
+		fixture(t, s)
+		ja, err := s.Search(ctx, store.Query{Text: "バイラモフ", From: from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		both, err := s.Search(ctx, store.Query{Text: "バイラモフ", From: from, Spellings: spell})
+		if err != nil {
+			t.Fatal(err)
+		}
+		latin, _ := s.Search(ctx, store.Query{Text: "Bayramov", From: from})
+		if len(both) <= len(ja) || len(both) < len(latin) || !strings.Contains(titles(both), "Bayramov, Lavrov discuss peace process") {
+			t.Errorf("%s: バイラモフ with its spellings:\n%s\nwithout:\n%s", e, titles(both), titles(ja))
+		}
+		// The English marks are on the Latin spelling.
+		for _, h := range both {
+			if h.Kind == "article" && strings.Contains(h.Title, "Bayramov") && len(h.MarksEN) == 0 {
+				t.Errorf("%s: %q is not marked", e, h.Title)
+			}
+		}
+		// A name of two words, unquoted, is searched as the name.
+		name, _ := s.Search(ctx, store.Query{Text: "Jeyhun Bayramov", From: from, Spellings: spell})
+		if !strings.Contains(titles(name), "バイラモフ外相") {
+			t.Errorf("%s: Jeyhun Bayramov with its spellings finds no Japanese item:\n%s", e, titles(name))
+		}
+		// Pages and the count.
+		all, _ := s.Search(ctx, store.Query{Text: "Bayramov", From: from})
+		page2, _ := s.Search(ctx, store.Query{Text: "Bayramov", From: from, Limit: 2, Offset: 2})
+		if len(all) < 4 || titles(page2) != titles(all[2:4]) {
+			t.Errorf("%s: the second page of two:\n%s\nof:\n%s", e, titles(page2), titles(all))
+		}
+		if n, err := s.SearchCount(ctx, store.Query{Text: "Bayramov", From: from}); err != nil || n != len(all) {
+			t.Errorf("%s: count %d (%v), want %d", e, n, err, len(all))
+		}
+		if n, err := s.SearchCount(ctx, store.Query{Text: `"visit working"`}); err != nil || n != 0 {
+			t.Errorf("%s: count of nothing: %d %v", e, n, err)
+		}
+	}
+}
+
 func TestSearchRefusesEmptyQueries(t *testing.T) {
 	forEach(t, func(t *testing.T, s *store.Store) {
 		for _, q := range []string{"", "   ", "、。!"} {

@@ -206,34 +206,35 @@ type apiHit struct {
 	Title      string `json:"title,omitempty"`
 	URL        string `json:"url,omitempty"`
 	Snippet    string `json:"snippet"`
+	// Link is the hit's page in the editor: the item in its digest, the
+	// article.
+	Link string `json:"link"`
 }
 
 // apiSearch searches the archive's items and articles as the archive page
-// does: ?q= (words, "phrases", Japanese), with ?from=, ?to= (dates),
-// ?section=, ?outlet=, ?limit=.
+// does: ?q= (words, "phrases", Japanese; a name finds its other
+// spellings), with ?from=, ?to= (dates), ?section=, ?outlet=, ?limit=,
+// ?offset=; the answer gives the total (up to store.MaxCount, "more"
+// beyond) and each hit's page.
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, rq *request) error {
-	v := r.URL.Query()
-	q := store.Query{Text: v.Get("q"), Profile: s.Profile.Key, Section: v.Get("section"), Outlet: v.Get("outlet")}
-	for name, dst := range map[string]*digest.Date{"from": &q.From, "to": &q.To} {
-		if x := v.Get(name); x != "" {
-			t, err := time.Parse(time.DateOnly, x)
-			if err != nil {
-				return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("%s %q: expected a date such as 2026-11-16", name, x)})
-			}
-			*dst = digest.DateOf(t)
-		}
+	q, err := s.searchQuery(r)
+	if err != nil {
+		return writeJSON(w, http.StatusBadRequest, apiError{err.Error()})
 	}
-	if x := v.Get("limit"); x != "" {
-		n, err := strconv.Atoi(x)
-		if err != nil || n < 1 || n > 500 {
-			return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("limit %q: expected 1 to 500", x)})
+	v := r.URL.Query()
+	for name, dst := range map[string]*int{"limit": &q.Limit, "offset": &q.Offset} {
+		if x := v.Get(name); x != "" {
+			n, err := strconv.Atoi(x)
+			if err != nil || n < 0 || n > 500 || name == "limit" && n < 1 {
+				return writeJSON(w, http.StatusBadRequest, apiError{fmt.Sprintf("%s %q: expected %s to 500", name, x, map[string]string{"limit": "1", "offset": "0"}[name])})
+			}
+			*dst = n
 		}
-		q.Limit = n
 	}
 	if q.Text == "" {
 		return writeJSON(w, http.StatusBadRequest, apiError{"q is empty: say what to find"})
 	}
-	hits, err := s.Store.Search(r.Context(), q)
+	hits, total, err := s.search(r, q)
 	if errors.Is(err, digest.ErrInvalid) {
 		return writeJSON(w, http.StatusBadRequest, apiError{err.Error()})
 	}
@@ -243,13 +244,13 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, rq *request) 
 	out := []apiHit{}
 	for _, h := range hits {
 		a := apiHit{Kind: h.Kind, ID: h.ID, Day: h.Day.String(), Outlets: h.Outlets, Title: h.Title, URL: h.URL, Snippet: h.Snippet,
-			HeadlineJA: h.HeadlineJA, HeadlineEN: h.HeadlineEN, Section: h.Section}
+			HeadlineJA: h.HeadlineJA, HeadlineEN: h.HeadlineEN, Section: h.Section, Link: hitLink(h)}
 		if h.Kind == "item" {
 			a.From, a.To = h.Period.From.String(), h.Period.To.String()
 		}
 		out = append(out, a)
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"hits": out})
+	return writeJSON(w, http.StatusOK, map[string]any{"hits": out, "total": min(total, store.MaxCount), "more": total > store.MaxCount})
 }
 
 // apiDecide adds a story of the week to its digest (drafted as an item

@@ -642,28 +642,6 @@ func (s *Server) setLang(w http.ResponseWriter, r *http.Request, rq *request) er
 	return nil
 }
 
-type archivePage struct {
-	page
-	Query string
-	Hits  []store.Hit
-	Error string
-}
-
-func (s *Server) archive(w http.ResponseWriter, r *http.Request, rq *request) error {
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	data := &archivePage{Query: q}
-	if q != "" {
-		hits, err := s.Store.Search(r.Context(), store.Query{Text: q, Profile: s.Profile.Key, Limit: 50})
-		if errors.Is(err, digest.ErrInvalid) {
-			data.Error = rq.t("archive.badquery")
-		} else if err != nil {
-			return err
-		}
-		data.Hits = hits
-	}
-	return s.render(w, rq, "archive.html", data)
-}
-
 // usersPage lists the users, with the form to add one; Name and Error are
 // the form as sent and why it was refused.
 type usersPage struct {

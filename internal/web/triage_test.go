@@ -148,6 +148,11 @@ func TestWeekTriage(t *testing.T) {
 			t.Errorf("%v: %s, want 400", bad, resp.Status)
 		}
 	}
+	// The week's search finds a name's other spellings: ハサノフ the
+	// stories that write Hasanov.
+	if p := week("&q=" + url.QueryEscape("ハサノフ")); !strings.Contains(p, "Zakir Hasanov") {
+		t.Errorf("the week's search for ハサノフ finds no Hasanov")
+	}
 	// The compact layout and the key list are on the page; the script
 	// that drives them is served.
 	if p := week("&view=compact"); !strings.Contains(p, `class="week compact"`) || !strings.Contains(p, `<dialog id="keys">`) {

@@ -146,7 +146,18 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 	shownCands, held := s.weekOrder(rq, week, cands, r.URL.Query().Has("refresh"))
 	// Search and filters: words of the titles, an outlet, a least
 	// relevance.
+	// A name also finds its other spellings (ハサノフ finds Hasanov).
 	q := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
+	needles := []string{q}
+	if q != "" && d.Headliner != nil {
+		for _, sp := range d.Headliner.G.Spellings(strings.TrimSpace(r.URL.Query().Get("q"))) {
+			needles = append(needles, strings.ToLower(sp))
+		}
+	}
+	has := func(title string) bool {
+		title = strings.ToLower(title)
+		return slices.ContainsFunc(needles, func(n string) bool { return strings.Contains(title, n) })
+	}
 	outlet := strings.TrimSpace(r.URL.Query().Get("outlet"))
 	minRel, _ := strconv.ParseFloat(r.URL.Query().Get("min"), 64)
 	shown := 0
@@ -154,14 +165,8 @@ func (s *Server) week(w http.ResponseWriter, r *http.Request, rq *request) error
 		if outlet != "" && !slices.Contains(c.Story.Outlets, outlet) || c.Result.Relevance < minRel {
 			continue
 		}
-		if q != "" {
-			hit := strings.Contains(strings.ToLower(c.Story.Title), q)
-			for _, a := range c.Story.Articles {
-				hit = hit || strings.Contains(strings.ToLower(a.Title), q)
-			}
-			if !hit {
-				continue
-			}
+		if q != "" && !has(c.Story.Title) && !slices.ContainsFunc(c.Story.Articles, func(a digest.Article) bool { return has(a.Title) }) {
+			continue
 		}
 		shown++
 		i, ok := index[c.section]
