@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"shuho/internal/digest"
-	"shuho/internal/glossary"
 	"shuho/internal/digest/digesttest"
+	"shuho/internal/glossary"
 	"shuho/internal/store"
 )
 
