@@ -181,7 +181,7 @@ func (s *Server) apiStep(a store.Action) func(w http.ResponseWriter, r *http.Req
 		}
 		note, err := s.gate(r.Context(), info.ID, a, rq.sess.User.Name, rq.sess.User.Role, said.Override)
 		if g, ok := asGateError(err); ok {
-			return writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": g.msg, "findings": g.findings})
+			return writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": g.Error(), "findings": g.findings})
 		}
 		if err != nil {
 			return err

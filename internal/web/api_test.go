@@ -413,7 +413,7 @@ func TestReviewGates(t *testing.T) {
 	}
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 422 || !strings.Contains(string(b), "four eyes") || !strings.Contains(string(b), `role="alert"`) {
+	if resp.StatusCode != 422 || !strings.Contains(string(b), "ダブルチェック") || !strings.Contains(string(b), `role="alert"`) {
 		t.Errorf("the page's refusal: %d", resp.StatusCode)
 	}
 	// A desk of one may approve its own change.

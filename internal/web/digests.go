@@ -239,7 +239,7 @@ func (s *Server) step(a store.Action) func(w http.ResponseWriter, r *http.Reques
 		}
 		note, err := s.gate(r.Context(), id, a, rq.sess.User.Name, rq.sess.User.Role, r.PostFormValue("override"))
 		if g, ok := asGateError(err); ok {
-			return s.showDigest(w, r, rq, http.StatusUnprocessableEntity, g.msg)
+			return s.showDigest(w, r, rq, http.StatusUnprocessableEntity, g.In(rq.lang))
 		}
 		if err != nil {
 			return err

@@ -18,6 +18,7 @@ import (
 	"shuho/internal/render"
 	"shuho/internal/store"
 	"shuho/internal/textfmt"
+	"shuho/internal/words"
 )
 
 // blockForm is one body block as the editor shows it: its kind, its text
@@ -62,7 +63,7 @@ func readItemForm(r *http.Request) (itemForm, error) {
 	f := itemForm{JA: r.PostFormValue("ja"), EN: r.PostFormValue("en"), Emphasis: r.PostFormValue("emphasis") == "on"}
 	kinds, texts, cites := r.PostForm["kind"], r.PostForm["text"], r.PostForm["cites"]
 	if len(texts) != len(kinds) || len(cites) != len(kinds) {
-		return f, fmt.Errorf("the form's blocks are incomplete (%d kinds, %d texts, %d citation fields): %w", len(kinds), len(texts), len(cites), digest.ErrInvalid)
+		return f, formErr("form.incomplete", len(kinds), len(texts), len(cites))
 	}
 	for i := range kinds {
 		f.Blocks = append(f.Blocks, blockForm{Kind: digest.BlockKind(kinds[i]), Text: texts[i], Cites: cites[i]})
@@ -81,12 +82,12 @@ func (f itemForm) body() (string, error) {
 		c := strings.TrimSpace(b.Cites)
 		if text == "" {
 			if c != "" {
-				return "", fmt.Errorf("block %d has citations but no text: %w", n+1, digest.ErrInvalid)
+				return "", formErr("form.citesonly", n+1)
 			}
 			continue
 		}
 		if !citesRE.MatchString(c) {
-			return "", fmt.Errorf("block %d: the citations %q are not written (OUTLET / DD.MM.YYYY): %w", n+1, c, digest.ErrInvalid)
+			return "", formErr("form.cites", n+1, c)
 		}
 		switch b.Kind {
 		case digest.Paragraph:
@@ -105,7 +106,7 @@ func (f itemForm) body() (string, error) {
 			}
 			parts = append(parts, strings.Join(lines, "\n"))
 		default:
-			return "", fmt.Errorf("block %d: kind %q is none of paragraph, note, list: %w", n+1, b.Kind, digest.ErrInvalid)
+			return "", formErr("form.kind", n+1, b.Kind)
 		}
 	}
 	return strings.Join(parts, "\n\n"), nil
@@ -117,14 +118,14 @@ func (s *Server) item(f itemForm) (digest.Item, error) {
 	// The Japanese headline may be saved empty while it is being written:
 	// lint's headline-unfinished holds the digest back until it is.
 	if en == "" || strings.ContainsAny(ja+en, "\r\n") {
-		return digest.Item{}, fmt.Errorf("the English headline is needed, and each headline is one line: %w", digest.ErrInvalid)
+		return digest.Item{}, formErr("form.headlines")
 	}
 	body, err := f.body()
 	if err != nil {
 		return digest.Item{}, err
 	}
 	if strings.Contains(body, "*****END*****") || strings.Contains(body, "\n● ") || strings.HasPrefix(body, "●") {
-		return digest.Item{}, fmt.Errorf("the body holds a line that would start another item or end the digest: %w", digest.ErrInvalid)
+		return digest.Item{}, formErr("form.markers")
 	}
 	head := "● " + ja
 	switch {
@@ -139,7 +140,7 @@ func (s *Server) item(f itemForm) (digest.Item, error) {
 		return digest.Item{}, err
 	}
 	if len(r.Digest.Sections) != 1 || len(r.Digest.Sections[0].Items) != 1 {
-		return digest.Item{}, fmt.Errorf("the text reads as more than one item: %w", digest.ErrInvalid)
+		return digest.Item{}, formErr("form.items")
 	}
 	return r.Digest.Sections[0].Items[0], nil
 }
@@ -213,7 +214,7 @@ type seenLink struct {
 func (s *Server) check(lang string, d *digest.Digest, si, ii int, err error) checkPanel {
 	c := checkPanel{Lang: lang}
 	if err != nil {
-		c.Error = err.Error()
+		c.Error = sayError(lang, err)
 		return c
 	}
 	for _, f := range s.findings(d) {
@@ -322,11 +323,11 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 	var it digest.Item
 	if !del {
 		if ferr != nil {
-			return show(http.StatusBadRequest, ferr.Error())
+			return show(http.StatusBadRequest, sayError(rq.lang, ferr))
 		}
 		if it, err = s.item(f); err != nil {
 			if invalid(err) {
-				return show(http.StatusBadRequest, err.Error())
+				return show(http.StatusBadRequest, sayError(rq.lang, err))
 			}
 			return err
 		}
@@ -366,7 +367,7 @@ func (s *Server) saveItem(w http.ResponseWriter, r *http.Request, rq *request) e
 		}
 		return s.resolve(w, r, rq, d, info, version, si, ii, f)
 	case errors.Is(err, digest.ErrInvalid):
-		return show(http.StatusBadRequest, err.Error())
+		return show(http.StatusBadRequest, sayError(rq.lang, err))
 	case err != nil:
 		return err
 	}
@@ -432,7 +433,7 @@ func (s *Server) resolve(w http.ResponseWriter, r *http.Request, rq *request, d 
 	it, err := s.item(merged)
 	if err != nil {
 		if invalid(err) {
-			return show(ts, ti, merged, nil, false, err.Error())
+			return show(ts, ti, merged, nil, false, sayError(rq.lang, err))
 		}
 		return err
 	}
@@ -608,4 +609,29 @@ func formVersion(r *http.Request) (int, error) {
 		return 0, &httpError{http.StatusPreconditionRequired, fmt.Errorf("version %q: the form must name the version of the digest it was made on (a whole number from 1); reload the page", v)}
 	}
 	return n, nil
+}
+
+// formError is an edit form the editor must mend: a word of the catalogue
+// (key) with its figures, in the editor's language on the page.
+type formError struct {
+	key  string
+	args []any
+}
+
+func formErr(key string, args ...any) error { return &formError{key, args} }
+
+func (e *formError) Error() string { return e.In("en") }
+func (e *formError) Unwrap() error { return digest.ErrInvalid }
+
+// In is the message in lang.
+func (e *formError) In(lang string) string { return fmt.Sprintf(words.Text(lang, e.key), e.args...) }
+
+// sayError is an error as the editor reads it: a form's in the reader's
+// language, another as it is.
+func sayError(lang string, err error) string {
+	var fe *formError
+	if errors.As(err, &fe) {
+		return fe.In(lang)
+	}
+	return err.Error()
 }

@@ -9,6 +9,7 @@ import (
 	"shuho/internal/auth"
 	"shuho/internal/lint"
 	"shuho/internal/store"
+	"shuho/internal/words"
 )
 
 // The review's gates. A digest is submitted, approved and published only
@@ -31,13 +32,18 @@ func noteText(lang, note string) string {
 }
 
 // gateError is a step the gate refuses, with the checks' errors if they
-// are the reason.
+// are the reason: its message is a word of the catalogue (key) with its
+// figures.
 type gateError struct {
-	msg      string
+	key      string
+	args     []any
 	findings []lint.Finding
 }
 
-func (e *gateError) Error() string { return e.msg }
+func (e *gateError) Error() string { return e.In("en") }
+
+// In is the refusal in lang.
+func (e *gateError) In(lang string) string { return fmt.Sprintf(words.Text(lang, e.key), e.args...) }
 
 // gate decides whether actor, of role, may take step a on digest id as it
 // stands, and returns the note to keep with the step.
@@ -59,8 +65,11 @@ func (s *Server) gate(ctx context.Context, id int64, a store.Action, actor strin
 	note := ""
 	if len(errs) > 0 {
 		if a == store.Submit || !role.AtLeast("approver") || override == "" {
-			return "", &gateError{fmt.Sprintf("the checks find %d error(s) in the digest; fix them first%s", len(errs), map[bool]string{
-				true: ", or give a reason to go over them"}[a != store.Submit && role.AtLeast("approver")]), errs}
+			key := "gate.errors"
+			if a != store.Submit && role.AtLeast("approver") {
+				key = "gate.override"
+			}
+			return "", &gateError{key, []any{len(errs)}, errs}
 		}
 		note = overrideMark + override
 	}
@@ -70,7 +79,7 @@ func (s *Server) gate(ctx context.Context, id int64, a store.Action, actor strin
 			return "", err
 		}
 		if author == actor {
-			return "", &gateError{msg: fmt.Sprintf("%s made the last change (version %d): another approver must approve it (four eyes)", actor, version)}
+			return "", &gateError{key: "gate.foureyes", args: []any{actor, version}}
 		}
 	}
 	return note, nil

@@ -316,7 +316,7 @@ func TestEditItem(t *testing.T) {
 		t.Errorf("check as typed: %d\n%s", code, frag)
 	}
 	if code, frag := send("/digests/1/items/1/1/check", form("1", "見出し", [3]string{"paragraph", "Text.", "APA 16.11.2026"})); code != 200 ||
-		!strings.Contains(frag, `class="error"`) || !strings.Contains(frag, "block 1") {
+		!strings.Contains(frag, `class="error"`) || !strings.Contains(frag, "ブロック 1：出典") {
 		t.Errorf("check of citations not written as citations: %d\n%s", code, frag)
 	}
 	// A headline of names only, or none yet: unfinished, an error.
