@@ -62,6 +62,7 @@ func TestBrowserDesk(t *testing.T) {
 	do(ed, "search", chromedp.Navigate(base+"/archive"), chromedp.WaitVisible(css(`input[name=q]`)),
 		chromedp.SendKeys(css(`input[name=q]`), "ハサノフ"+kb.Enter))
 	waitText(t, ed, "main", "Hasanov")
+	do(ed, "the search's screen", shot("15-search-spellings"))
 	if n := eval(ed, `String([...document.querySelectorAll('.hit mark')].filter(m => m.textContent === 'Hasanov').length)`); n == "0" {
 		t.Errorf("Hasanov is not marked in the hits of ハサノフ")
 	}
@@ -82,6 +83,7 @@ func TestBrowserDesk(t *testing.T) {
 		chromedp.SetValue(css(`#blocks fieldset.block:first-child textarea`), "The editor's first block."),
 		chromedp.Click(css(`button.save`)))
 	waitText(t, ed, "section.conflicts", "The approver's first block.")
+	do(ed, "the conflict's screen", shot("14-conflict"))
 	if v := eval(ed, `document.querySelector('input[name=ja]').value + ' | ' + document.querySelector('#blocks fieldset.block textarea').value`); v != "編集者の見出し | The editor's first block." {
 		t.Errorf("what the editor typed is not kept: %q", v)
 	}
@@ -102,6 +104,7 @@ func TestBrowserDesk(t *testing.T) {
 		clearField(`input[name=ja]`), chromedp.Click(css(`button.save`)), chromedp.WaitVisible(css(`article.item`)))
 	do(ed, "submit", chromedp.Click(css(`form[action$="/submit"] button`)))
 	waitText(t, ed, "main", "エラーが見つかっています")
+	do(ed, "the refusal's screen", shot("16-submit-refused"))
 	// In review all the same (as a digest is when the checks learn of an
 	// error after it was submitted: a glossary entry past its day, a
 	// profile changed), put there by the test.

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,7 +58,7 @@ func shot(name string) chromedp.Action[chromedp.Void] {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644)
+		return os.WriteFile(filepath.Join(dir, name+".png"), topOf(b, 2000), 0o644)
 	})
 }
 
@@ -298,4 +301,27 @@ func triage(t *testing.T, ctx context.Context, base string) {
 	if c, _ := strconv.Atoi(n); c < 12 {
 		t.Errorf("the compact layout shows %s stories at 1280×800, want at least 12", n)
 	}
+}
+
+// topOf cuts a PNG taller than height to its first height pixels (a week
+// of a hundred stories is a page of 15,000): a screenshot shows what the
+// reader sees first. Another image is returned as it is.
+func topOf(b []byte, height int) []byte {
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil || img.Bounds().Dy() <= height {
+		return b
+	}
+	r := img.Bounds()
+	r.Max.Y = r.Min.Y + height
+	sub, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	if !ok {
+		return b
+	}
+	var out bytes.Buffer
+	if err := png.Encode(&out, sub.SubImage(r)); err != nil {
+		return b
+	}
+	return out.Bytes()
 }
