@@ -91,7 +91,7 @@ func (s *Server) archive(w http.ResponseWriter, r *http.Request, rq *request) er
 	data := &archivePage{Query: q.Text, From: r.URL.Query().Get("from"), To: r.URL.Query().Get("to"), Section: q.Section, Outlet: q.Outlet,
 		Sections: s.Profile.Sections, Outlets: s.Profile.Outlets}
 	if err != nil {
-		data.Error = err.Error()
+		data.Error = rq.t("archive.baddate")
 		return s.render(w, rq, "archive.html", data)
 	}
 	if q.Text == "" {

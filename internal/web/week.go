@@ -325,7 +325,7 @@ func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) err
 				return storyError(err)
 			}
 			failed = append(failed, fmt.Errorf("story %d: %w", id, err))
-			out = append(out, decided{Story: id, Error: err.Error()})
+			out = append(out, decided{Story: id, Error: storyErrorText(rq.lang, err)})
 			continue
 		}
 		d := decided{Story: id}
@@ -413,6 +413,20 @@ func (s *Server) mergeStories(w http.ResponseWriter, r *http.Request, rq *reques
 	s.Log.Info("stories merged", "stories", ids, "into", into, "by", rq.sess.User.Name)
 	http.Redirect(w, r, weekBack(r, fmt.Sprintf("story-%d", into)), http.StatusSeeOther)
 	return nil
+}
+
+// storyErrorText says why a story change failed, for the page's script,
+// in the reader's language.
+func storyErrorText(lang string, err error) string {
+	switch {
+	case errors.Is(err, digest.ErrNotFound):
+		return text(lang, "error.notfound")
+	case errors.Is(err, digest.ErrConflict):
+		return text(lang, "week.already")
+	case errors.Is(err, digest.ErrInvalid):
+		return text(lang, "error.bad")
+	}
+	return text(lang, "error.server")
 }
 
 // storyError is the answer to a story change that failed: the request's
