@@ -290,16 +290,9 @@ type decided struct {
 // reader sees it in. The page's script asks for JSON and marks the
 // stories in place; a form without it returns to the same place.
 func (s *Server) decide(w http.ResponseWriter, r *http.Request, rq *request) error {
-	if err := r.ParseForm(); err != nil {
-		return &httpError{http.StatusBadRequest, err}
-	}
-	var ids []int64
-	for _, v := range r.PostForm["story"] {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return &httpError{http.StatusBadRequest, fmt.Errorf("story %q: expected a story's number", v)}
-		}
-		ids = append(ids, id)
+	ids, err := chosenStories(r)
+	if err != nil {
+		return err
 	}
 	if len(ids) == 0 {
 		return &httpError{http.StatusBadRequest, errors.New("no story chosen")}
@@ -395,16 +388,9 @@ func (s *Server) splitStory(w http.ResponseWriter, r *http.Request, rq *request)
 // mergeStories puts the chosen stories together: an editor says they tell
 // one event. The choice is kept for every later clustering.
 func (s *Server) mergeStories(w http.ResponseWriter, r *http.Request, rq *request) error {
-	if err := r.ParseForm(); err != nil {
-		return &httpError{http.StatusBadRequest, err}
-	}
-	var ids []int64
-	for _, v := range r.PostForm["story"] {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return &httpError{http.StatusBadRequest, fmt.Errorf("story %q: expected a story's number", v)}
-		}
-		ids = append(ids, id)
+	ids, err := chosenStories(r)
+	if err != nil {
+		return err
 	}
 	into, err := s.Store.MergeStories(r.Context(), s.Profile.Key, ids, rq.sess.User.Name)
 	if err := storyError(err); err != nil {
@@ -413,6 +399,23 @@ func (s *Server) mergeStories(w http.ResponseWriter, r *http.Request, rq *reques
 	s.Log.Info("stories merged", "stories", ids, "into", into, "by", rq.sess.User.Name)
 	http.Redirect(w, r, weekBack(r, fmt.Sprintf("story-%d", into)), http.StatusSeeOther)
 	return nil
+}
+
+// chosenStories reads the stories a week form names (story, once for
+// each).
+func chosenStories(r *http.Request) ([]int64, error) {
+	if err := r.ParseForm(); err != nil {
+		return nil, &httpError{http.StatusBadRequest, err}
+	}
+	var ids []int64
+	for _, v := range r.PostForm["story"] {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, &httpError{http.StatusBadRequest, fmt.Errorf("story %q: expected a story's number", v)}
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 // storyErrorText says why a story change failed, for the page's script,
