@@ -577,11 +577,10 @@ func (d *Drafter) AddStory(ctx context.Context, storyID int64, section, user str
 		k = len(dg.Sections) - 1
 	}
 	dg.Sections[k].Items = append(dg.Sections[k].Items, item)
-	saved, err := d.Store.SaveDigest(ctx, dg, store.SaveOptions{Author: user, Source: "week: story " + fmt.Sprint(storyID), IfVersion: info.Version})
+	// The item and the story's decision, in one transaction.
+	saved, err := d.Store.SaveDigest(ctx, dg, store.SaveOptions{Author: user, Source: "week: story " + fmt.Sprint(storyID), IfVersion: info.Version,
+		Decision: &store.Decision{Story: storyID, Kept: true, Section: section, By: user}})
 	if err != nil {
-		return Added{}, err
-	}
-	if err := d.Store.DecideStory(ctx, p.Key, store.Decision{Story: storyID, Kept: true, Section: section, By: user}); err != nil {
 		return Added{}, err
 	}
 	return Added{Digest: saved.ID, Version: saved.Version, Item: item, At: ItemRef{Section: k + 1, Item: len(dg.Sections[k].Items)},

@@ -57,6 +57,10 @@ type SaveOptions struct {
 	// digest that has moved on since is not overwritten, and the save is
 	// an error wrapping digest.ErrConflict (D5).
 	IfVersion int
+	// Decision, when set, is an editor's choice on a story of the
+	// digest's profile saved with the content, in one transaction: the
+	// week page's add (the item and the story kept, or neither).
+	Decision *Decision
 }
 
 // Saved is the result of a save.
@@ -158,7 +162,7 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 		case out.Outcome == Created:
 		case oldHash == hash:
 			out.Version, out.Outcome = version, Unchanged
-			return nil
+			return s.decide(ctx, tx, d.Profile, o.Decision)
 		default:
 			out.Version, out.Outcome = version+1, Revised
 			if err := s.deleteContent(ctx, tx, out.ID); err != nil {
@@ -186,11 +190,13 @@ func (s *Store) SaveDigest(ctx context.Context, d *digest.Digest, o SaveOptions)
 		if err := s.insertContent(ctx, tx, out.ID, d); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO revisions
+		if _, err = tx.ExecContext(ctx, `INSERT INTO revisions
 			(digest_id, version, content_hash, content, author, source, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-			out.ID, out.Version, hash, string(content), o.Author, o.Source, now)
-		return err
+			out.ID, out.Version, hash, string(content), o.Author, o.Source, now); err != nil {
+			return err
+		}
+		return s.decide(ctx, tx, d.Profile, o.Decision)
 	})
 	if err != nil {
 		return Saved{}, fmt.Errorf("save the digest %s %s: %w", d.Profile, d.Period, err)

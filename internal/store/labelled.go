@@ -68,6 +68,14 @@ type Decision struct {
 // DecideStory records an editor's choice on a story of the profile,
 // replacing an earlier one.
 func (s *Store) DecideStory(ctx context.Context, profile string, d Decision) error {
+	return s.txRetry(ctx, func(tx *sql.Tx) error { return s.decide(ctx, tx, profile, &d) })
+}
+
+// decide records a decision (none when nil) in a transaction.
+func (s *Store) decide(ctx context.Context, tx *sql.Tx, profile string, d *Decision) error {
+	if d == nil {
+		return nil
+	}
 	decision, section := "dismissed", ""
 	if d.Kept {
 		decision, section = "kept", d.Section
@@ -75,21 +83,19 @@ func (s *Store) DecideStory(ctx context.Context, profile string, d Decision) err
 			return fmt.Errorf("story %d: a kept story needs its section: %w", d.Story, digest.ErrInvalid)
 		}
 	}
-	return s.txRetry(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE id = $1 AND profile = $2`, d.Story, profile).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return fmt.Errorf("story %d of profile %s: %w", d.Story, profile, digest.ErrNotFound)
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO story_decisions (story_id, profile, decision, section, decided_by, decided_at)
-			VALUES ($1, $2, $3, $4, $5, $6)
-			ON CONFLICT (story_id) DO UPDATE SET decision = excluded.decision, section = excluded.section,
-				decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-			d.Story, profile, decision, section, d.By, s.timeArg(s.now()))
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM stories WHERE id = $1 AND profile = $2`, d.Story, profile).Scan(&n); err != nil {
 		return err
-	})
+	}
+	if n == 0 {
+		return fmt.Errorf("story %d of profile %s: %w", d.Story, profile, digest.ErrNotFound)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO story_decisions (story_id, profile, decision, section, decided_by, decided_at)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (story_id) DO UPDATE SET decision = excluded.decision, section = excluded.section,
+			decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
+		d.Story, profile, decision, section, d.By, s.timeArg(s.now()))
+	return err
 }
 
 // UndismissStory takes back an editor's dismissal of a story of the

@@ -97,6 +97,24 @@ func TestDecideStory(t *testing.T) {
 			if err := s.DecideStory(ctx, "az", store.Decision{Story: ids[0], Kept: true, By: "x"}); !errors.Is(err, digest.ErrInvalid) {
 				t.Errorf("kept without a section: %v", err)
 			}
+			// A digest saved with a decision: both or neither. With a
+			// story that is not there, nothing is saved.
+			d := example(t, "example-digest.txt")
+			if _, err := s.SaveDigest(ctx, d, store.SaveOptions{Author: "aysel", Decision: &store.Decision{Story: 999999, Kept: true, Section: "foreign", By: "aysel"}}); !errors.Is(err, digest.ErrNotFound) {
+				t.Errorf("a save with the decision of no story: %v", err)
+			}
+			if _, _, err := s.Digest(ctx, "az", d.Period); !errors.Is(err, digest.ErrNotFound) {
+				t.Errorf("the digest was saved without its decision: %v", err)
+			}
+			if _, err := s.SaveDigest(ctx, d, store.SaveOptions{Author: "aysel", Decision: &store.Decision{Story: ids[1], Kept: true, Section: "domestic", By: "aysel"}}); err != nil {
+				t.Fatal(err)
+			}
+			ex, _ = s.DecidedExamples(ctx, "az", 0)
+			for _, x := range ex {
+				if x.Story == ids[1] && x.Class != "domestic" {
+					t.Errorf("the decision saved with the digest: %s", x.Class)
+				}
+			}
 		})
 	}
 }

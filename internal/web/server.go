@@ -97,6 +97,12 @@ func (s *Server) drafter(ctx context.Context) (*pipeline.Drafter, error) {
 	return d, nil
 }
 
+// untaught are the routes that change nothing the shared drafter learns
+// from (sessions, the reader's language, accounts, a check of a form not
+// saved): every other change builds it anew, or tells it (rq.noted).
+var untaught = map[string]bool{"/login": true, "/logout": true, "/lang": true, "/users": true, "/users/{name}": true,
+	"/digests/{id}/items/{s}/{i}/check": true}
+
 // taught drops the shared drafter after a change it learns from.
 func (s *Server) taught() {
 	s.drafterMu.Lock()
@@ -354,7 +360,7 @@ func (s *Server) wrap(rt route) http.HandlerFunc {
 				return
 			}
 		}
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && !untaught[rt.Path] {
 			defer func() {
 				if !rq.noted {
 					s.taught()

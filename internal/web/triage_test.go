@@ -161,6 +161,40 @@ func TestWeekTriage(t *testing.T) {
 	if code, js := f.get(t, c, "/static/week.js"); code != 200 || !strings.Contains(js, `case "j"`) {
 		t.Errorf("/static/week.js: %d", code)
 	}
+	// The shared drafter (its ranking and glossary built once a minute at
+	// most) stays through what changes nothing it learns from (a
+	// language chosen, a choice on the week noted in it) and is built
+	// anew after what does (a glossary term).
+	week("")
+	f.s.drafterMu.Lock()
+	before := f.s.drafterV
+	f.s.drafterMu.Unlock()
+	for _, step := range []struct {
+		path string
+		v    url.Values
+	}{{"/lang", url.Values{"lang": {"en"}, "next": {"/week"}}}, {"/week/decide", url.Values{"story": {ids[5]}, "action": {"dismiss"}, "date": {"2026-11-14"}}}} {
+		step.v.Set("csrf", csrf)
+		resp, err := f.post(c, step.path, step.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	f.s.drafterMu.Lock()
+	kept := f.s.drafterV == before && before != nil
+	f.s.drafterMu.Unlock()
+	if !kept {
+		t.Errorf("the shared drafter was built anew after a language chosen or a week's choice")
+	}
+	if r, err := f.post(c, "/glossary", url.Values{"csrf": {csrf}, "kind": {"place"}, "en": {"Qazax"}, "ja": {"ガザフ"}}); err == nil {
+		r.Body.Close()
+	}
+	f.s.drafterMu.Lock()
+	dropped := f.s.drafterV == nil
+	f.s.drafterMu.Unlock()
+	if !dropped {
+		t.Errorf("the shared drafter was kept after a glossary term was added")
+	}
 	if code, _ := f.get(t, c, "/static/nothing.js"); code != 404 {
 		t.Errorf("/static/nothing.js: %d", code)
 	}
