@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"time"
 	"unicode"
@@ -30,6 +31,33 @@ var (
 	// panic is recovered and the page counts as failed.
 	ErrPanic = errors.New("extractor panicked")
 )
+
+// PanicError is a panic recovered while extracting a page (P4): the page
+// counts as failed. Ours says the panic was raised in shuho's own code,
+// not in the third-party extractor or the HTML parser: a bug to fix
+// rather than a page to skip (the fuzz test fails on it).
+type PanicError struct {
+	URL   string
+	Value any
+	Ours  bool
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("extract %s: %v: %v", e.URL, ErrPanic, e.Value) }
+func (e *PanicError) Unwrap() error { return ErrPanic }
+
+// panickedInShuho reads a goroutine's stack as debug.Stack writes it and
+// reports whether the function that panicked is shuho's: the first
+// function after the runtime's panic frame.
+func panickedInShuho(stack []byte) bool {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") && i+2 < len(lines) {
+			// The panic's own file line, then the function that called it.
+			return strings.HasPrefix(lines[i+2], "shuho/")
+		}
+	}
+	return false
+}
 
 // extractDocument is go-trafilatura's entry point, a variable so that a test
 // can make it panic.
@@ -95,7 +123,7 @@ func Extract(page []byte, pageURL string, o Options) (res Result, err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			res, err = Result{}, fmt.Errorf("extract %s: %w: %v", pageURL, ErrPanic, p)
+			res, err = Result{}, &PanicError{URL: pageURL, Value: p, Ours: panickedInShuho(debug.Stack())}
 		}
 	}()
 

@@ -1,6 +1,10 @@
 package fetch
 
-import "testing"
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestRobotsRules(t *testing.T) {
 	const txt = `# comment
@@ -90,9 +94,45 @@ func FuzzRobots(f *testing.F) {
 	f.Add([]byte("\xff\xfe:\n:\n"), "")
 	f.Fuzz(func(t *testing.T, body []byte, path string) {
 		r := parseRobots(body, "shuho")
-		r.allowed(path)
 		if !r.allowed("/robots.txt") {
 			t.Fatal("robots.txt itself disallowed")
 		}
+		// What allowed answers is what a plain reading of the rules
+		// answers: each pattern as a regular expression (* any run, a
+		// final $ the end), the longest match deciding, Allow on a tie.
+		p := path
+		if p == "" {
+			p = "/"
+		}
+		want, best := true, -1
+		for _, rule := range r.rules {
+			pat, anchored := strings.CutSuffix(rule.pattern, "$")
+			// Bytes as runes (Latin-1), so that any byte matches itself.
+			expr := "^" + strings.ReplaceAll(regexp.QuoteMeta(latin1(pat)), `\*`, ".*")
+			if anchored {
+				expr += "$"
+			}
+			if !regexp.MustCompile("(?s)"+expr).MatchString(latin1(p)) {
+				continue
+			}
+			if l := len(rule.pattern); l > best || l == best && rule.allow {
+				best, want = l, rule.allow
+			}
+		}
+		if p == "/robots.txt" {
+			want = true
+		}
+		if got := r.allowed(path); got != want {
+			t.Errorf("allowed(%q) = %v, the rules %v say %v", path, got, r.rules, want)
+		}
 	})
+}
+
+// latin1 reads each byte of s as the rune of its value.
+func latin1(s string) string {
+	rs := make([]rune, len(s))
+	for i := 0; i < len(s); i++ {
+		rs[i] = rune(s[i])
+	}
+	return string(rs)
 }

@@ -514,7 +514,8 @@ func FuzzParseArticle(f *testing.F) {
 		if err != nil {
 			t.Fatalf("canonical form of %+v does not parse: %v", a, err)
 		}
-		if b.Title != a.Title || b.Outlet != a.Outlet || !b.Published.Equal(a.Published) || !slices.Equal(b.Paragraphs, a.Paragraphs) || b.Slug != a.Slug {
+		if b.Title != a.Title || b.Outlet != a.Outlet || !b.Published.Equal(a.Published) || !slices.Equal(b.Paragraphs, a.Paragraphs) || b.Slug != a.Slug ||
+			b.Section != a.Section || b.Event != a.Event {
 			t.Fatalf("round trip changed %+v to %+v", a, b)
 		}
 	})
