@@ -42,7 +42,9 @@ type PanicError struct {
 	Ours  bool
 }
 
-func (e *PanicError) Error() string { return fmt.Sprintf("extract %s: %v: %v", e.URL, ErrPanic, e.Value) }
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("extract %s: %v: %v", e.URL, ErrPanic, e.Value)
+}
 func (e *PanicError) Unwrap() error { return ErrPanic }
 
 // panickedInShuho reads a goroutine's stack as debug.Stack writes it and

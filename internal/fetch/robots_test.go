@@ -112,7 +112,7 @@ func FuzzRobots(f *testing.F) {
 			if anchored {
 				expr += "$"
 			}
-			if !regexp.MustCompile("(?s)"+expr).MatchString(latin1(p)) {
+			if !regexp.MustCompile("(?s)" + expr).MatchString(latin1(p)) {
 				continue
 			}
 			if l := len(rule.pattern); l > best || l == best && rule.allow {

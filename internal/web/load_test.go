@@ -210,6 +210,10 @@ func BenchmarkReadLoad(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(ds))/el.Seconds(), "req/s")
 		b.ReportMetric(float64(percentile(ds, 0.99).Microseconds())/1000, "ms-p99")
-		b.ReportMetric(float64(len(fails)), "failed")
+		failed := 0
+		for _, n := range fails {
+			failed += n
+		}
+		b.ReportMetric(float64(failed), "failed")
 	}
 }
