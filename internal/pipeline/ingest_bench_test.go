@@ -226,6 +226,14 @@ func BenchmarkIngest(b *testing.B) {
 					b.Fatalf("%s: %v", r.Source, r.Err)
 				}
 			}
+			// Every page listed is stored or counted failed, and the
+			// archive holds what the reports say it stored.
+			if stored+failed != n {
+				b.Fatalf("%d pages listed: %d stored and %d failed", n, stored, failed)
+			}
+			if _, _, articles, err := s.Count(context.Background()); err != nil || articles != stored {
+				b.Fatalf("the archive holds %d articles (%v), the reports say %d", articles, err, stored)
+			}
 			b.ReportMetric(float64(stored)/el.Seconds(), "articles/s")
 			b.ReportMetric(float64(failed), "failed")
 			b.ReportMetric(heap, "MB-peak-heap")
