@@ -70,12 +70,20 @@ func (s *Server) search(r *http.Request, q store.Query) ([]store.Hit, int, error
 	} else if err != nil {
 		s.Log.Warn("search without the glossary's spellings", "err", err)
 	}
+	// The hits and their count at once: the page waits for the slower.
+	var total int
+	var countErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		total, countErr = s.Store.SearchCount(r.Context(), q)
+	}()
 	hits, err := s.Store.Search(r.Context(), q)
+	<-done
 	if err != nil {
 		return nil, 0, err
 	}
-	total, err := s.Store.SearchCount(r.Context(), q)
-	return hits, total, err
+	return hits, total, countErr
 }
 
 // hitLink is a hit's page: the item in its digest, or the article.
@@ -123,7 +131,7 @@ func (s *Server) archive(w http.ResponseWriter, r *http.Request, rq *request) er
 	if pageNo > 1 {
 		data.Prev = at(pageNo - 1)
 	}
-	if q.Offset+len(hits) < min(total, store.MaxCount) && q.Offset+archivePerPage <= 500 {
+	if (data.More || q.Offset+len(hits) < total) && len(hits) == archivePerPage && q.Offset+archivePerPage <= 500 {
 		data.Next = at(pageNo + 1)
 	}
 	return s.render(w, rq, "archive.html", data)

@@ -238,7 +238,7 @@ var texts = map[string][2]string{
 	"archive.to":                     {"期間（まで）", "To"},
 	"archive.allsections":            {"全欄", "All sections"},
 	"archive.hits":                   {"件", "found"},
-	"archive.more":                   {"1,000件以上", "1,000 or more found"},
+	"archive.more":                   {"200件以上", "200 or more found"},
 	"archive.pages":                  {"検索結果のページ", "Pages of hits"},
 	"archive.prev":                   {"前の20件", "Previous 20"},
 	"archive.next":                   {"次の20件", "Next 20"},
