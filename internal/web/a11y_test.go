@@ -14,7 +14,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-var strconvQuote = strconv.Quote
 
 // axeSource returns axe-core's script (the npm package axe-core, which
 // .ci/run installs into .ci/node_modules; $SHUHO_AXE_JS names another
@@ -139,7 +138,7 @@ func TestKeyboardWeek(t *testing.T) {
 	tabTo := func(sel string) {
 		t.Helper()
 		for range 80 {
-			if eval(`document.activeElement && document.activeElement.matches(`+strconvQuote(sel)+`) ? 'y' : ''`) == "y" {
+			if eval(`document.activeElement && document.activeElement.matches(`+strconv.Quote(sel)+`) ? 'y' : ''`) == "y" {
 				return
 			}
 			key(kb.Tab)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -154,7 +155,7 @@ func TestBrowserDesk(t *testing.T) {
 // clearField empties a field (chromedp's SetValue sets no empty value).
 func clearField(sel string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Evaluate[bool](`(() => { document.querySelector(`+strconvQuote(sel)+`).value = ''; return true; })()`)(ctx, t)
+		_, err := chromedp.Evaluate[bool](`(() => { document.querySelector(`+strconv.Quote(sel)+`).value = ''; return true; })()`)(ctx, t)
 		return err
 	})
 }
