@@ -14,7 +14,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-
 // axeSource returns axe-core's script (the npm package axe-core, which
 // .ci/run installs into .ci/node_modules; $SHUHO_AXE_JS names another
 // copy), or skips (fails under CI=true) without it.
