@@ -13,6 +13,7 @@ import (
 	"shuho/internal/digest"
 	"shuho/internal/docx"
 	"shuho/internal/jsonfmt"
+	"shuho/internal/pdftext"
 	"shuho/internal/store"
 	"shuho/internal/textfmt"
 )
@@ -182,7 +183,7 @@ func (im *Import) read(ctx context.Context, path string) (*digest.Digest, int, e
 	var text []byte
 	switch ext {
 	case ".pdf":
-		t, err := PDFText(ctx, path)
+		t, err := pdftext.Text(ctx, path)
 		if err != nil {
 			return nil, 0, err
 		}

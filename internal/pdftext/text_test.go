@@ -1,4 +1,4 @@
-package pipeline
+package pdftext
 
 import (
 	"bytes"
@@ -152,9 +152,9 @@ func TestPDFText(t *testing.T) {
 	needTool(t, "pdftotext", "apt-get install -y poppler-utils")
 	for _, name := range []string{"example-digest", "example-digest-extracted"} {
 		t.Run(name, func(t *testing.T) {
-			text, err := PDFText(t.Context(), "../docx/testdata/"+name+".pdf")
+			text, err := Text(t.Context(), "../docx/testdata/"+name+".pdf")
 			if err != nil {
-				t.Fatalf("PDFText: %v", err)
+				t.Fatalf("Text: %v", err)
 			}
 			want := withoutFormatting(exampleDigest(t, name == "example-digest-extracted"))
 			if d := digestDiff(parse(t, text), want); d != "" {
@@ -230,12 +230,12 @@ func TestPDFTextErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, err := PDFText(tt.ctx, tt.path)
+			text, err := Text(tt.ctx, tt.path)
 			if err == nil {
-				t.Fatalf("PDFText = %q, want an error", text)
+				t.Fatalf("Text = %q, want an error", text)
 			}
 			if !errors.Is(err, tt.kind) || !strings.Contains(err.Error(), tt.msg) {
-				t.Errorf("PDFText error %q, want kind %v holding %q", err, tt.kind, tt.msg)
+				t.Errorf("Text error %q, want kind %v holding %q", err, tt.kind, tt.msg)
 			}
 		})
 	}
@@ -253,21 +253,21 @@ func TestPDFTextDashPath(t *testing.T) {
 	if err := os.WriteFile("-v.pdf", data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text, err := PDFText(t.Context(), "-v.pdf")
+	text, err := Text(t.Context(), "-v.pdf")
 	if err != nil || !bytes.Contains(text, []byte("*****END*****")) {
-		t.Errorf("PDFText(-v.pdf) = %.40q…, %v", text, err)
+		t.Errorf("Text(-v.pdf) = %.40q…, %v", text, err)
 	}
 }
 
 func TestPDFTextNotInstalled(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	_, err := PDFText(t.Context(), "digest.pdf")
+	_, err := Text(t.Context(), "digest.pdf")
 	if !errors.Is(err, digest.ErrUnsupported) || !strings.Contains(err.Error(), "install poppler-utils") {
-		t.Errorf("PDFText without pdftotext: %v, want ErrUnsupported saying to install poppler-utils", err)
+		t.Errorf("Text without pdftotext: %v, want ErrUnsupported saying to install poppler-utils", err)
 	}
 }
 
-// TestPDFTextTool drives PDFText with a stand-in pdftotext: its standard
+// TestPDFTextTool drives Text with a stand-in pdftotext: its standard
 // error goes into the error, a run past the deadline is stopped, output past
 // the limit is refused.
 func TestPDFTextTool(t *testing.T) {
@@ -276,16 +276,16 @@ func TestPDFTextTool(t *testing.T) {
 	}
 	t.Run("stderr", func(t *testing.T) {
 		fakePdftotext(t, `echo "Command Line Error: Incorrect password" >&2; exit 1`)
-		_, err := PDFText(t.Context(), "x.pdf")
+		_, err := Text(t.Context(), "x.pdf")
 		if !errors.Is(err, digest.ErrInvalid) || !strings.Contains(err.Error(), "Incorrect password") {
-			t.Errorf("PDFText = %v, want ErrInvalid with pdftotext's message", err)
+			t.Errorf("Text = %v, want ErrInvalid with pdftotext's message", err)
 		}
 	})
 	t.Run("much stderr", func(t *testing.T) {
 		fakePdftotext(t, `yes "Syntax Error: broken" | head -n 100000 >&2; exit 1`)
-		_, err := PDFText(t.Context(), "x.pdf")
+		_, err := Text(t.Context(), "x.pdf")
 		if !errors.Is(err, digest.ErrInvalid) || len(err.Error()) > 4096 {
-			t.Errorf("PDFText error of %d bytes: %.200v", len(err.Error()), err)
+			t.Errorf("Text error of %d bytes: %.200v", len(err.Error()), err)
 		}
 	})
 	t.Run("deadline", func(t *testing.T) {
@@ -293,20 +293,20 @@ func TestPDFTextTool(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
 		defer cancel()
 		start := time.Now()
-		_, err := PDFText(ctx, "x.pdf")
+		_, err := Text(ctx, "x.pdf")
 		if !errors.Is(err, context.DeadlineExceeded) {
-			t.Errorf("PDFText = %v, want the deadline", err)
+			t.Errorf("Text = %v, want the deadline", err)
 		}
 		if d := time.Since(start); d > 10*time.Second {
-			t.Errorf("PDFText took %v after its deadline", d)
+			t.Errorf("Text took %v after its deadline", d)
 		}
 	})
 	t.Run("too much text", func(t *testing.T) {
 		fakePdftotext(t, `echo '<doc><page><flow><block><line>'; yes '<word xMin="0" xMax="1" yMin="0" yMax="10">`+
 			strings.Repeat("x", 1000)+`</word>'`)
-		_, err := PDFText(t.Context(), "x.pdf")
+		_, err := Text(t.Context(), "x.pdf")
 		if !errors.Is(err, digest.ErrTooLarge) {
-			t.Errorf("PDFText = %v, want ErrTooLarge", err)
+			t.Errorf("Text = %v, want ErrTooLarge", err)
 		}
 	})
 }

@@ -1,4 +1,8 @@
-package pipeline
+// Package pdftext reads the text of a PDF digest, as the desk's archive
+// keeps many, through poppler's pdftotext: the words with their places,
+// joined into the lines, paragraphs and page breaks that textfmt.Parse
+// reads (a document reader, as package docx is for Word files).
+package pdftext
 
 import (
 	"bytes"
@@ -19,9 +23,9 @@ import (
 
 // Limits on reading a PDF through pdftotext.
 const (
-	// PDFTimeout is the longest pdftotext may run on one file; a digest
+	// Timeout is the longest pdftotext may run on one file; a digest
 	// of a few dozen pages takes well under a second.
-	PDFTimeout = 60 * time.Second
+	Timeout = 60 * time.Second
 	// maxPDFOutput bounds what is read of pdftotext's output, which marks
 	// up every word with its position (some fifteen times the text): 80 MB,
 	// the markup of thousands of pages, bounds the memory that one
@@ -31,7 +35,7 @@ const (
 	maxPDFDepth = 32
 )
 
-// PDFText returns the text of a PDF through poppler's pdftotext, for
+// Text returns the text of a PDF through poppler's pdftotext, for
 // textfmt.Parse.
 //
 // It runs "pdftotext -bbox-layout -enc UTF-8 -eol unix PATH -", which gives
@@ -40,7 +44,7 @@ const (
 // between the paragraphs of a page, and the parser then cannot tell where a
 // paragraph without a citation ends, nor one whose citation was wrapped
 // ("(APA /" / "20.11.2026)"). From the blocks, which pdftotext separates by
-// the space between paragraphs, PDFText writes what textfmt.Parse expects
+// the space between paragraphs, Text writes what textfmt.Parse expects
 // of text copied out of a PDF: each block (a paragraph, a heading, a page
 // number) as its lines, with a blank line before the next block, and a page
 // break as a form feed "\f" at the start of the first line of the next page.
@@ -52,7 +56,7 @@ const (
 // italic summaries come out as plain text.
 //
 // The run is bounded: a PDF that pdftotext does not finish within
-// PDFTimeout is refused with digest.ErrTooLarge, as is one of more than
+// Timeout is refused with digest.ErrTooLarge, as is one of more than
 // digest.MaxInput bytes of text or an output of more than maxPDFOutput
 // bytes. When pdftotext is not installed, the error wraps
 // digest.ErrUnsupported and says to install poppler-utils; a file that
@@ -60,7 +64,7 @@ const (
 // pdftotext's own message, and a PDF without any text (a scan) an error
 // wrapping digest.ErrUnsupported. When ctx ends first, the error wraps
 // ctx.Err().
-func PDFText(ctx context.Context, path string) ([]byte, error) {
+func Text(ctx context.Context, path string) ([]byte, error) {
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
 		return nil, fmt.Errorf("reading the PDF %s needs pdftotext, which is not installed: install poppler-utils (apt-get install poppler-utils; brew install poppler): %w", path, digest.ErrUnsupported)
@@ -69,7 +73,7 @@ func PDFText(ctx context.Context, path string) ([]byte, error) {
 	if strings.HasPrefix(arg, "-") {
 		arg = "./" + arg // not an option
 	}
-	run, cancel := context.WithTimeout(ctx, PDFTimeout)
+	run, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(run, bin, "-bbox-layout", "-enc", "UTF-8", "-eol", "unix", arg, "-")
 	stderr := &headBuffer{max: 2048}
@@ -98,7 +102,7 @@ func PDFText(ctx context.Context, path string) ([]byte, error) {
 	case ctx.Err() != nil:
 		return nil, fmt.Errorf("reading the PDF %s: %w", path, ctx.Err())
 	case errors.Is(run.Err(), context.DeadlineExceeded):
-		return nil, fmt.Errorf("pdftotext did not finish %s within %s: %w", path, PDFTimeout, digest.ErrTooLarge)
+		return nil, fmt.Errorf("pdftotext did not finish %s within %s: %w", path, Timeout, digest.ErrTooLarge)
 	case errors.Is(readErr, digest.ErrTooLarge):
 		return nil, fmt.Errorf("reading the PDF %s: %w", path, readErr)
 	case waitErr != nil:
