@@ -295,7 +295,9 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 	}
 	ws.Secure = o.secure
 	ws.Metrics = m.Handler()
-	if ws.Mailer, err = pipeline.MailerFromEnv(e.getenv); err != nil {
+	// The downloads' and the mail's writer: the PDF's fonts found once.
+	ws.Writer = pipeline.NewWriter(e.getenv)
+	if ws.Mailer, err = pipeline.MailerFromEnv(e.getenv, ws.Writer); err != nil {
 		return usagef("%v", err)
 	}
 	// The editor offers to ask the model when one is configured.

@@ -123,5 +123,5 @@ func (e *env) renderDigest(d *digest.Digest, p *digest.Profile, to format) ([]by
 		}
 		at = time.Unix(sec, 0).UTC()
 	}
-	return pipeline.Render(d, p, string(to), at, e.getenv)
+	return pipeline.NewWriter(e.getenv).Write(d, p, string(to), at)
 }

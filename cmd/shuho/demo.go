@@ -122,6 +122,7 @@ func runDemo(ctx context.Context, e *env, o *options, args []string) error {
 	if err != nil {
 		return err
 	}
+	ws.Writer = pipeline.NewWriter(e.getenv)
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("the editor cannot listen on %s: %w", o.addr, err)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"shuho/internal/digest"
+	"shuho/internal/render"
 )
 
 // Mailer sends each published digest to a list over SMTP: the digest as
@@ -28,16 +29,17 @@ type Mailer struct {
 	To   []string
 	// User and Password authenticate (PLAIN), only over TLS.
 	User, Password string
-	// Getenv finds the PDF's fonts (PDFFonts); a digest without a font
-	// goes without its PDF.
-	Getenv func(string) string
+	// Writer writes the attachments (the program's, configured once); a
+	// writer without fonts sends the digest without its PDF. Nil: the
+	// text and Word files only.
+	Writer *render.Writer
 	Now    func() time.Time
 }
 
 // MailerFromEnv reads SHUHO_SMTP_ADDR, SHUHO_SMTP_FROM, SHUHO_SMTP_TO (a
 // comma-separated list), SHUHO_SMTP_USER and SHUHO_SMTP_PASSWORD; nil when
 // no address is set (publishing then sends nothing).
-func MailerFromEnv(getenv func(string) string) (*Mailer, error) {
+func MailerFromEnv(getenv func(string) string, w *render.Writer) (*Mailer, error) {
 	addr := strings.TrimSpace(getenv("SHUHO_SMTP_ADDR"))
 	if addr == "" {
 		return nil, nil
@@ -46,7 +48,7 @@ func MailerFromEnv(getenv func(string) string) (*Mailer, error) {
 		return nil, fmt.Errorf("SHUHO_SMTP_ADDR %q: expected host:port: %w", addr, digest.ErrInvalid)
 	}
 	m := &Mailer{Addr: addr, From: strings.TrimSpace(getenv("SHUHO_SMTP_FROM")), User: getenv("SHUHO_SMTP_USER"),
-		Password: getenv("SHUHO_SMTP_PASSWORD"), Getenv: getenv}
+		Password: getenv("SHUHO_SMTP_PASSWORD"), Writer: w}
 	if _, err := mail.ParseAddress(m.From); err != nil {
 		return nil, fmt.Errorf("SHUHO_SMTP_FROM %q: %v: %w", m.From, err, digest.ErrInvalid)
 	}
@@ -71,7 +73,7 @@ func (m *Mailer) Message(d *digest.Digest, p *digest.Profile) ([]byte, error) {
 	if m.Now != nil {
 		now = m.Now()
 	}
-	text, err := Render(d, p, "txt", now, m.getenv)
+	text, err := m.writer().Write(d, p, "txt", now)
 	if err != nil {
 		return nil, err
 	}
@@ -81,13 +83,13 @@ func (m *Mailer) Message(d *digest.Digest, p *digest.Profile) ([]byte, error) {
 	}
 	base := fmt.Sprintf("shuho-%s-%s", d.Profile, d.Period.To)
 	var atts []attachment
-	if b, err := Render(d, p, "docx", now, m.getenv); err == nil {
-		atts = append(atts, attachment{base + ".docx", ContentTypes["docx"], b})
+	if b, err := m.writer().Write(d, p, "docx", now); err == nil {
+		atts = append(atts, attachment{base + ".docx", render.ContentTypes["docx"], b})
 	} else {
 		return nil, err
 	}
-	if b, err := Render(d, p, "pdf", now, m.getenv); err == nil {
-		atts = append(atts, attachment{base + ".pdf", ContentTypes["pdf"], b})
+	if b, err := m.writer().Write(d, p, "pdf", now); err == nil {
+		atts = append(atts, attachment{base + ".pdf", render.ContentTypes["pdf"], b})
 	}
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
@@ -137,11 +139,12 @@ func writeBase64(w interface{ Write([]byte) (int, error) }, data []byte) {
 	w.Write([]byte(s + "\r\n"))
 }
 
-func (m *Mailer) getenv(k string) string {
-	if m.Getenv == nil {
-		return ""
+// writer is the mailer's writer, one without fonts when none is set.
+func (m *Mailer) writer() *render.Writer {
+	if m.Writer == nil {
+		return &render.Writer{NoFonts: render.ErrNoFont}
 	}
-	return m.Getenv(k)
+	return m.Writer
 }
 
 // Send sends a published digest to the list. It uses STARTTLS when the

@@ -4,14 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 
 	"shuho/internal/digest"
 	"shuho/internal/lint"
-	"shuho/internal/pipeline"
 	"shuho/internal/render"
 	"shuho/internal/store"
 )
@@ -175,14 +173,14 @@ func (s *Server) showDigest(w http.ResponseWriter, r *http.Request, rq *request,
 	}
 	fs := s.findings(d)
 	hasError := slices.ContainsFunc(fs, func(f lint.Finding) bool { return f.Severity == lint.Error })
-	return s.renderCode(w, rq, code, "digest.html", &digestPage{D: v, Formats: pipeline.Formats, Actions: actions, Events: events,
+	return s.renderCode(w, rq, code, "digest.html", &digestPage{D: v, Formats: render.Formats, Actions: actions, Events: events,
 		Findings: fs, CanEdit: role.AtLeast("editor"), Keys: s.Profile.Sections, Error: refused,
 		CanOverride: hasError && role.AtLeast("approver"), Notice: notice})
 }
 
 func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) error {
 	format := r.PathValue("format")
-	if !slices.Contains(pipeline.Formats, format) {
+	if !slices.Contains(render.Formats, format) {
 		return &httpError{http.StatusNotFound, fmt.Errorf("format %q", format)}
 	}
 	d, info, err := s.loadDigest(r)
@@ -200,7 +198,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) e
 		d = &marked
 		name = fmt.Sprintf("shuho-%s-%s-draft-v%d.%s", d.Profile, d.Period.To, info.Version, format)
 	}
-	b, err := pipeline.Render(d, s.Profile, format, s.now(), os.Getenv)
+	b, err := s.Writer.Write(d, s.Profile, format, s.now())
 	if errors.Is(err, render.ErrNoFont) {
 		// Not a fault to hide: the reader can have it fixed.
 		s.Log.Warn("no font for a PDF", "err", err)
@@ -212,7 +210,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", pipeline.ContentTypes[format])
+	w.Header().Set("Content-Type", render.ContentTypes[format])
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
 	w.Header().Set("Cache-Control", "no-store") // a digest in the making is no file to keep anywhere on the way
 	// A page rendered as a download is no page of this site's: it runs in

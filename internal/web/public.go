@@ -5,13 +5,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"shuho/internal/pipeline"
+	"shuho/internal/render"
 	"shuho/internal/store"
 )
 
@@ -30,7 +29,7 @@ func (s *Server) publicList(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	return s.render(w, &request{lang: rq.lang}, "public.html", &publicPage{Published: pubs, Formats: pipeline.Formats})
+	return s.render(w, &request{lang: rq.lang}, "public.html", &publicPage{Published: pubs, Formats: render.Formats})
 }
 
 func (s *Server) findPublished(r *http.Request) (*store.PublishedDigest, error) {
@@ -52,18 +51,18 @@ func (s *Server) findPublished(r *http.Request) (*store.PublishedDigest, error) 
 
 func (s *Server) publicDownload(w http.ResponseWriter, r *http.Request, rq *request) error {
 	format := r.PathValue("format")
-	if !slices.Contains(pipeline.Formats, format) {
+	if !slices.Contains(render.Formats, format) {
 		return &httpError{http.StatusNotFound, fmt.Errorf("format %q", format)}
 	}
 	p, err := s.findPublished(r)
 	if err != nil {
 		return err
 	}
-	b, err := pipeline.Render(p.Digest, s.Profile, format, s.now(), os.Getenv)
+	b, err := s.Writer.Write(p.Digest, s.Profile, format, s.now())
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", pipeline.ContentTypes[format])
+	w.Header().Set("Content-Type", render.ContentTypes[format])
 	if format != "html" {
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="shuho-%s-%s-v%d.%s"`, p.Digest.Profile, p.Digest.Period.To, p.Version, format))
 	}
@@ -138,8 +137,8 @@ func (s *Server) publicFeed(w http.ResponseWriter, r *http.Request, rq *request)
 			ID:      fmt.Sprintf("%s/public/%d/v%d", base, p.ID, p.Version),
 			Updated: p.PublishedAt.UTC().Format(time.RFC3339),
 			Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: fmt.Sprintf("%s/public/%d/html", base, p.ID)},
-				{Rel: "enclosure", Type: pipeline.ContentTypes["pdf"], Href: fmt.Sprintf("%s/public/%d/pdf", base, p.ID)},
-				{Rel: "enclosure", Type: pipeline.ContentTypes["docx"], Href: fmt.Sprintf("%s/public/%d/docx", base, p.ID)}},
+				{Rel: "enclosure", Type: render.ContentTypes["pdf"], Href: fmt.Sprintf("%s/public/%d/pdf", base, p.ID)},
+				{Rel: "enclosure", Type: render.ContentTypes["docx"], Href: fmt.Sprintf("%s/public/%d/docx", base, p.ID)}},
 			Summary: atomText{Type: "text", Text: strings.Join(heads, "\n")},
 		})
 		if p.PublishedAt.After(updated) {

@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
 	"runtime/debug"
 	"slices"
@@ -25,6 +26,7 @@ import (
 	"shuho/internal/chat"
 	"shuho/internal/digest"
 	"shuho/internal/pipeline"
+	"shuho/internal/render"
 	"shuho/internal/store"
 	"shuho/internal/words"
 )
@@ -54,6 +56,10 @@ type Server struct {
 	// Mailer, when set, sends each digest to its list when it is first
 	// published.
 	Mailer *pipeline.Mailer
+	// Writer writes the downloads: configured once, where the program
+	// starts (New finds the PDF's fonts from the process's environment;
+	// the command sets its own).
+	Writer *render.Writer
 	// Chat, when set, is the model the item editor may ask for a headline
 	// and a summary (SHUHO_MODEL_URL); the built-in drafter answers always.
 	Chat *chat.Client
@@ -138,7 +144,7 @@ func (rq *request) t(key string) string { return text(rq.lang, key) }
 
 // New returns a server with its routes.
 func New(st *store.Store, p *digest.Profile, log *slog.Logger) (*Server, error) {
-	s := &Server{Store: st, Profile: p, Log: log, Limiter: auth.NewLimiter(), cop: http.NewCrossOriginProtection()}
+	s := &Server{Store: st, Profile: p, Log: log, Limiter: auth.NewLimiter(), cop: http.NewCrossOriginProtection(), Writer: pipeline.NewWriter(os.Getenv)}
 	if s.Log == nil {
 		s.Log = slog.New(slog.DiscardHandler)
 	}
