@@ -16,6 +16,7 @@ import (
 
 	"shuho/internal/chat"
 	"shuho/internal/fetch"
+	"shuho/internal/mailer"
 	"shuho/internal/metrics"
 	"shuho/internal/pipeline"
 	"shuho/internal/sample"
@@ -297,7 +298,7 @@ func runServe(ctx context.Context, e *env, o *options, args []string) error {
 	ws.Metrics = m.Handler()
 	// The downloads' and the mail's writer: the PDF's fonts found once.
 	ws.Writer = pipeline.NewWriter(e.getenv)
-	if ws.Mailer, err = pipeline.MailerFromEnv(e.getenv, ws.Writer); err != nil {
+	if ws.Mailer, err = mailer.FromEnv(e.getenv, ws.Writer); err != nil {
 		return usagef("%v", err)
 	}
 	// The editor offers to ask the model when one is configured.

@@ -18,7 +18,7 @@ var layers = map[string]int{
 	"digest": 0, "digest/digesttest": 1, "jsonloc": 0, "words": 0,
 	"textfmt": 1, "jsonfmt": 1, "lint": 1, "profile": 1, "render": 1, "feed": 1, "extract": 1,
 	"cluster": 1, "rank": 1, "glossary": 1, "draft": 1, "fulltext": 1, "docx": 1, "chrf": 1, "devset": 1, "auth": 1,
-	"fetch": 2, "store": 2, "pdftext": 2, "store/storetest": 3, "sample": 2,
+	"fetch": 2, "store": 2, "pdftext": 2, "mailer": 2, "store/storetest": 3, "sample": 2,
 	"pipeline": 3, "chat": 3,
 	"web": 4, "metrics": 4,
 }

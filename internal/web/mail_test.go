@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"shuho/internal/mailer"
 	"shuho/internal/pipeline"
 	"shuho/internal/store"
 )
@@ -58,7 +59,7 @@ func TestPublishMails(t *testing.T) {
 	}
 
 	f := newFixture(t)
-	f.s.Mailer = &pipeline.Mailer{Addr: fmt.Sprintf("127.0.0.1:%d", smtpPort), From: "Desk <desk@embassy.example>",
+	f.s.Mailer = &mailer.Mailer{Addr: fmt.Sprintf("127.0.0.1:%d", smtpPort), From: "Desk <desk@embassy.example>",
 		To: []string{"readers@example.org", "chief@example.org"}, Writer: pipeline.NewWriter(os.Getenv)}
 	approver := f.apiToken(t, "approver-user")
 	f.api(t, approver, "POST", "/api/digests/1/submit", `"v1"`, "")
@@ -117,7 +118,7 @@ func TestPublishMailFails(t *testing.T) {
 	}
 	dead := ln.Addr().String()
 	ln.Close() // nothing listens there now
-	f.s.Mailer = &pipeline.Mailer{Addr: dead, From: "desk@example.org", To: []string{"list@example.org"}}
+	f.s.Mailer = &mailer.Mailer{Addr: dead, From: "desk@example.org", To: []string{"list@example.org"}}
 	if _, _, err := f.st.Step(ctx, 1, store.Submit, 1, "editor-user", ""); err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ import (
 	"shuho/internal/auth"
 	"shuho/internal/chat"
 	"shuho/internal/digest"
+	"shuho/internal/mailer"
 	"shuho/internal/pipeline"
 	"shuho/internal/render"
 	"shuho/internal/store"
@@ -55,7 +56,7 @@ type Server struct {
 	SessionTTL time.Duration
 	// Mailer, when set, sends each digest to its list when it is first
 	// published.
-	Mailer *pipeline.Mailer
+	Mailer *mailer.Mailer
 	// Writer writes the downloads: configured once, where the program
 	// starts (New finds the PDF's fonts from the process's environment;
 	// the command sets its own).

@@ -1,4 +1,7 @@
-package pipeline
+// Package mailer sends each published digest to a list over SMTP: an
+// adapter at the edge, as fetch is for the web and store for the
+// database.
+package mailer
 
 import (
 	"bytes"
@@ -36,10 +39,10 @@ type Mailer struct {
 	Now    func() time.Time
 }
 
-// MailerFromEnv reads SHUHO_SMTP_ADDR, SHUHO_SMTP_FROM, SHUHO_SMTP_TO (a
+// FromEnv reads SHUHO_SMTP_ADDR, SHUHO_SMTP_FROM, SHUHO_SMTP_TO (a
 // comma-separated list), SHUHO_SMTP_USER and SHUHO_SMTP_PASSWORD; nil when
 // no address is set (publishing then sends nothing).
-func MailerFromEnv(getenv func(string) string, w *render.Writer) (*Mailer, error) {
+func FromEnv(getenv func(string) string, w *render.Writer) (*Mailer, error) {
 	addr := strings.TrimSpace(getenv("SHUHO_SMTP_ADDR"))
 	if addr == "" {
 		return nil, nil

@@ -1,4 +1,4 @@
-package pipeline_test
+package mailer_test
 
 import (
 	"bytes"
@@ -12,18 +12,18 @@ import (
 	"testing"
 	"time"
 
-	"shuho/internal/pipeline"
+	"shuho/internal/mailer"
 	"shuho/internal/profile"
 	"shuho/internal/textfmt"
 )
 
-func TestMailerFromEnv(t *testing.T) {
+func TestFromEnv(t *testing.T) {
 	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	if m, err := pipeline.MailerFromEnv(env(nil), nil); m != nil || err != nil {
+	if m, err := mailer.FromEnv(env(nil), nil); m != nil || err != nil {
 		t.Errorf("no address: %v %v", m, err)
 	}
 	good := map[string]string{"SHUHO_SMTP_ADDR": "127.0.0.1:1025", "SHUHO_SMTP_FROM": "Desk <desk@embassy.example>", "SHUHO_SMTP_TO": "a@example.org, b@example.org"}
-	if m, err := pipeline.MailerFromEnv(env(good), nil); err != nil || len(m.To) != 2 {
+	if m, err := mailer.FromEnv(env(good), nil); err != nil || len(m.To) != 2 {
 		t.Errorf("a good setting: %+v %v", m, err)
 	}
 	for k, v := range map[string]string{"SHUHO_SMTP_ADDR": "nohost", "SHUHO_SMTP_FROM": "not an address", "SHUHO_SMTP_TO": " , "} {
@@ -32,7 +32,7 @@ func TestMailerFromEnv(t *testing.T) {
 			bad[a] = b
 		}
 		bad[k] = v
-		if _, err := pipeline.MailerFromEnv(env(bad), nil); err == nil || !strings.Contains(err.Error(), k) {
+		if _, err := mailer.FromEnv(env(bad), nil); err == nil || !strings.Contains(err.Error(), k) {
 			t.Errorf("%s=%q: %v", k, v, err)
 		}
 	}
@@ -53,7 +53,7 @@ func TestMailMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &pipeline.Mailer{Addr: "127.0.0.1:1", From: "Desk <desk@embassy.example>", To: []string{"a@example.org"},
+	m := &mailer.Mailer{Addr: "127.0.0.1:1", From: "Desk <desk@embassy.example>", To: []string{"a@example.org"},
 		Now: func() time.Time { return time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC) }}
 	raw, err := m.Message(r.Digest, p)
 	if err != nil {
