@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -83,5 +84,56 @@ func TestDependenciesPointOneWay(t *testing.T) {
 		}
 		slices.Sort(keys)
 		t.Errorf("saw only %v", keys)
+	}
+}
+
+// TestEdgesStayAtTheEdges: only the store speaks SQL (imports
+// database/sql) and only fetch makes HTTP clients, so that every query is
+// the store's and every request goes through the guarded client (its
+// allow-list, limits and robots.txt).
+func TestEdgesStayAtTheEdges(t *testing.T) {
+	clientRE := regexp.MustCompile(`http\.Client\{|http\.DefaultClient|http\.(Get|Post|Head|PostForm)\(`)
+	sqlFiles, clientFiles := 0, 0
+	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		rel, _ := filepath.Rel("..", filepath.Dir(path))
+		pkg := filepath.ToSlash(rel)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, b, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			if strings.Trim(imp.Path.Value, `"`) == "database/sql" {
+				sqlFiles++
+				if pkg != "store" && pkg != "store/storetest" {
+					t.Errorf("%s imports database/sql: only the store speaks SQL", path)
+				}
+			}
+		}
+		if clientRE.Match(b) {
+			clientFiles++
+			if pkg != "fetch" {
+				t.Errorf("%s makes an HTTP client of its own: requests go through fetch's", path)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sqlFiles == 0 || clientFiles == 0 {
+		t.Errorf("saw %d files with SQL and %d with a client: the walk is wrong", sqlFiles, clientFiles)
 	}
 }
