@@ -164,34 +164,62 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		r.NotModified = true
 		return r, etag, lastMod
 	}
-	var entries []feed.Entry
-	var page *fetch.Response // a page source's page, the one article
+	// The steps: the source's entries, those new to the archive, their
+	// pages claimed, then fetched and stored in batches. A failure before
+	// the pages leaves the source's validators as they were, so that the
+	// next poll reads it again.
+	entries, page, err := c.entries(st, resp, &r)
+	if err != nil {
+		r.Err = err
+		return r, "", ""
+	}
+	todo, err := c.newEntries(ctx, entries, &r)
+	if err != nil {
+		r.Err = err
+		return r, "", ""
+	}
+	// The pages are claimed together, in one transaction; a page another
+	// collector holds is waited for page by page.
+	todoURLs := make([]string, len(todo))
+	for i, e := range todo {
+		todoURLs[i] = e.URL
+	}
+	claimed, err := c.Store.ClaimPages(ctx, todoURLs, claimer, c.lease())
+	if err != nil {
+		r.Err = err
+		return r, "", ""
+	}
+	r.Err = c.fetchAndStore(ctx, st, todo, claimed, page, claimer, &r)
+	return r, etag, lastMod
+}
+
+// entries reads the entries of a source's response: a feed's items, a
+// list page's links, or a page source's one page (returned as page: the
+// article, fetched already). At most MaxEntries are kept.
+func (c *Collector) entries(st *store.SourceState, resp *fetch.Response, r *Report) (entries []feed.Entry, page *fetch.Response, err error) {
 	switch st.Kind {
 	case digest.FeedSource:
 		f, err := feed.Parse(resp.Body, resp.ContentType, resp.URL)
 		if err != nil {
-			r.Err = err
-			return r, "", ""
+			return nil, nil, err
 		}
 		if f.Partial != nil {
 			r.Warning = fmt.Sprintf("the feed is broken; the %d entries before the fault were read: %v", len(f.Entries), f.Partial)
 		}
 		entries = f.Entries
 	case digest.ListSource:
-		page, err := resp.UTF8()
+		text, err := resp.UTF8()
 		if err != nil {
-			r.Err = fmt.Errorf("%s: %w", st.URL, err)
-			return r, "", ""
+			return nil, nil, fmt.Errorf("%s: %w", st.URL, err)
 		}
 		var sel digest.ListSelectors
 		if src := c.source(st.Key); src != nil && src.List != nil {
 			sel = *src.List
 		}
 		// List pages print their dates in the desk's time, without a zone.
-		f, err := feed.ParseListIn(page, resp.URL, sel, c.Profile.Location())
+		f, err := feed.ParseListIn(text, resp.URL, sel, c.Profile.Location())
 		if err != nil {
-			r.Err = err
-			return r, "", ""
+			return nil, nil, err
 		}
 		entries = f.Entries
 	case digest.PageSource:
@@ -199,16 +227,19 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		entries = []feed.Entry{{URL: resp.URL}}
 		page = resp
 	default:
-		r.Err = fmt.Errorf("source %s: unknown kind %q", st.Key, st.Kind)
-		return r, "", ""
+		return nil, nil, fmt.Errorf("source %s: unknown kind %q", st.Key, st.Kind)
 	}
 	limit := c.MaxEntries
 	if limit <= 0 {
 		limit = 300
 	}
-	entries = entries[:min(len(entries), limit)]
+	return entries[:min(len(entries), limit)], page, nil
+}
 
-	// Canonical addresses, once each; those already stored are duplicates.
+// newEntries keeps the entries to fetch: their canonical addresses once
+// each, not in the archive already (counted duplicates), not waiting for
+// their next try after a failure nor given up (counted deferred).
+func (c *Collector) newEntries(ctx context.Context, entries []feed.Entry, r *Report) ([]feed.Entry, error) {
 	var fresh []feed.Entry
 	seen := map[string]bool{}
 	var urls []string
@@ -229,8 +260,7 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 	}
 	known, err := c.Store.KnownURLs(ctx, urls)
 	if err != nil {
-		r.Err = err
-		return r, "", ""
+		return nil, err
 	}
 	var todo []feed.Entry
 	var unknown []string
@@ -247,39 +277,33 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 	// that is gone): neither is fetched at every poll.
 	failures, err := c.Store.PageFailures(ctx, unknown)
 	if err != nil {
-		r.Err = err
-		return r, "", ""
+		return nil, err
 	}
-	todo = slices.DeleteFunc(todo, func(e feed.Entry) bool {
+	return slices.DeleteFunc(todo, func(e feed.Entry) bool {
 		f, ok := failures[e.URL]
 		if ok && (f.Attempts >= maxPageAttempts || f.NextTry.After(c.now())) {
 			r.Deferred++
 			return true
 		}
 		return false
-	})
+	}), nil
+}
+
+// fetchAndStore fetches and extracts the entries' pages (claimed: the
+// claims taken for them) a few at a time, and stores the articles in
+// batches as they come. A source of which not one new page could be read
+// is a failed source (ErrPagesFailed).
+func (c *Collector) fetchAndStore(ctx context.Context, st *store.SourceState, todo []feed.Entry, claimed map[string]bool, page *fetch.Response,
+	claimer string, r *Report) error {
 	src := c.source(st.Key)
 	fullPage := st.Kind != digest.FeedSource || src != nil && src.FullPage
 	lang := "en"
 	if src != nil && src.Lang != "" {
 		lang = src.Lang
 	}
-
-	// Pages, a few at a time; articles stored in batches as they come.
 	n := c.Pages
 	if n <= 0 {
 		n = 4
-	}
-	// The pages are claimed together, in one transaction; a page another
-	// collector holds is waited for page by page.
-	todoURLs := make([]string, len(todo))
-	for i, e := range todo {
-		todoURLs[i] = e.URL
-	}
-	claimed, err := c.Store.ClaimPages(ctx, todoURLs, claimer, c.lease())
-	if err != nil {
-		r.Err = err
-		return r, "", ""
 	}
 	c.event(Event{Source: st.Key, Kind: "page", Total: len(todo)})
 	type result struct {
@@ -365,16 +389,16 @@ func (c *Collector) poll(ctx context.Context, st *store.SourceState, claimer str
 		c.event(Event{Source: st.Key, Kind: "page", Done: done, Total: len(todo)})
 	}
 	flush()
-	if ctx.Err() != nil && r.Err == nil {
-		r.Err = ctx.Err()
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
-	if r.Err == nil && pageFaults > 0 && pageFaults == len(todo) {
+	if pageFaults > 0 && pageFaults == len(todo) {
 		// Not one new page could be read: the source is failing, however
 		// well its feed reads (its links lead to a host that is down or
 		// refuses us), and is reported as a failed source.
-		r.Err = fmt.Errorf("%w (%d tried); the first: %s", ErrPagesFailed, len(todo), r.Errors[0])
+		return fmt.Errorf("%w (%d tried); the first: %s", ErrPagesFailed, len(todo), r.Errors[0])
 	}
-	return r, etag, lastMod
+	return nil
 }
 
 // article makes the article of one entry: from the feed's own content when
