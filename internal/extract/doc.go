@@ -1,5 +1,5 @@
 // Package extract finds the main text, title, date and language of an
-// article page. It comes with collecting (issue 4).
+// article page.
 //
 // It is a pure stage: it gets the bytes of a page that fetch has already
 // decoded to UTF-8 and does no I/O. The main-content heuristics are

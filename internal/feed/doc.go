@@ -1,3 +1,3 @@
 // Package feed turns feeds (RSS, Atom, JSON Feed) and list pages into
-// article stubs. It comes with collecting (issue 4).
+// article stubs.
 package feed
