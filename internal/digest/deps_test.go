@@ -137,3 +137,51 @@ func TestEdgesStayAtTheEdges(t *testing.T) {
 		t.Errorf("saw %d files with SQL and %d with a client: the walk is wrong", sqlFiles, clientFiles)
 	}
 }
+
+// TestRequirementTags: every requirement a comment cites, "(F7)" or
+// "(A2, A5)", is one docs/security.md defines, so that a reader who meets
+// the tag finds what it means.
+func TestRequirementTags(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/security.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defined := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^- \*\*([A-Z][0-9]{1,2})\b`).FindAllStringSubmatch(string(doc), -1) {
+		defined[m[1]] = true
+	}
+	tagRE := regexp.MustCompile(`\(([A-Z][0-9]{1,2}(?:, [A-Z][0-9]{1,2})*)\)`)
+	cited := 0
+	for _, root := range []string{"..", "../../cmd"} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".go") {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, m := range tagRE.FindAllStringSubmatch(string(b), -1) {
+				for _, id := range strings.Split(m[1], ", ") {
+					cited++
+					if !defined[id] {
+						t.Errorf("%s cites (%s), which docs/security.md does not define", path, id)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(defined) < 20 || cited < 20 {
+		t.Errorf("%d requirements defined, %d citations seen: the reading is wrong", len(defined), cited)
+	}
+}
