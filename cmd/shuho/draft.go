@@ -160,9 +160,7 @@ func runDraft(ctx context.Context, e *env, o *options, args []string) error {
 			for _, f := range di.Flags {
 				notes = append(notes, f.In(o.lang))
 			}
-			for _, me := range di.ModelErrors {
-				notes = append(notes, me)
-			}
+			notes = append(notes, di.ModelErrors...)
 			for _, sb := range di.SeenBefore {
 				notes = append(notes, fmt.Sprintf(say("cli.draft.seen"), sb.Week, sb.HeadlineJA))
 			}

@@ -442,16 +442,6 @@ func document(en string) bool {
 	return false
 }
 
-// isHome reports whether a place or country is the desk's own country's.
-func (r *renderer) isHome(en string) bool {
-	for _, m := range r.h.G.Find(en) {
-		if c := m.Term.Country; c != "" {
-			return strings.EqualFold(c, r.h.Home)
-		}
-	}
-	return false
-}
-
 // isForeign reports whether a place or country is known to be another
 // country's. A place the glossary gives no country is not taken for
 // abroad: "killed in Lachin" is no incident abroad.

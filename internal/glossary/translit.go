@@ -38,6 +38,7 @@ package glossary
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -228,11 +229,10 @@ func tlAppendLetter(cur []rune, r rune, native bool) []rune {
 	case 'ŋ':
 		return append(cur, 'n', 'g')
 	}
-	for _, b := range norm.NFD.String(string(r)) {
-		if b >= 'a' && b <= 'z' {
-			return append(cur, b)
-		}
-		break
+	// The base letter of a letter with a diacritic (é: e), the first rune
+	// of its decomposition.
+	if b, _ := utf8.DecodeRuneInString(norm.NFD.String(string(r))); b >= 'a' && b <= 'z' {
+		return append(cur, b)
 	}
 	return cur
 }

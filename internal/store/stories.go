@@ -23,9 +23,6 @@ type ClusterDoc struct {
 	DuplicateOf int64
 }
 
-// clusterText is how much of an article's text clustering reads.
-const clusterText = 4000
-
 // ClusterInput returns a share of the profile's articles not yet clustered
 // (pending): those published within span after the earliest of them, at
 // most limit, in order of publication; and the clustered ones published
