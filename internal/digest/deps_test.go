@@ -88,6 +88,36 @@ func TestDependenciesPointOneWay(t *testing.T) {
 	}
 }
 
+// eachGoFile calls f with each Go file of internal/ and cmd/ (testdata
+// left out; test files too unless tests), its package's path under
+// internal/ or cmd/, and its bytes.
+func eachGoFile(t *testing.T, tests bool, f func(path, pkg string, src []byte)) {
+	t.Helper()
+	for _, root := range []string{"..", "../../cmd"} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".go") || !tests && strings.HasSuffix(path, "_test.go") {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, filepath.Dir(path))
+			f(path, filepath.ToSlash(rel), b)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestEdgesStayAtTheEdges: only the store speaks SQL (imports
 // database/sql) and only fetch makes HTTP clients, so that every query is
 // the store's and every request goes through the guarded client (its
@@ -95,25 +125,10 @@ func TestDependenciesPointOneWay(t *testing.T) {
 func TestEdgesStayAtTheEdges(t *testing.T) {
 	clientRE := regexp.MustCompile(`http\.Client\{|http\.DefaultClient|http\.(Get|Post|Head|PostForm)\(`)
 	sqlFiles, clientFiles := 0, 0
-	err := filepath.WalkDir("..", func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == "testdata" {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		rel, _ := filepath.Rel("..", filepath.Dir(path))
-		pkg := filepath.ToSlash(rel)
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
+	eachGoFile(t, false, func(path, pkg string, b []byte) {
 		f, err := parser.ParseFile(token.NewFileSet(), path, b, parser.ImportsOnly)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		for _, imp := range f.Imports {
 			if strings.Trim(imp.Path.Value, `"`) == "database/sql" {
@@ -129,11 +144,7 @@ func TestEdgesStayAtTheEdges(t *testing.T) {
 				t.Errorf("%s makes an HTTP client of its own: requests go through fetch's", path)
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if sqlFiles == 0 || clientFiles == 0 {
 		t.Errorf("saw %d files with SQL and %d with a client: the walk is wrong", sqlFiles, clientFiles)
 	}
@@ -153,35 +164,16 @@ func TestRequirementTags(t *testing.T) {
 	}
 	tagRE := regexp.MustCompile(`\(([A-Z][0-9]{1,2}(?:, [A-Z][0-9]{1,2})*)\)`)
 	cited := 0
-	for _, root := range []string{"..", "../../cmd"} {
-		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			if d.IsDir() || !strings.HasSuffix(path, ".go") {
-				return nil
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			for _, m := range tagRE.FindAllStringSubmatch(string(b), -1) {
-				for _, id := range strings.Split(m[1], ", ") {
-					cited++
-					if !defined[id] {
-						t.Errorf("%s cites (%s), which docs/security.md does not define", path, id)
-					}
+	eachGoFile(t, true, func(path, _ string, b []byte) {
+		for _, m := range tagRE.FindAllStringSubmatch(string(b), -1) {
+			for _, id := range strings.Split(m[1], ", ") {
+				cited++
+				if !defined[id] {
+					t.Errorf("%s cites (%s), which docs/security.md does not define", path, id)
 				}
 			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
 		}
-	}
+	})
 	if len(defined) < 20 || cited < 20 {
 		t.Errorf("%d requirements defined, %d citations seen: the reading is wrong", len(defined), cited)
 	}
@@ -201,44 +193,29 @@ const maxFileLines, maxFuncLines = 800, 150
 // over 150 (but the debts above, which may only shrink).
 func TestSizes(t *testing.T) {
 	seen := 0
-	for _, root := range []string{"..", "../../cmd"} {
-		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && d.Name() == "testdata" {
-				return filepath.SkipDir
-			}
-			if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-				return nil
-			}
-			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
-			if err != nil {
-				return err
-			}
-			seen++
-			if n := fset.Position(f.End()).Line; n > maxFileLines {
-				t.Errorf("%s: %d lines, more than %d: split it by what it holds", path, n, maxFileLines)
-			}
-			for _, decl := range f.Decls {
-				fd, ok := decl.(*ast.FuncDecl)
-				if !ok || fd.Body == nil {
-					continue
-				}
-				n := fset.Position(fd.End()).Line - fset.Position(fd.Pos()).Line
-				name := f.Name.Name + "." + fd.Name.Name
-				if limit, owed := sizeDebt[name]; owed && n <= limit || n <= maxFuncLines {
-					continue
-				}
-				t.Errorf("%s: %s is %d lines, more than %d: name its steps", path, name, n, maxFuncLines)
-			}
-			return nil
-		})
+	eachGoFile(t, false, func(path, _ string, b []byte) {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, b, parser.SkipObjectResolution)
 		if err != nil {
 			t.Fatal(err)
 		}
-	}
+		seen++
+		if n := fset.Position(f.End()).Line; n > maxFileLines {
+			t.Errorf("%s: %d lines, more than %d: split it by what it holds", path, n, maxFileLines)
+		}
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			n := fset.Position(fd.End()).Line - fset.Position(fd.Pos()).Line
+			name := f.Name.Name + "." + fd.Name.Name
+			if limit, owed := sizeDebt[name]; owed && n <= limit || n <= maxFuncLines {
+				continue
+			}
+			t.Errorf("%s: %s is %d lines, more than %d: name its steps", path, name, n, maxFuncLines)
+		}
+	})
 	if seen < 100 {
 		t.Errorf("read %d files: the walk is wrong", seen)
 	}
