@@ -135,7 +135,8 @@ func findItem(d *digest.Digest, base digest.Item, si, ii int) (int, int) {
 		}
 		return -1, -1
 	}
-	if s, i := same(func(it digest.Item) bool { return formOf(it).clean().equal(formOf(base).clean()) }); s >= 0 {
+	was := formOf(base).clean()
+	if s, i := same(func(it digest.Item) bool { return formOf(it).clean().equal(was) }); s >= 0 {
 		return s, i
 	}
 	en := strings.TrimSpace(base.HeadlineEN)

@@ -413,11 +413,17 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rq *request, code 
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
+	s.tmpl.ExecuteTemplate(w, "error.html", errorPage{Lang: rq.lang, Code: code, Message: statusText(rq.lang, code)})
+}
+
+// statusText says what a refusal of status code means, in lang: never
+// the error itself, which the log keeps.
+func statusText(lang string, code int) string {
 	msg := map[int]string{400: "error.bad", 401: "error.signin", 403: "error.forbidden", 404: "error.notfound", 409: "error.conflict", 429: "error.limited"}[code]
 	if msg == "" {
 		msg = "error.server"
 	}
-	s.tmpl.ExecuteTemplate(w, "error.html", errorPage{Lang: rq.lang, Code: code, Message: text(rq.lang, msg)})
+	return text(lang, msg)
 }
 
 // errorPage is the generic error page. It stands alone, without the

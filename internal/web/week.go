@@ -421,15 +421,14 @@ func chosenStories(r *http.Request) ([]int64, error) {
 // storyErrorText says why a story change failed, for the page's script,
 // in the reader's language.
 func storyErrorText(lang string, err error) string {
-	switch {
-	case errors.Is(err, digest.ErrNotFound):
-		return text(lang, "error.notfound")
-	case errors.Is(err, digest.ErrConflict):
-		return text(lang, "week.already")
-	case errors.Is(err, digest.ErrInvalid):
-		return text(lang, "error.bad")
+	var he *httpError
+	if !errors.As(storyError(err), &he) {
+		return statusText(lang, http.StatusInternalServerError)
 	}
-	return text(lang, "error.server")
+	if he.code == http.StatusConflict {
+		return text(lang, "week.already")
+	}
+	return statusText(lang, he.code)
 }
 
 // storyError is the answer to a story change that failed: the request's
