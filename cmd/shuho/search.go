@@ -118,13 +118,12 @@ func runSearch(ctx context.Context, e *env, o *options, args []string) error {
 // mark puts open and close around each marked span of s.
 func mark(s string, spans []fulltext.Span, open, close string) string {
 	var b strings.Builder
-	last := 0
-	for _, sp := range spans {
-		b.WriteString(s[last:sp.Start])
-		b.WriteString(open + s[sp.Start:sp.End] + close)
-		last = sp.End
-	}
-	b.WriteString(s[last:])
+	fulltext.Pieces(s, spans, func(p string, marked bool) {
+		if marked {
+			p = open + p + close
+		}
+		b.WriteString(p)
+	})
 	return b.String()
 }
 

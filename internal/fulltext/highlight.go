@@ -204,3 +204,20 @@ func spaceBefore(s string, i, n int) int {
 	}
 	return -1
 }
+
+// Pieces cuts text at the spans (sorted, as Highlight gives them) and
+// calls f with each piece in order, marked when it is a span: what a page
+// or a terminal wraps in its own marks. Spans out of order or out of the
+// text are passed over.
+func Pieces(text string, spans []Span, f func(piece string, marked bool)) {
+	at := 0
+	for _, sp := range spans {
+		if sp.Start < at || sp.End > len(text) || sp.Start >= sp.End {
+			continue
+		}
+		f(text[at:sp.Start], false)
+		f(text[sp.Start:sp.End], true)
+		at = sp.End
+	}
+	f(text[at:], false)
+}

@@ -141,20 +141,14 @@ func (s *Server) archive(w http.ResponseWriter, r *http.Request, rq *request) er
 // marks of emphasis left out: a hit reads as the digest does.
 func marked(text string, spans []fulltext.Span) template.HTML {
 	var b strings.Builder
-	// A digest's text writes emphasis with asterisks and nothing else:
-	// they go, wherever the marks cut the text.
-	plain := func(s string) { b.WriteString(template.HTMLEscapeString(strings.ReplaceAll(s, "*", ""))) }
-	at := 0
-	for _, sp := range spans {
-		if sp.Start < at || sp.End > len(text) || sp.Start >= sp.End {
-			continue
+	fulltext.Pieces(text, spans, func(p string, mark bool) {
+		// A digest's text writes emphasis with asterisks and nothing
+		// else: they go, wherever the marks cut the text.
+		p = template.HTMLEscapeString(strings.ReplaceAll(p, "*", ""))
+		if mark {
+			p = "<mark>" + p + "</mark>"
 		}
-		plain(text[at:sp.Start])
-		b.WriteString("<mark>")
-		plain(text[sp.Start:sp.End])
-		b.WriteString("</mark>")
-		at = sp.End
-	}
-	plain(text[at:])
+		b.WriteString(p)
+	})
 	return template.HTML(b.String())
 }
